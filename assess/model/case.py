@@ -1,0 +1,115 @@
+"""A case file: one assessment of options against criteria, with scenarios.
+
+Format 1. Later formats only add optional keys, so a file written for format 1
+keeps loading; `format` says which reader a file needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from assess.model.base import FiniteFloat, Id, Strict
+from assess.model.criteria import Criterion, CriterionOverride
+from assess.model.sources import Document, SourceRef
+from assess.model.weights import Weights
+
+FORMAT_VERSION = 1
+
+
+class Option(Strict):
+    """A candidate area of cooperation."""
+
+    id: Id
+    name: str
+    description: str = ""
+    source: SourceRef | None = None
+
+
+class Score(Strict):
+    """One option's score on one criterion, with why and where it comes from."""
+
+    value: FiniteFloat
+    low: FiniteFloat | None = None
+    """Lower end of the plausible range (defaults to `value`)."""
+    high: FiniteFloat | None = None
+    """Upper end of the plausible range (defaults to `value`)."""
+    rationale: str | None = None
+    source: SourceRef | None = None
+
+    @model_validator(mode="after")
+    def _range(self) -> Score:
+        lo = self.value if self.low is None else self.low
+        hi = self.value if self.high is None else self.high
+        if not lo <= self.value <= hi:
+            raise ValueError(f"the range {lo:g}..{hi:g} must contain the value {self.value:g}")
+        return self
+
+    @property
+    def range(self) -> tuple[float, float]:
+        lo = self.value if self.low is None else self.low
+        hi = self.value if self.high is None else self.high
+        return lo, hi
+
+
+ScoreTable = dict[Id, dict[Id, Score]]
+"""option id -> criterion id -> score."""
+
+
+class CaseCriteria(Strict):
+    """Which criteria the case uses, where they are defined, what it changes."""
+
+    catalogue: str | None = None
+    """Path of the criteria catalogue, relative to the case file."""
+    use: list[Id]
+    """Ids of the criteria of the baseline view, in display order."""
+    local: list[Criterion] = Field(default_factory=list)
+    """Criteria defined in this case only."""
+    overrides: dict[Id, CriterionOverride] = Field(default_factory=dict)
+    """Changes to catalogue criteria for this case."""
+    off: list[Id] = Field(default_factory=list)
+    """Criteria kept in the file but switched off (not counted)."""
+
+
+class ScenarioCriteria(Strict):
+    """How a scenario changes the set of criteria."""
+
+    add: list[Id] = Field(default_factory=list)
+    remove: list[Id] = Field(default_factory=list)
+
+
+class Scenario(Strict):
+    """A named overlay on the baseline: other weights, scores or criteria."""
+
+    name: str
+    description: str = ""
+    as_of: dt.date | None = None
+    """The date this view speaks for."""
+    criteria: ScenarioCriteria = Field(default_factory=ScenarioCriteria)
+    weights: Weights | None = None
+    """Replaces the baseline's weights when given."""
+    scores: ScoreTable = Field(default_factory=dict)
+    """Cells that replace or add to the baseline's scores."""
+
+
+class Case(Strict):
+    """One assessment: options scored on criteria, weighted, with scenarios."""
+
+    format: Literal[1] = FORMAT_VERSION
+    """Version of the case-file format this file is written in."""
+    title: str
+    description: str = ""
+    as_of: dt.date | None = None
+    """The date the baseline speaks for."""
+    baseline: Id = "baseline"
+    """The name by which the baseline view is called beside the scenarios."""
+    documents: dict[str, Document] = Field(default_factory=dict)
+    """Source documents by file name, as cited in `source.document`."""
+    criteria: CaseCriteria
+    options: list[Option] = Field(min_length=1)
+    weights: Weights | None = None
+    """How much each criterion counts; the criteria's default weights if absent."""
+    scores: ScoreTable = Field(default_factory=dict)
+    scenarios: dict[Id, Scenario] = Field(default_factory=dict)

@@ -1,0 +1,145 @@
+"""Criteria: what each option is judged on, on which scale, in which direction."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, Strict as StrictFlag, model_validator
+
+from assess.model.base import FiniteFloat, Id, Strict
+from assess.model.sources import Document, SourceRef
+
+Family = Literal["driver", "constraint", "risk"]
+"""driver: a benefit of cooperating; constraint: one of the 2019 "Five Dark S";
+risk: a later (2025) risk."""
+
+Direction = Literal["benefit", "cost"]
+"""benefit: higher scores are better; cost: higher scores are worse."""
+
+FAMILY_LABELS: dict[str, str] = {
+    "driver": "Drivers",
+    "constraint": "5S constraints",
+    "risk": "Later risks",
+}
+
+
+class Scale(Strict):
+    """The declared range of a criterion's scores, with optional level labels."""
+
+    min: FiniteFloat = 0.0
+    max: FiniteFloat = 5.0
+    levels: dict[Annotated[int, StrictFlag(False)], str] = Field(default_factory=dict)
+    """Labels of whole-number levels, e.g. {0: none, 5: severe}."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Scale:
+        if not self.max > self.min:
+            raise ValueError(f"scale max ({self.max:g}) must be greater than min ({self.min:g})")
+        for level in self.levels:
+            if not self.min <= level <= self.max:
+                raise ValueError(f"level {level} lies outside the scale {self.min:g}..{self.max:g}")
+        return self
+
+    def contains(self, x: float) -> bool:
+        return self.min <= x <= self.max
+
+    def label(self, x: float) -> str | None:
+        return self.levels.get(int(x)) if float(x).is_integer() else None
+
+
+class ValueFunction(Strict):
+    """How a score becomes a value in [0, 1] (before reversal for cost criteria).
+
+    `linear` maps min..max straight onto 0..1. `piecewise` goes through the
+    given (score, value) points, which must start at the scale's min with 0,
+    end at its max with 1, and never decrease.
+    """
+
+    kind: Literal["linear", "piecewise"] = "linear"
+    points: list[tuple[FiniteFloat, FiniteFloat]] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _points(self) -> ValueFunction:
+        if self.kind == "linear":
+            if self.points:
+                raise ValueError("a linear value function takes no points")
+            return self
+        if len(self.points) < 2:
+            raise ValueError("a piecewise value function needs at least two points")
+        xs = [p[0] for p in self.points]
+        vs = [p[1] for p in self.points]
+        if any(b <= a for a, b in zip(xs, xs[1:], strict=False)):
+            raise ValueError("piecewise points must have increasing scores")
+        if any(b < a for a, b in zip(vs, vs[1:], strict=False)):
+            raise ValueError("piecewise values must never decrease")
+        if vs[0] != 0 or vs[-1] != 1:
+            raise ValueError("piecewise values must run from 0 to 1")
+        return self
+
+
+class Veto(Strict):
+    """A threshold beyond which an option is excluded from the ranking."""
+
+    threshold: FiniteFloat
+    """Cost criteria: a score above it excludes; benefit criteria: below it."""
+    reason: str | None = None
+    """Why the threshold is a no-go, in the planner's words."""
+
+
+class Criterion(Strict):
+    """One criterion of the catalogue or of a case."""
+
+    id: Id
+    name: str
+    family: Family
+    direction: Direction
+    description: str = ""
+    scale: Scale = Field(default_factory=Scale)
+    default_weight: FiniteFloat = Field(default=1.0, ge=0)
+    veto: Veto | None = None
+    value_function: ValueFunction = Field(default_factory=ValueFunction)
+    source: SourceRef | None = None
+    """The passage the criterion comes from."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Criterion:
+        vf = self.value_function
+        if vf.kind == "piecewise":
+            if vf.points[0][0] != self.scale.min or vf.points[-1][0] != self.scale.max:
+                raise ValueError("piecewise points must span the scale from min to max")
+        if self.veto and not self.scale.contains(self.veto.threshold):
+            raise ValueError(f"veto threshold {self.veto.threshold:g} lies outside the scale")
+        return self
+
+    def vetoes(self, score: float) -> bool:
+        if self.veto is None:
+            return False
+        if self.direction == "cost":
+            return score > self.veto.threshold
+        return score < self.veto.threshold
+
+
+class CriterionOverride(Strict):
+    """Changes a case makes to a catalogue criterion; unset fields are kept."""
+
+    name: str | None = None
+    description: str | None = None
+    scale: Scale | None = None
+    default_weight: FiniteFloat | None = Field(default=None, ge=0)
+    veto: Veto | None = None
+    value_function: ValueFunction | None = None
+
+    def apply(self, criterion: Criterion) -> Criterion:
+        changes = self.model_dump(exclude_unset=True)
+        return Criterion.model_validate({**criterion.model_dump(), **changes})
+
+
+class Catalogue(Strict):
+    """`criteria.yaml`: the shared catalogue of criteria."""
+
+    format: Literal[1] = 1
+    """Version of the catalogue format."""
+    title: str = ""
+    documents: dict[str, Document] = Field(default_factory=dict)
+    criteria: list[Criterion]
+
