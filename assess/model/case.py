@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from assess.model.base import FiniteFloat, Id, Strict
 from assess.model.criteria import Criterion, CriterionOverride
@@ -38,14 +38,6 @@ class Score(Strict):
     """Upper end of the plausible range (defaults to `value`)."""
     rationale: str | None = None
     source: SourceRef | None = None
-
-    @model_validator(mode="after")
-    def _range(self) -> Score:
-        lo = self.value if self.low is None else self.low
-        hi = self.value if self.high is None else self.high
-        if not lo <= self.value <= hi:
-            raise ValueError(f"the range {lo:g}..{hi:g} must contain the value {self.value:g}")
-        return self
 
     @property
     def range(self) -> tuple[float, float]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, Strict as StrictFlag, model_validator
+from pydantic import Field, model_validator
+from pydantic import Strict as StrictFlag
 
 from assess.model.base import FiniteFloat, Id, Strict
 from assess.model.sources import Document, SourceRef
@@ -56,7 +57,10 @@ class ValueFunction(Strict):
     """
 
     kind: Literal["linear", "piecewise"] = "linear"
-    points: list[tuple[FiniteFloat, FiniteFloat]] = Field(default_factory=list)
+    points: list[Annotated[list[FiniteFloat], Field(min_length=2, max_length=2)]] = Field(
+        default_factory=list
+    )
+    """[score, value] pairs."""
 
     @model_validator(mode="after")
     def _points(self) -> ValueFunction:
@@ -142,4 +146,3 @@ class Catalogue(Strict):
     title: str = ""
     documents: dict[str, Document] = Field(default_factory=dict)
     criteria: list[Criterion]
-

@@ -8,9 +8,7 @@ from pydantic import Field, model_validator
 
 from assess.model.base import FiniteFloat, Id, Strict
 
-WeightMethod = Literal[
-    "direct", "swing", "roc", "smarter", "rank_sum", "rank_reciprocal", "ahp"
-]
+WeightMethod = Literal["direct", "swing", "roc", "smarter", "rank_sum", "rank_reciprocal", "ahp"]
 
 INPUT_FIELD: dict[str, str] = {
     "direct": "points",

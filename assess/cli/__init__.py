@@ -1,0 +1,67 @@
+"""The `assess` command line.
+
+Each command lives in its own module with `add_parser(subparsers)` and
+`run(args) -> int`. Only the UI commands import Textual, and only when run,
+so the other commands start fast. Exit codes: 0 success, 2 invalid input,
+1 anything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from assess import __version__
+
+COMMANDS = ["open", "score", "check", "import", "schema"]
+"""Command names, in --help order; the module of each is `assess.cli.<name>_cmd`."""
+
+EXIT_OK, EXIT_ERROR, EXIT_INPUT = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="assess",
+        description="Structured decisions for partnership assessment. "
+        "With no command, opens the planner's terminal UI on the bundled default case.",
+    )
+    parser.add_argument("--version", action="version", version=f"assess {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    for name in COMMANDS:
+        import_module(f"assess.cli.{name}_cmd").add_parser(sub)
+    return parser
+
+
+def _run(args: argparse.Namespace) -> int:
+    from assess.errors import InputError
+
+    try:
+        return int(args.run(args))
+    except InputError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as err:  # a bug: say so briefly; ASSESS_DEBUG shows the traceback
+        if os.environ.get("ASSESS_DEBUG"):
+            raise
+        print(
+            f"assess: internal error: {type(err).__name__}: {err} (set ASSESS_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv or ["open"])
+    if args.command is None:
+        args = parser.parse_args(["open", *argv])
+    return _run(args)

@@ -1,0 +1,43 @@
+"""What several commands share: loading a case and choosing its view."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from assess.errors import InputError, Problem, did_you_mean
+from assess.io.casefile import LoadedCase, load_case
+from assess.resolve import View, resolve, scenario_key, view_names
+
+FORMATS = ["table", "json", "csv", "markdown"]
+
+
+def add_case_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("case", metavar="CASE", help="case file (YAML)")
+
+
+def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--scenario", "-s", metavar="NAME", help="a scenario of the case (default: the baseline)"
+    )
+
+
+def load_view(path: str, scenario: str | None) -> tuple[LoadedCase, View]:
+    """Load a case and resolve the named view; an unknown scenario is bad input."""
+    loaded = load_case(path)
+    try:
+        key = scenario_key(loaded.case, scenario)
+    except KeyError:
+        names = view_names(loaded.case)
+        msg = f"no scenario '{scenario}'{did_you_mean(str(scenario), names)}; it has: {', '.join(names)}"
+        raise InputError([Problem(path, 0, 0, msg)]) from None
+    return loaded, resolve(loaded.case, loaded.catalogue_model, key)
+
+
+def emit(text: str, output: Path | None = None) -> None:
+    """Print `text`, or write it to `output`."""
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")

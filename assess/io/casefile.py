@@ -1,0 +1,230 @@
+"""Loading and saving case files and the criteria catalogue.
+
+Loading collects every problem of a file (YAML, types, ids, scales, cited
+passages) as `Problem`s with file, line and column, and raises them together
+in one `InputError`. Saving patches only what changed (see `yamlwrite`) and
+writes atomically, refusing to overwrite a file that changed on disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from assess.errors import InputError, Problem
+from assess.io.atomic import FileStamp, write_atomic
+from assess.io.validation_messages import validation_findings
+from assess.io.yamlsafe import YamlDoc, parse_yaml
+from assess.io.yamlwrite import dump_yaml, patch_yaml
+from assess.model import FORMAT_VERSION, Case, Catalogue
+from assess.passages import locate_passage
+from assess.validate import Finding, check_case, check_catalogue
+
+
+@dataclass(frozen=True)
+class LoadedCatalogue:
+    path: Path
+    catalogue: Catalogue
+    documents: dict[str, Path]
+
+
+@dataclass(frozen=True)
+class LoadedCase:
+    """A case as read from disk, with what saving and quoting need."""
+
+    path: Path
+    case: Case
+    doc: YamlDoc
+    stamp: FileStamp
+    catalogue: LoadedCatalogue | None = None
+    documents: dict[str, Path] = field(default_factory=dict)
+    """Source documents by file name, resolved to paths that exist."""
+
+    @property
+    def catalogue_model(self) -> Catalogue | None:
+        return self.catalogue.catalogue if self.catalogue else None
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise InputError([Problem(str(path), 0, 0, "is a folder, not a file")]) from None
+    except OSError as err:
+        raise InputError([Problem(str(path), 0, 0, err.strerror or str(err))]) from None
+
+
+def _problems(doc: YamlDoc, name: str, findings: list[Finding]) -> list[Problem]:
+    out = []
+    for path, message in findings:
+        line, col = doc.locate(path)
+        out.append(Problem(name, line, col, message, ".".join(str(p) for p in path)))
+    return sorted(out, key=lambda p: (p.line, p.column))
+
+
+def _without(data: object, paths: list[tuple[str | int, ...]]) -> object:
+    """A copy of `data` without the keys at `paths`."""
+    import copy
+
+    data = copy.deepcopy(data)
+    for path in paths:
+        node = data
+        for key in path[:-1]:
+            node = node[key]  # type: ignore[index]
+        node.pop(path[-1], None)  # type: ignore[union-attr]
+    return data
+
+
+def _parse_model(
+    doc: YamlDoc, name: str, model: type[BaseModel], what: str
+) -> tuple[BaseModel, list[Finding]]:
+    """The validated model and the findings it could get past: unknown keys
+    are reported, then left out so that the remaining checks still run."""
+    data = doc.data
+    if not isinstance(data, dict):
+        raise InputError(
+            [Problem(name, 1, 1, f"expected a {what} (a mapping of keys), not {type(data).__name__}")]
+        )
+    version = data.get("format", FORMAT_VERSION)
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        line, col = doc.locate(("format",))
+        msg = f"written in format {version}; this assess reads format {FORMAT_VERSION}: upgrade assess"
+        raise InputError([Problem(name, line, col, msg, "format")])
+    try:
+        return model.model_validate(data), []
+    except ValidationError as err:
+        findings = validation_findings(err, model)
+        extra = [tuple(e["loc"]) for e in err.errors() if e["type"] == "extra_forbidden"]
+        if len(extra) < len(err.errors()):
+            raise InputError(_problems(doc, name, findings)) from None
+    try:
+        return model.model_validate(_without(data, extra)), findings  # type: ignore[arg-type]
+    except ValidationError:
+        raise InputError(_problems(doc, name, findings)) from None
+
+
+def _documents(declared: dict[str, object], base: Path) -> dict[str, Path]:
+    found = {}
+    for name, document in declared.items():
+        rel = getattr(document, "path", None)
+        if rel and (base / rel).is_file():
+            found[name] = base / rel
+    return found
+
+
+def _passage_findings(
+    sources: list[tuple[tuple[str | int, ...], object]], documents: dict[str, Path]
+) -> list[Finding]:
+    texts: dict[str, str] = {}
+    found: list[Finding] = []
+    for path, source in sources:
+        doc = getattr(source, "document", None)
+        if source is None or doc not in documents:
+            continue
+        if doc not in texts:
+            texts[doc] = documents[doc].read_text(encoding="utf-8", errors="replace")
+        if locate_passage(texts[doc], source.passage) is None:  # type: ignore[attr-defined]
+            found.append(((*path, "source", "passage"), f"passage not found in {doc}"))
+    return found
+
+
+def load_catalogue(path: Path | str) -> LoadedCatalogue:
+    path = Path(path)
+    name = str(path)
+    doc = parse_yaml(_read(path), name)
+    catalogue, findings = _parse_model(doc, name, Catalogue, "criteria catalogue")
+    assert isinstance(catalogue, Catalogue)
+    documents = _documents(catalogue.documents, path.parent)
+    sources = [(("criteria", i), c.source) for i, c in enumerate(catalogue.criteria)]
+    findings += check_catalogue(catalogue) + _passage_findings(sources, documents)
+    if findings:
+        raise InputError(_problems(doc, name, findings))
+    return LoadedCatalogue(path, catalogue, documents)
+
+
+def _case_sources(case: Case) -> list[tuple[tuple[str | int, ...], object]]:
+    sources: list[tuple[tuple[str | int, ...], object]] = [
+        (("options", i), o.source) for i, o in enumerate(case.options)
+    ]
+    tables = [(("scores",), case.scores)]
+    tables += [(("scenarios", s, "scores"), sc.scores) for s, sc in case.scenarios.items()]
+    for path, table in tables:
+        for opt, row in table.items():
+            sources += [((*path, opt, cid), cell.source) for cid, cell in row.items()]
+    return sources
+
+
+def _load_case_catalogue(case: Case, doc: YamlDoc, path: Path) -> LoadedCatalogue | None:
+    if case.criteria.catalogue is None:
+        return None
+    cat_path = path.parent / case.criteria.catalogue
+    if not cat_path.is_file():
+        line, col = doc.locate(("criteria", "catalogue"))
+        msg = f"criteria catalogue not found: {cat_path}"
+        raise InputError([Problem(str(path), line, col, msg, "criteria.catalogue")])
+    return load_catalogue(cat_path)
+
+
+def load_case(path: Path | str) -> LoadedCase:
+    """Read, parse and check a case file; raise InputError with every problem."""
+    path = Path(path)
+    name = str(path)
+    raw = _read(path)
+    doc = parse_yaml(raw, name)
+    case, findings = _parse_model(doc, name, Case, "case")
+    assert isinstance(case, Case)
+    loaded_catalogue = _load_case_catalogue(case, doc, path)
+    documents = {
+        **(loaded_catalogue.documents if loaded_catalogue else {}),
+        **_documents(case.documents, path.parent),
+    }
+    catalogue = loaded_catalogue.catalogue if loaded_catalogue else None
+    findings += check_case(case, catalogue) + _passage_findings(_case_sources(case), documents)
+    if findings:
+        raise InputError(_problems(doc, name, findings))
+    return LoadedCase(path, case, doc, FileStamp.of_bytes(raw), loaded_catalogue, documents)
+
+
+def is_catalogue_file(path: Path) -> bool:
+    """Whether a YAML file looks like a criteria catalogue rather than a case."""
+    try:
+        doc = parse_yaml(_read(path), str(path))
+    except InputError:
+        return False
+    data = doc.data
+    return isinstance(data, dict) and isinstance(data.get("criteria"), list) and "options" not in data
+
+
+def case_data(case: Case) -> dict[str, object]:
+    """The case as plain data for YAML: what was set, with the format stamped."""
+    data = case.model_dump(mode="python", exclude_unset=True)
+    return {"format": FORMAT_VERSION, **{k: v for k, v in data.items() if k != "format"}}
+
+
+def save_case(
+    loaded: LoadedCase, case: Case, path: Path | str | None = None, force: bool = False
+) -> LoadedCase:
+    """Write `case` over the file it was loaded from (or to `path`), changing
+    only the lines whose values changed. Raises ConflictError if the file
+    changed on disk since it was loaded, unless `force`."""
+    target = Path(path) if path is not None else loaded.path
+    data = case_data(case)
+    same_file = target.resolve() == loaded.path.resolve()
+    if not same_file and target.exists() and not force:
+        raise FileExistsError(f"{target} exists; choose another name or overwrite it")
+    text = patch_yaml(loaded.doc.text, loaded.doc.data, data)
+    expected = loaded.stamp if same_file else None
+    stamp = write_atomic(target, text, expected=expected, force=force or not same_file)
+    doc = parse_yaml(text.encode("utf-8"), str(target))
+    return replace(loaded, path=target, case=case, doc=doc, stamp=stamp)
+
+
+def write_new_case(path: Path | str, case: Case, force: bool = False) -> None:
+    """Write a new case file (e.g. from `assess import`); refuses to replace an
+    existing file unless `force`."""
+    target = Path(path)
+    if target.exists() and not force:
+        raise FileExistsError(f"{target} exists; use --force to replace it")
+    write_atomic(target, dump_yaml(case_data(case)), expected=None, force=True)

@@ -1,0 +1,344 @@
+"""Hostile-proof YAML parsing that remembers where every value stands.
+
+Case files travel between colleagues and through git, so any byte sequence may
+arrive. `parse_yaml` turns bytes into plain Python data or raises `InputError`
+with file, line and column: never a traceback, a hang or a crash.
+
+Conventions (documented for file authors too):
+- Only the YAML 1.1 core types load: null, bool, int, float, str, date/time,
+  lists and mappings. Any other tag (``!!python/...``, ``!!set``, ``!foo``) is
+  an error naming the tag.
+- Mapping keys are strings. A plain key that would resolve to a number, bool
+  or date (``2025:``, ``yes:``, ``0x1F:``) is kept as its source text
+  (``"2025"``, ``"yes"``, ``"0x1F"``): the model converts keys it wants
+  numeric (scale levels). Null, list and mapping keys are errors.
+- Merge keys (``<<:``) are refused: write the keys out; a merge hides where a
+  value comes from, which our messages must point at.
+- ``.nan`` and ``.inf`` are refused here, where the position is still known.
+- Limits: MAX_BYTES per file, MAX_DEPTH nested lists/mappings, MAX_NODES values
+  after expanding aliases (billion-laughs bombs), and no recursive aliases.
+- A value reached through an alias is located at its anchor.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent, MappingStartEvent, SequenceStartEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from assess.errors import InputError, Problem
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 200_000
+
+Path = tuple[str | int, ...]
+Mark = tuple[int, int]
+
+_T = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_T + t for t in ("null", "bool", "int", "float", "str", "timestamp")}
+_TEXT_KEY_TAGS = {_T + t for t in ("int", "float", "bool", "timestamp", "str", "value")}
+
+
+@dataclass(frozen=True)
+class YamlDoc:
+    """A parsed document: its data, its text and the position of every value."""
+
+    data: Any
+    text: str
+    root: Node | None
+    marks: dict[Path, Mark] = field(default_factory=dict)
+    """1-based (line, column) where the value at each path starts."""
+    key_marks: dict[Path, Mark] = field(default_factory=dict)
+    """1-based (line, column) of the key under which the value at a path stands."""
+    filename: str = ""
+
+    def locate(self, path: tuple[Any, ...]) -> Mark:
+        """The mark of the longest existing prefix of `path` (e.g. a pydantic `loc`).
+
+        A missing key points at its parent mapping; '[key]' (pydantic's marker
+        for a bad dict key) points at the key itself; int parts also match
+        string keys, since numeric keys are kept as text here.
+        """
+        best: Path = ()
+        for part in path:
+            if part == "[key]":
+                return self.key_marks.get(best, self.marks.get(best, (1, 1)))
+            candidates = [best + (part,)]
+            if not isinstance(part, str):
+                candidates.append(best + (str(part),))
+            hit = next((c for c in candidates if c in self.marks), None)
+            if hit is None:
+                if isinstance(part, str) and "[" in part:
+                    continue  # pydantic's validator labels such as 'function-after[...]'
+                break
+            best = hit
+        return self.marks.get(best, (1, 1))
+
+    def problem(self, path: tuple[Any, ...], message: str) -> Problem:
+        """A Problem at the value `path` of this document."""
+        line, column = self.locate(path)
+        return Problem(self.filename, line, column, message, path_text(path))
+
+
+def path_text(path: tuple[Any, ...]) -> str:
+    """`('options', 0, 'id')` -> `options[0].id`, as messages show paths."""
+    out = ""
+    for part in path:
+        if isinstance(part, int) and not isinstance(part, bool):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def parse_yaml(data: bytes, filename: str) -> YamlDoc:
+    """Parse untrusted bytes; raise InputError listing every problem found."""
+    if len(data) > MAX_BYTES:
+        raise _error(filename, 0, 0, f"the file is {len(data):,} bytes; the limit is "
+                     f"{MAX_BYTES:,} bytes ({MAX_BYTES // 1024 // 1024} MiB)")
+    text = _decode(data, filename)
+    root, loader = compose(text, filename)
+    doc = YamlDoc(None, text, root, filename=filename)
+    if root is None:
+        return doc
+    _measure(root, 0, {}, filename)
+    builder = _Builder(doc, loader)
+    value = builder.value(root, ())
+    if builder.problems:
+        raise InputError(builder.problems)
+    object.__setattr__(doc, "data", value)
+    return doc
+
+
+def require_mapping(doc: YamlDoc) -> dict[str, Any]:
+    """The document's top-level mapping, or InputError saying what is there instead."""
+    if isinstance(doc.data, dict):
+        return doc.data
+    if doc.root is None:
+        raise _error(doc.filename, 1, 1, "the file is empty; expected 'key: value' lines")
+    kind = "a list" if isinstance(doc.data, list) else "a single value"
+    line, column = doc.locate(())
+    raise _error(doc.filename, line, column,
+                 f"expected 'key: value' lines at the top, found {kind}")
+
+
+def compose(text: str, filename: str = "<text>") -> tuple[Node | None, yaml.SafeLoader]:
+    """Compose `text` into a node tree (with marks) under our depth and alias rules."""
+    try:
+        loader = _Loader(text)
+        try:
+            return loader.get_single_node(), loader
+        finally:
+            loader.dispose()
+    except _Refused as e:
+        raise _error(filename, e.mark.line + 1, e.mark.column + 1, e.message) from None
+    except RecursionError:
+        raise _error(filename, 0, 0, f"the document is nested too deeply "
+                     f"(more than {MAX_DEPTH} levels)") from None
+    except yaml.MarkedYAMLError as e:
+        raise _marked(filename, e) from None
+    except yaml.reader.ReaderError as e:
+        line, column = _line_col(text, e.position)
+        raise _error(filename, line, column, f"the character {e.character:#04x} is not "
+                     "allowed in YAML (control characters and NUL are refused)") from None
+    except yaml.YAMLError as e:
+        raise _error(filename, 0, 0, f"cannot read the YAML: {e}") from None
+
+
+class _Refused(Exception):
+    def __init__(self, mark: yaml.Mark, message: str) -> None:
+        self.mark, self.message = mark, message
+
+
+class _Loader(yaml.SafeLoader):
+    """The pure-Python SafeLoader, refusing deep nesting and recursive aliases
+    while composing: PyYAML's composer recurses once per level."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._depth = 0
+        self._open: set[str] = set()
+
+    def fetch_flow_collection_start(self, token_class: type) -> None:
+        # The scanner looks ahead over every open '[' or '{' for a possible
+        # key; capping the level here keeps '[[[[...' linear and fast.
+        if self.flow_level >= MAX_DEPTH:
+            raise _Refused(self.get_mark(), f"nested deeper than {MAX_DEPTH} levels")
+        super().fetch_flow_collection_start(token_class)
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            if event.anchor in self._open:
+                raise _Refused(event.start_mark, f"the alias *{event.anchor} refers to a "
+                               "list or mapping that contains it (a recursive alias)")
+            return super().compose_node(parent, index)
+        nests = isinstance(event, MappingStartEvent | SequenceStartEvent)
+        if nests and self._depth >= MAX_DEPTH:
+            raise _Refused(event.start_mark, f"nested deeper than {MAX_DEPTH} levels")
+        anchor = event.anchor
+        self._depth += nests
+        if anchor is not None:
+            self._open.add(anchor)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= nests
+            self._open.discard(anchor)  # type: ignore[arg-type]
+
+
+def _measure(node: Node, depth: int, memo: dict[int, tuple[int, int]], filename: str
+             ) -> tuple[int, int]:
+    """(values, levels) of `node` with aliases expanded, memoised per shared node
+    so that a bomb is measured in linear time; refuse too many or too deep."""
+    if isinstance(node, ScalarNode):
+        return 1, 0
+    mark = node.start_mark
+    if depth >= MAX_DEPTH:
+        raise _error(filename, mark.line + 1, mark.column + 1,
+                     f"nested deeper than {MAX_DEPTH} levels (through aliases)")
+    known = memo.get(id(node))
+    if known is None:
+        size, height = 1, 0
+        children = node.value if isinstance(node, SequenceNode) else \
+            [n for pair in node.value for n in pair]
+        for child in children:
+            s, h = _measure(child, depth + 1, memo, filename)
+            size, height = size + s, max(height, h)
+            if size > MAX_NODES:
+                break
+        known = memo[id(node)] = (size, height + 1)
+    size, height = known
+    if size > MAX_NODES:
+        raise _error(filename, mark.line + 1, mark.column + 1, f"this value expands to more "
+                     f"than {MAX_NODES:,} values through aliases (an alias bomb?)")
+    if depth + height > MAX_DEPTH:
+        raise _error(filename, mark.line + 1, mark.column + 1,
+                     f"nested deeper than {MAX_DEPTH} levels (through aliases)")
+    return known
+
+
+class _Builder:
+    """Walks a measured node tree into plain data, recording marks and problems."""
+
+    def __init__(self, doc: YamlDoc, loader: yaml.SafeLoader) -> None:
+        self.doc, self.loader = doc, loader
+        self.problems: list[Problem] = []
+
+    def fail(self, node: Node, message: str, path: Path) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.doc.filename, mark.line + 1, mark.column + 1,
+                                     message, path_text(path)))
+
+    def value(self, node: Node, path: Path) -> Any:
+        self.doc.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, path)
+        expected = _T + ("seq" if isinstance(node, SequenceNode) else "map")
+        if node.tag != expected:
+            return self.fail(node, f"unsupported tag {_show_tag(node.tag)}", path)
+        if isinstance(node, SequenceNode):
+            return [self.value(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self.mapping(node, path)
+
+    def mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for knode, vnode in node.value:
+            key = self.key(knode, path)
+            if key is None:
+                continue
+            if key in first_line:
+                self.fail(knode, f"duplicate key '{key}' (first defined on line "
+                          f"{first_line[key]})", path + (key,))
+                continue
+            first_line[key] = knode.start_mark.line + 1
+            mark = knode.start_mark
+            self.doc.key_marks[path + (key,)] = (mark.line + 1, mark.column + 1)
+            out[key] = self.value(vnode, path + (key,))
+        return out
+
+    def key(self, node: Node, path: Path) -> str | None:
+        key = mapping_key(node)
+        if isinstance(key, str):
+            return key
+        self.fail(node, key[1], path)
+        return None
+
+    def scalar(self, node: ScalarNode, path: Path) -> Any:
+        if node.tag == _T + "value":
+            return node.value  # a plain '=' is just text in our files
+        if node.tag not in _SCALAR_TAGS:
+            what = "merge keys (<<) are not supported; write the keys out in full" \
+                if node.tag == _T + "merge" else f"unsupported tag {_show_tag(node.tag)}"
+            return self.fail(node, what, path)
+        try:
+            value = self.loader.yaml_constructors[node.tag](self.loader, node)
+        except Exception:  # noqa: BLE001 - explicit tags with bad text, bad dates
+            return self.fail(node, f"'{node.value[:40]}' is not a valid "
+                             f"{_show_tag(node.tag)} value", path)
+        if isinstance(value, float) and not math.isfinite(value):
+            return self.fail(node, f"'{node.value}' is not a finite number", path)
+        return value
+
+
+def mapping_key(node: Node) -> str | tuple[None, str]:
+    """The string key a key node stands for, or (None, why it cannot be a key).
+
+    Plain keys resolving to int/float/bool/date keep their source text.
+    """
+    if not isinstance(node, ScalarNode):
+        return None, "a mapping key must be a single word or text, not a list or mapping"
+    if node.tag == _T + "merge":
+        return None, "merge keys (<<) are not supported; write the keys out in full"
+    if node.tag == _T + "null":
+        return None, "a mapping key is missing (empty or null key)"
+    if node.tag not in _TEXT_KEY_TAGS:
+        return None, f"unsupported tag {_show_tag(node.tag)}"
+    return node.value
+
+
+def _decode(data: bytes, filename: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        before = data[data.rfind(b"\n", 0, e.start) + 1 : e.start]
+        column = len(before.decode("utf-8", errors="replace")) + 1
+        raise _error(filename, line, column, f"the file is not UTF-8 text (byte "
+                     f"{data[e.start]:#04x} cannot be decoded)") from None
+
+
+def _marked(filename: str, e: yaml.MarkedYAMLError) -> InputError:
+    mark = e.problem_mark or e.context_mark
+    message = str(e.problem or "invalid YAML")
+    if e.context:
+        where = ""
+        if e.context_mark is not None and e.context_mark is not mark:
+            where = f" (line {e.context_mark.line + 1}, column {e.context_mark.column + 1})"
+        message = f"{e.context}{where}: {message}"
+    if "'\\t'" in message:
+        message += " (indent with spaces: YAML does not allow tabs for indentation)"
+    if mark is None:
+        return _error(filename, 0, 0, message)
+    return _error(filename, mark.line + 1, mark.column + 1, message)
+
+
+def _line_col(text: str, position: int) -> Mark:
+    line = text.count("\n", 0, position) + 1
+    return line, position - (text.rfind("\n", 0, position) + 1) + 1
+
+
+def _show_tag(tag: str) -> str:
+    return "!!" + tag[len(_T):] if tag.startswith(_T) else tag
+
+
+def _error(filename: str, line: int, column: int, message: str) -> InputError:
+    return InputError([Problem(filename, line, column, message)])

@@ -1,0 +1,162 @@
+"""From a case file to a view: the criteria, options, weights and score matrix
+of the baseline or of one scenario, ready for the scoring kernels.
+
+Everything is keyed by id in the model; here it becomes arrays, in the order
+of `options` and `criteria`. `resolve` assumes a case that `validate` passed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+from numpy.typing import NDArray
+
+from assess.model import Case, Catalogue, Criterion, Option, Score, Weights
+from assess.values import value_matrix
+
+
+def available_criteria(case: Case, catalogue: Catalogue | None) -> dict[str, Criterion]:
+    """Every criterion a case may use: the catalogue's (with the case's
+    overrides applied) and the case's local ones."""
+    found: dict[str, Criterion] = {}
+    for criterion in catalogue.criteria if catalogue else []:
+        override = case.criteria.overrides.get(criterion.id)
+        found[criterion.id] = override.apply(criterion) if override else criterion
+    for criterion in case.criteria.local:
+        found[criterion.id] = criterion
+    return found
+
+
+def view_names(case: Case) -> list[str]:
+    """The baseline's name, then each scenario id, in file order."""
+    return [case.baseline, *case.scenarios]
+
+
+def scenario_key(case: Case, name: str | None) -> str | None:
+    """The scenario id for a name given by a user (None or the baseline's name
+    mean the baseline). Raises KeyError for an unknown name."""
+    if name is None or name == case.baseline:
+        return None
+    if name in case.scenarios:
+        return name
+    for key, scenario in case.scenarios.items():
+        if scenario.name == name:
+            return key
+    raise KeyError(name)
+
+
+def active_criterion_ids(case: Case, scenario: str | None) -> list[str]:
+    ids = [c for c in case.criteria.use if c not in case.criteria.off]
+    if scenario is not None:
+        sc = case.scenarios[scenario].criteria
+        ids = [c for c in ids if c not in sc.remove]
+        ids += [c for c in sc.add if c not in ids and c not in case.criteria.off]
+    return ids
+
+
+def effective_scores(case: Case, scenario: str | None) -> dict[str, dict[str, Score]]:
+    """The baseline's score table with the scenario's cells laid over it."""
+    table = {opt: dict(row) for opt, row in case.scores.items()}
+    if scenario is not None:
+        for opt, row in case.scenarios[scenario].scores.items():
+            table.setdefault(opt, {}).update(row)
+    return table
+
+
+def effective_weights(case: Case, scenario: str | None) -> Weights | None:
+    if scenario is not None and case.scenarios[scenario].weights is not None:
+        return case.scenarios[scenario].weights
+    return case.weights
+
+
+def raw_weights(spec: Weights | None, criteria: list[Criterion]) -> dict[str, float]:
+    """Each active criterion's weight before normalisation."""
+    if spec is None:
+        return {c.id: c.default_weight for c in criteria}
+    from assess.weighting import derive_weights
+
+    derived = derive_weights(spec.method, spec.inputs()).weights
+    return {c.id: float(derived.get(c.id, 0.0)) for c in criteria}
+
+
+@dataclass(frozen=True)
+class View:
+    """The baseline or one scenario of a case, as arrays for the kernels."""
+
+    case: Case
+    scenario: str | None
+    criteria: tuple[Criterion, ...]
+    options: tuple[Option, ...]
+    cells: dict[str, dict[str, Score]]
+    weight_spec: Weights | None
+    weights: NDArray[np.float64]
+    """Raw weights of `criteria` (not normalised)."""
+
+    @property
+    def name(self) -> str:
+        return self.case.baseline if self.scenario is None else self.scenario
+
+    @property
+    def label(self) -> str:
+        if self.scenario is None:
+            return self.case.baseline
+        return self.case.scenarios[self.scenario].name
+
+    @cached_property
+    def shares(self) -> NDArray[np.float64]:
+        """Weights normalised to sum to 1."""
+        total = self.weights.sum()
+        return self.weights / total if total > 0 else self.weights
+
+    def _matrix(self, pick: int) -> NDArray[np.float64]:
+        out = np.empty((len(self.options), len(self.criteria)))
+        for i, option in enumerate(self.options):
+            row = self.cells[option.id]
+            for j, criterion in enumerate(self.criteria):
+                cell = row[criterion.id]
+                out[i, j] = (cell.range[0], cell.value, cell.range[1])[pick]
+        return out
+
+    @cached_property
+    def scores(self) -> NDArray[np.float64]:
+        """n x m raw scores."""
+        return self._matrix(1)
+
+    @cached_property
+    def low(self) -> NDArray[np.float64]:
+        return self._matrix(0)
+
+    @cached_property
+    def high(self) -> NDArray[np.float64]:
+        return self._matrix(2)
+
+    @cached_property
+    def values(self) -> NDArray[np.float64]:
+        """n x m values in [0, 1], 1 best."""
+        return value_matrix(list(self.criteria), self.scores)
+
+    @cached_property
+    def cost(self) -> NDArray[np.bool_]:
+        return np.array([c.direction == "cost" for c in self.criteria], dtype=bool)
+
+    def cell(self, option_id: str, criterion_id: str) -> Score:
+        return self.cells[option_id][criterion_id]
+
+
+def resolve(case: Case, catalogue: Catalogue | None, scenario: str | None = None) -> View:
+    """The view of `scenario` (None: the baseline) of a validated case."""
+    known = available_criteria(case, catalogue)
+    criteria = [known[c] for c in active_criterion_ids(case, scenario)]
+    spec = effective_weights(case, scenario)
+    weights = raw_weights(spec, criteria)
+    return View(
+        case=case,
+        scenario=scenario,
+        criteria=tuple(criteria),
+        options=tuple(case.options),
+        cells=effective_scores(case, scenario),
+        weight_spec=spec,
+        weights=np.array([weights[c.id] for c in criteria], dtype=float),
+    )

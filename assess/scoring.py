@@ -1,0 +1,87 @@
+"""Scoring a view: totals, contributions, vetoes and ranks.
+
+The weighted sum is the tool's primary method; other methods (see
+`assess.methods`) return the same `ScoreResult` so every consumer (CLI,
+TUI, reports) reads one shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from assess.methods.wsm import wsm_contributions
+from assess.ranking import rank_scores
+from assess.resolve import View
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """One option's place in a ranking."""
+
+    option: str
+    name: str
+    rank: int | None
+    """1 is best; None when the option is excluded."""
+    score: float
+    excluded: bool
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    """A ranking of a view by one method."""
+
+    method: str
+    higher_is_better: bool
+    view: View
+    ranking: tuple[Ranked, ...]
+    """Ranked options by rank, then the excluded ones."""
+    scores: NDArray[np.float64]
+    """Each option's score, in the view's option order."""
+    contributions: NDArray[np.float64] | None = None
+    """Weighted sum only: n x m, w_j * v_aj, rows summing to `scores`."""
+
+    def by_option(self) -> dict[str, Ranked]:
+        return {r.option: r for r in self.ranking}
+
+
+def veto_reasons(view: View) -> list[tuple[str, ...]]:
+    """For each option, why it is excluded (empty if it is not)."""
+    reasons: list[tuple[str, ...]] = []
+    for option in view.options:
+        found = []
+        for criterion in view.criteria:
+            x = view.cell(option.id, criterion.id).value
+            if criterion.vetoes(x) and criterion.veto is not None:
+                side = "above" if criterion.direction == "cost" else "below"
+                why = f": {criterion.veto.reason}" if criterion.veto.reason else ""
+                found.append(
+                    f"{criterion.name} {x:g} is {side} the veto threshold {criterion.veto.threshold:g}{why}"
+                )
+        reasons.append(tuple(found))
+    return reasons
+
+
+def build_ranking(view: View, scores: NDArray[np.float64], higher_is_better: bool) -> tuple[Ranked, ...]:
+    """Ranks among the options not vetoed; vetoed ones follow, unranked."""
+    reasons = veto_reasons(view)
+    kept = np.array([not r for r in reasons], dtype=bool)
+    ranks = np.zeros(len(scores), dtype=np.int64)
+    if kept.any():
+        ranks[kept] = rank_scores(scores[kept], higher_is_better)
+    items = [
+        Ranked(o.id, o.name, int(ranks[i]) if kept[i] else None, float(scores[i]), not kept[i], reasons[i])
+        for i, o in enumerate(view.options)
+    ]
+    ranked = sorted((r for r in items if not r.excluded), key=lambda r: r.rank or 0)
+    return (*ranked, *(r for r in items if r.excluded))
+
+
+def score_wsm(view: View) -> ScoreResult:
+    """The weighted sum of the view's values (see `assess.methods.wsm`)."""
+    contributions = wsm_contributions(view.values, view.weights)
+    totals = contributions.sum(axis=1)
+    return ScoreResult("wsm", True, view, build_ranking(view, totals, True), totals, contributions)

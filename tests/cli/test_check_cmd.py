@@ -1,0 +1,144 @@
+"""`assess check`: everything shipped is ok; broken and hostile files get one
+clear `FILE:LINE:COL: message` per problem and exit code 2, never a traceback."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assess.cli import main
+from tests.conftest import CATALOGUE, DEFAULT_CASE, ROOT
+
+
+def check(capsys: pytest.CaptureFixture[str], *paths: Path | str) -> tuple[int, str]:
+    code = main(["check", *map(str, paths)])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def test_everything_shipped_is_ok(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = check(capsys, CATALOGUE, ROOT / "cases")
+    assert code == 0, out
+    assert out.count(": ok") >= 3
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    """A copy of the bundled layout, so a case can refer to ../criteria.yaml."""
+    shutil.copy(CATALOGUE, tmp_path / "criteria.yaml")
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    (tmp_path / "cases").mkdir()
+    shutil.copy(DEFAULT_CASE, tmp_path / "cases" / "case.yaml")
+    return tmp_path
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, count))
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
+def test_score_off_scale_names_line_and_column(capsys, workdir: Path) -> None:
+    case = workdir / "cases" / "case.yaml"
+    text = case.read_text()
+    m = re.search(r"\n( +)value: (\d+(?:\.\d+)?)\n", text)
+    assert m
+    line = text[: m.start() + 1].count("\n") + 1
+    case.write_text(text[: m.start()] + f"\n{m.group(1)}value: 9\n" + text[m.end() :])
+    code, out = check(capsys, case)
+    assert code == 2
+    assert f"case.yaml:{line}:{len(m.group(1)) + 8}: value 9 is outside the scale" in out
+
+
+def test_mistyped_ids_get_did_you_mean(capsys, workdir: Path) -> None:
+    case = workdir / "cases" / "case.yaml"
+    edit(case, "  pharma:\n", "  pharmma:\n")
+    edit(case, "- id: megascience", "- id: megascience\n    nmae: typo")
+    code, out = check(capsys, case)
+    assert code == 2
+    assert "unknown option 'pharmma' (did you mean 'pharma'?)" in out
+    assert "unknown key 'nmae' (did you mean 'name'?)" in out
+    assert "option 'pharma' has no score" in out
+    assert "Traceback" not in out
+
+
+def test_weights_negative_or_all_zero(capsys, workdir: Path) -> None:
+    data = (
+        "title: t\ncriteria:\n  use: [a]\n  local:\n"
+        "    - {id: a, name: A, family: driver, direction: benefit}\n"
+        "options:\n  - {id: x, name: X}\nweights:\n  points: {a: %s}\nscores:\n  x: {a: {value: 1}}\n"
+    )
+    f = workdir / "w.yaml"
+    f.write_text(data % "-1")
+    code, out = check(capsys, f)
+    assert code == 2 and "w.yaml:9:" in out and "negative" in out
+    f.write_text(data % "0")
+    code, out = check(capsys, f)
+    assert code == 2 and "w.yaml:9:" in out and "0 points" in out
+
+
+HOSTILE = {
+    "bomb.yaml": "a: &a [x, x, x, x, x, x, x, x, x]\n"
+    + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)},"
+        f" *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(9)
+    ),
+    "deep.yaml": "[" * 5000 + "]" * 5000,
+    "tag.yaml": "title: !!python/object/apply:os.system ['echo pwned']\n",
+    "dup.yaml": "title: a\ntitle: b\n",
+    "nan.yaml": "title: t\ncriteria: {use: [a], local: "
+    "[{id: a, name: A, family: driver, direction: benefit}]}\n"
+    "options: [{id: x, name: X}]\nscores: {x: {a: {value: .nan}}}\n",
+    "tabs.yaml": "title: t\ncriteria:\n\tuse: [a]\n",
+    "scalar.yaml": "just a string\n",
+    "empty.yaml": "",
+    "list.yaml": "- 1\n- 2\n",
+    "unclosed.yaml": 'title: "never closed\n',
+    "format.yaml": "format: 7\ntitle: t\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_files(capsys, tmp_path: Path, name: str) -> None:
+    f = tmp_path / name
+    f.write_text(HOSTILE[name])
+    code, out = check(capsys, f)
+    assert code == 2
+    assert re.search(rf"{re.escape(name)}:\d+:\d+: \S", out), out
+    assert "Traceback" not in out and "internal error" not in out
+
+
+def test_not_utf8_and_huge(capsys, tmp_path: Path) -> None:
+    bad = tmp_path / "latin1.yaml"
+    bad.write_bytes(b"title: ok\ndescription: caf\xe9\n")
+    code, out = check(capsys, bad)
+    assert code == 2 and "latin1.yaml:2:" in out
+    huge = tmp_path / "huge.yaml"
+    huge.write_bytes(b"a: " + b"x" * (6 * 1024 * 1024) + b"\n")
+    code, out = check(capsys, huge)
+    assert code == 2 and "huge.yaml" in out
+
+
+def test_folder_with_good_and_bad(capsys, workdir: Path) -> None:
+    (workdir / "cases" / "bad.yaml").write_text("title: [\n")
+    code, out = check(capsys, workdir / "cases")
+    assert code == 2
+    assert "case.yaml: ok" in out and "bad.yaml:" in out
+
+
+def test_passage_not_in_document(capsys, workdir: Path) -> None:
+    case = workdir / "cases" / "case.yaml"
+    text = case.read_text()
+    m = re.search(r'passage: (["\']?)(.+)\1\n', text)
+    assert m
+    case.write_text(text[: m.start()] + 'passage: "words the brief never wrote"\n' + text[m.end() :])
+    code, out = check(capsys, case)
+    assert code == 2 and "passage not found in" in out

@@ -1,0 +1,33 @@
+"""The core must import without Textual or Rich (the CLI starts fast, the
+core can be used from notebooks and CI)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+CORE = [
+    "assess.model",
+    "assess.resolve",
+    "assess.scoring",
+    "assess.validate",
+    "assess.values",
+    "assess.io.casefile",
+    "assess.io.csv_import",
+    "assess.output.ranking",
+    "assess.cli",
+    "assess.methods",
+    "assess.weighting",
+    "assess.analysis",
+]
+
+
+def test_core_imports_without_textual_or_rich() -> None:
+    code = (
+        "import sys, json\n"
+        f"for m in {CORE!r}: __import__(m)\n"
+        "print(json.dumps(sorted(k for k in sys.modules if k.split('.')[0] in ('textual', 'rich'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == []
