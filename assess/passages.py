@@ -10,36 +10,37 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-_BREAK = re.compile(r"-[ \t]*\r?\n[ \t]*")
-_SPACE = re.compile(r"\s+")
+_TOKEN = re.compile(r"-[ \t]*\r?\n\s*|\s+|[^\s-]+|-")
 
 
-def _normalise(text: str, loose: bool = False) -> tuple[str, list[int]]:
+@lru_cache(maxsize=16)
+def _normalise(text: str, loose: bool = False) -> tuple[str, tuple[int, ...]]:
     """The normalised text and, for each of its characters, the offset in `text`.
 
-    `loose` also drops every hyphen, for words like "70-\n80%" whose hyphen
-    belongs to the text and not to the line break."""
+    `loose` also drops every hyphen, for words like "70-\\n80%" whose hyphen
+    belongs to the text and not to the line break. Cached: a document is
+    normalised once however many passages cite it."""
     out: list[str] = []
     where: list[int] = []
-    i = 0
-    while i < len(text):
-        m = _BREAK.match(text, i)
-        if m:
-            i = m.end()
-            continue
-        m = _SPACE.match(text, i)
-        if m:
-            if out and out[-1] != " ":
+    last_space = True
+    for m in _TOKEN.finditer(text):
+        token, i = m.group(), m.start()
+        if token[0] == "-" and len(token) > 1:
+            continue  # a line-break hyphen: the word goes on
+        if token.isspace():
+            if not last_space:
                 out.append(" ")
                 where.append(i)
-            i = m.end()
+                last_space = True
             continue
-        if not (loose and text[i] == "-"):
-            out.append(text[i])
-            where.append(i)
-        i += 1
-    return "".join(out), where
+        if loose and token == "-":
+            continue
+        out.append(token)
+        where.extend(range(i, m.end()))
+        last_space = False
+    return "".join(out), tuple(where)
 
 
 def normalise_passage(passage: str) -> str:

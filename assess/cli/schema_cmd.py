@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
+import sys
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -17,14 +20,24 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def schema_text(catalogue: bool = False) -> str:
+    """The schema, with the fields' docstrings as descriptions.
+
+    The models read their docstrings only when ASSESS_SCHEMA_DOCS=1 was set
+    before they were imported (see `assess.model.base`); otherwise the
+    schema is made in a fresh process that sets it."""
+    from assess.model.base import SCHEMA_DOCS
+
+    if not SCHEMA_DOCS:
+        cmd = [sys.executable, "-m", "assess", "schema", *(["--catalogue"] if catalogue else [])]
+        env = {**os.environ, "ASSESS_SCHEMA_DOCS": "1"}
+        return subprocess.run(cmd, env=env, check=True, capture_output=True, text=True).stdout
     from assess.model import Case, Catalogue
 
-    model = Catalogue if catalogue else Case
-    schema = model.model_json_schema()
+    schema = (Catalogue if catalogue else Case).model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def run(args: argparse.Namespace) -> int:
-    print(schema_text(args.catalogue), end="")
+    sys.stdout.write(schema_text(args.catalogue))
     return 0

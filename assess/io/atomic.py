@@ -58,8 +58,9 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, expected: FileStamp
     """Replace the file at `path` with `text` (UTF-8) atomically; return its new stamp.
 
     Raises ConflictError if the file exists, `expected` is given, its bytes on
-    disk differ from `expected` and not `force`. On any failure the temporary
-    file is removed and the original stays untouched.
+    disk differ from `expected` and not `force` (a file deleted meanwhile is
+    simply written again). On any failure the temporary file is removed and
+    the original stays untouched.
     """
     target = Path(os.path.realpath(path))
     current = target.stat() if target.exists() else None

@@ -21,18 +21,18 @@ edited nodes' parents are re-emitted, and as a last resort the whole document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from assess.errors import InputError
-from assess.io.yamlsafe import MAX_DEPTH, Path, mapping_key, parse_yaml
+from assess.io.yamlsafe import Path, mapping_key, parse_yaml
+from assess.io.yamlspans import CannotPatch, Spans
 from assess.io.yamlwrite import body, dump_yaml, emit, emit_inline, key_text, reads_back, same
 
-
-class _CannotPatch(Exception):
-    """This node cannot be edited in place: its parent re-emits it."""
+MAX_ATTEMPTS = 8
+"""Patch attempts, each re-emitting larger nodes, before the whole document is."""
 
 
 @dataclass(frozen=True)
@@ -73,12 +73,12 @@ def patch_yaml(text: str, old: object, new: object) -> str:
     if doc.root is None:
         return _whole(new)
     forced: set[Path] = set()
-    for _ in range(2 * MAX_DEPTH):
+    for _ in range(MAX_ATTEMPTS):
         try:
-            edits = _Planner(text, doc.root, forced).plan(doc.root, doc.data, new, (),
-                                                          _Ctx("root", 0))
+            planner = _Planner(text, doc.root, forced)
+            edits = planner.settle(planner.plan(doc.root, doc.data, new, (), _Ctx("root", 0)))
             out = _apply(text, edits)
-        except _CannotPatch:
+        except CannotPatch:
             break
         if reads_back(out, new):
             return out
@@ -101,38 +101,34 @@ def _apply(text: str, edits: list[_Edit]) -> str:
     out, pos = [], 0
     for e in edits:
         if e.start < pos:
-            raise _CannotPatch("overlapping edits")
+            raise CannotPatch("overlapping edits")
         out += [text[pos:e.start], e.text]
         pos = e.end
     return "".join(out) + text[pos:]
 
 
-def _children(node: Node) -> list[tuple[Any, Node]]:
-    if isinstance(node, SequenceNode):
-        return list(enumerate(node.value))
-    if isinstance(node, MappingNode):
-        return [p for i, (k, v) in enumerate(node.value) for p in ((("k", i), k), (("v", i), v))]
-    return []
-
-
-class _Planner:
+class _Planner(Spans):
     """Plans the edits for one attempt; `forced` paths are re-emitted whole."""
 
     def __init__(self, text: str, root: Node, forced: set[Path]) -> None:
-        self.text, self.forced = text, forced
+        super().__init__(text, root)
+        self.forced = forced
         self.nl = "\r\n" if "\r\n" in text else "\n"
-        self.first: dict[int, tuple[int | None, Any]] = {id(root): (None, None)}
-        self._index(root)
 
-    def _index(self, node: Node) -> None:
-        """Remember where each node first occurs: later occurrences are aliases."""
-        for slot, child in _children(node):
-            if id(child) not in self.first:
-                self.first[id(child)] = (id(node), slot)
-                self._index(child)
-
-    def is_ref(self, parent: Node | None, slot: Any, node: Node) -> bool:
-        return self.first.get(id(node)) != (None if parent is None else id(parent), slot)
+    def settle(self, edits: list[_Edit]) -> list[_Edit]:
+        """Move an insert planned after a value whose last lines are deleted
+        up to the last line that stays."""
+        cuts = [(e.start, e.end) for e in edits if e.end > e.start and not e.text]
+        out = []
+        for e in edits:
+            pos = e.start
+            while e.start == e.end and e.text.startswith(self.nl) and \
+                    (cut := next((c for c in cuts if c[0] < pos < c[1]), None)):
+                if not cut[0]:
+                    raise CannotPatch("nothing left to insert after")
+                pos = self.line_end(cut[0] - 1)
+            out.append(replace(e, start=pos, end=pos) if pos != e.start else e)
+        return out
 
     # -- planning ---------------------------------------------------------------
 
@@ -140,21 +136,21 @@ class _Planner:
         if same(old, new):
             return []
         if self.is_ref(ctx.parent, ctx.slot, node):
-            raise _CannotPatch("an alias")
+            return [self.redump(node, new, path, ctx, self.ref_span(ctx.parent, ctx.slot))]
         if path in self.forced:
             return [self.redump(node, new, path, ctx)]
         try:
             if isinstance(node, ScalarNode) and _scalar(new) and _scalar(old) \
                     and node.start_mark.index < node.end_mark.index:
                 text = self.scalar_text(node, new, ctx)
-                return [self.edit(node.start_mark.index, self.end(node), text, path[:-1])]
+                return [self.inline(node.start_mark.index, self.end(node), text, path[:-1])]
             if isinstance(node, MappingNode) and isinstance(old, dict) \
                     and isinstance(new, dict) and new:
                 return self.mapping(node, old, new, path, ctx)
             if isinstance(node, SequenceNode) and isinstance(old, list) \
                     and isinstance(new, list | tuple) and new:
                 return self.sequence(node, old, list(new), path, ctx)
-        except _CannotPatch:
+        except CannotPatch:
             pass
         return [self.redump(node, new, path, ctx)]
 
@@ -165,18 +161,19 @@ class _Planner:
                 ) -> list[_Edit]:
         pairs, flow = node.value, ctx.flow or bool(node.flow_style)
         if any(self.is_ref(node, ("k", i), k) for i, (k, _) in enumerate(pairs)):
-            raise _CannotPatch("alias keys")
+            raise CannotPatch("alias keys")
         keys = [mapping_key(k) for k, _ in pairs]
+        given = {key_text(k): k for k in new}  # inserted keys keep their type: `3:`
         new = {key_text(k): v for k, v in new.items()}
         if flow and set(keys) != set(new) or not set(keys) & set(new):
-            raise _CannotPatch("the keys changed")
+            raise CannotPatch("the keys changed")
         col = pairs[0][0].start_mark.column
         runs, prev = {}, None  # added keys, by the kept key they follow
         for k in new:
             if k in old:
                 prev = k
             else:
-                runs.setdefault(prev, {})[k] = new[k]
+                runs.setdefault(prev, {})[given[k]] = new[k]
         first = next(i for i, k in enumerate(keys) if k in new)
         if None in runs and not self.leading(pairs[first][0].start_mark.index):
             runs[keys[first]] = runs.pop(None) | runs.get(keys[first], {})
@@ -187,7 +184,7 @@ class _Planner:
         for i, (key, (knode, vnode)) in enumerate(zip(keys, pairs, strict=True)):
             if key not in new:
                 if not self.leading(knode.start_mark.index):
-                    raise _CannotPatch("the key shares its line")
+                    raise CannotPatch("the key shares its line")
                 end = self.after_line(self.child_end(node, i))
                 edits.append(self.edit(self.line_start(knode.start_mark.index), end, "", path))
                 continue
@@ -203,10 +200,10 @@ class _Planner:
         items, flow = node.value, ctx.flow or bool(node.flow_style)
         n, m = len(old), len(new)
         if flow and n != m:
-            raise _CannotPatch("a flow list changed length")
+            raise CannotPatch("a flow list changed length")
         col = node.start_mark.column
         if not flow and self.text[node.start_mark.index] != "-":
-            raise _CannotPatch("a tagged or anchored list")
+            raise CannotPatch("a tagged or anchored list")
         p = next((i for i in range(min(n, m)) if not same(old[i], new[i])), min(n, m))
         s = 0
         while s < min(n, m) - p and same(old[n - 1 - s], new[m - 1 - s]):
@@ -230,33 +227,47 @@ class _Planner:
                 edits.append(self.edit(pos, pos, added + "\n", path))
         return edits
 
-    def redump(self, node: Node, new: Any, path: Path, ctx: _Ctx) -> _Edit:
-        """Re-emit `node` whole as `new`, in its place and indentation."""
+    def redump(self, node: Node, new: Any, path: Path, ctx: _Ctx,
+               span: tuple[int, int] | None = None) -> _Edit:
+        """Re-emit `node` whole as `new`, in its place and indentation; `span`
+        gives the place of an alias, which then goes (the anchor stays)."""
         scope = path[:-1] if path else None
-        start, end = node.start_mark.index, self.end(node)
+        start, end = span or (node.start_mark.index, self.end(node))
+        old: Node | None = None if span else node
         # a non-empty flow collection stays flow; `{}` and `[]` grow into blocks
-        was_flow = isinstance(node, MappingNode | SequenceNode) and node.flow_style \
-            and bool(node.value)
+        was_flow = isinstance(old, MappingNode | SequenceNode) and old.flow_style \
+            and bool(old.value)
         if ctx.flow or was_flow:
             return self.edit(start, end, emit_inline(new, flow=True), scope)
         is_block = isinstance(new, dict | list | tuple) and len(new) > 0
-        block_old = isinstance(node, MappingNode | SequenceNode) or start == end
+        block_old = isinstance(old, MappingNode | SequenceNode) or start == end
         if ctx.kind == "map" and (is_block or block_old):
             start = self.colon_after(ctx.key)  # type: ignore[arg-type]
             if is_block:
                 return self.edit(start, end, "\n" + self.block(new, ctx.indent + 2), scope)
-            return self.edit(start, end, " " + self.scalar_text(node, new, ctx), scope)
+            return self.inline(start, end, " " + self.scalar_text(old, new, ctx), scope)
         lead = " " if start == end and ctx.kind == "seq" else ""
         if not is_block:
-            return self.edit(start, end, lead + self.scalar_text(node, new, ctx), scope)
-        col = node.start_mark.column + len(lead)
+            return self.inline(start, end, lead + self.scalar_text(old, new, ctx), scope)
+        col = start - self.line_start(start) + len(lead)
         if ctx.kind == "root" and col:
-            raise _CannotPatch("a top-level value not at column 1")
+            raise CannotPatch("a top-level value not at column 1")
         return self.edit(start, end, lead + self.block(new, col).lstrip(" "), scope)
 
     # -- text -------------------------------------------------------------------
 
-    def scalar_text(self, node: Node, new: Any, ctx: _Ctx) -> str:
+    def inline(self, start: int, end: int, text: str, scope: Path | None) -> _Edit:
+        """Replace [start, end) by a scalar's text; a comment after a value that
+        becomes a block scalar moves up to its `|` line."""
+        first, nl, rest = text.partition("\n")
+        tail = self.text[end:self.line_end(end)]
+        if nl and first.lstrip()[:1] in ("|", ">") and tail.strip():
+            if not tail.lstrip().startswith("#"):
+                raise CannotPatch("text after a value that becomes a block scalar")
+            text, end = first + tail + nl + rest, end + len(tail)
+        return self.edit(start, end, text, scope)
+
+    def scalar_text(self, node: Node | None, new: Any, ctx: _Ctx) -> str:
         style = node.style if isinstance(node, ScalarNode) and isinstance(new, str) else None
         if style in ("'", '"') and "\n" in new:
             style = None
@@ -272,77 +283,6 @@ class _Planner:
         """`data` dumped in block style, every line indented to column `col`."""
         lines = body(emit(data)).split("\n")
         return "\n".join(" " * col + line if line else "" for line in lines)
-
-    def end(self, node: Node) -> int:
-        """Where a node's own text ends (PyYAML's block ends reach into what follows)."""
-        if isinstance(node, ScalarNode):
-            if node.style not in ("|", ">"):
-                return node.end_mark.index
-            seg = self.text[node.start_mark.index:node.end_mark.index].rstrip(" \t\r\n")
-            return self.line_end(node.start_mark.index + len(seg) - 1)
-        if node.flow_style or not node.value:
-            return node.end_mark.index
-        return self.child_end(node, len(node.value) - 1)
-
-    def child_end(self, node: Node, i: int) -> int:
-        """The end of item i (or pair i's value); an alias ends after its name."""
-        if isinstance(node, MappingNode):
-            child = node.value[i][1]
-            if not self.is_ref(node, ("v", i), child):
-                return self.end(child)
-            return self.alias_end(node.value[i][0].end_mark.index)
-        j = i  # aliases in a list: from the last item that is not one, name by name
-        while j >= 0 and self.is_ref(node, j, node.value[j]):
-            j -= 1
-        pos = self.end(node.value[j]) if j >= 0 else node.start_mark.index
-        for _ in range(j + 1, i + 1):
-            pos = self.alias_end(pos)
-        return pos
-
-    def alias_end(self, after: int) -> int:
-        """The end of the alias `*name` that is the next token after `after`."""
-        star = self.text.find("*", after)
-        if star < 0 or self.text[after:star].strip(" \t\r\n:-?"):
-            raise _CannotPatch("cannot find an alias")
-        stop = star + 1
-        while stop < len(self.text) and self.text[stop] not in " \t\r\n,[]{}":
-            stop += 1
-        return stop
-
-    def block_indent(self, node: Node) -> int:
-        for line in self.text[node.start_mark.index:self.end(node)].split("\n")[1:]:
-            if line.strip():
-                return len(line) - len(line.lstrip(" "))
-        return 0
-
-    def colon_after(self, key: Node) -> int:
-        i = key.end_mark.index
-        while i < len(self.text) and self.text[i] in " \t":
-            i += 1
-        if i >= len(self.text) or self.text[i] != ":":
-            raise _CannotPatch("no ':' after the key")
-        return i + 1
-
-    def dash_line(self, node: SequenceNode) -> int:
-        if not self.leading(node.start_mark.index):
-            raise _CannotPatch("the list starts inside a line")
-        return self.line_start(node.start_mark.index)
-
-    def leading(self, i: int) -> bool:
-        return not self.text[self.line_start(i):i].strip(" ")
-
-    def line_start(self, i: int) -> int:
-        return self.text.rfind("\n", 0, i) + 1
-
-    def line_end(self, i: int) -> int:
-        j = self.text.find("\n", i)
-        if j < 0:
-            return len(self.text)
-        return j - 1 if j and self.text[j - 1] == "\r" else j
-
-    def after_line(self, i: int) -> int:
-        j = self.text.find("\n", i)
-        return len(self.text) if j < 0 else j + 1
 
 
 def _scalar(value: Any) -> bool:

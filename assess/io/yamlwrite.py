@@ -53,14 +53,11 @@ def _safe_style(text: str, style: str | None) -> str | None:
 
 def _represent_str(dumper: _Dumper, data: str) -> yaml.ScalarNode:
     style = None
-    if _ODD_BREAKS.intersection(data):
-        style = '"'
-    elif dumper.block_text:
-        if "\n" in data:
-            style = "|"  # PyYAML falls back to quotes where '|' cannot hold the text
-        elif len(data) > LONG_TEXT and " " in data.strip():
-            style = ">"
-    return dumper.represent_scalar(_STR, data, style=style)
+    if dumper.block_text and "\n" in data:
+        style = "|"  # PyYAML falls back to quotes where '|' cannot hold the text
+    elif dumper.block_text and len(data) > LONG_TEXT and " " in data.strip():
+        style = ">"
+    return dumper.represent_scalar(_STR, data, style=_safe_style(data, style))
 
 
 def _represent_float(dumper: _Dumper, data: float) -> yaml.ScalarNode:
