@@ -56,19 +56,40 @@ def active_criterion_ids(case: Case, scenario: str | None) -> list[str]:
     return ids
 
 
-def effective_scores(case: Case, scenario: str | None) -> dict[str, dict[str, Score]]:
-    """The baseline's score table with the scenario's cells laid over it."""
-    table = {opt: dict(row) for opt, row in case.scores.items()}
+def effective_scores(
+    case: Case, scenario: str | None, assessor: str | None = None
+) -> dict[str, dict[str, Score]]:
+    """The baseline's score table with the scenario's cells laid over it.
+
+    With assessors, the baseline is their aggregate with the case's agreed
+    scores over it; one assessor's view lays their own scores over that."""
+    from assess.team import team_scores
+
+    table = team_scores(case) if case.assessors else {}
+    layers = [case.scores]
+    if assessor is not None:
+        layers.append(case.assessors[assessor].scores)
+    for layer in layers:
+        for opt, row in layer.items():
+            table.setdefault(opt, {}).update(row)
     if scenario is not None:
         for opt, row in case.scenarios[scenario].scores.items():
             table.setdefault(opt, {}).update(row)
     return table
 
 
-def effective_weights(case: Case, scenario: str | None) -> Weights | None:
+def effective_weights(case: Case, scenario: str | None, assessor: str | None = None) -> Weights | None:
+    """The scenario's weights, else the assessor's own, else the case's agreed
+    weights, else the assessors' combined, else None (default weights)."""
+    from assess.team import team_weights
+
     if scenario is not None and case.scenarios[scenario].weights is not None:
         return case.scenarios[scenario].weights
-    return case.weights
+    if assessor is not None and case.assessors[assessor].weights is not None:
+        return case.assessors[assessor].weights
+    if case.weights is not None or not case.assessors:
+        return case.weights
+    return team_weights(case, active_criterion_ids(case, scenario))
 
 
 def raw_weights(spec: Weights | None, criteria: list[Criterion]) -> dict[str, float]:
@@ -93,6 +114,8 @@ class View:
     weight_spec: Weights | None
     weights: NDArray[np.float64]
     """Raw weights of `criteria` (not normalised)."""
+    assessor: str | None = None
+    """Whose view this is (None: the team's, or the only one)."""
 
     @property
     def name(self) -> str:
@@ -145,18 +168,22 @@ class View:
         return self.cells[option_id][criterion_id]
 
 
-def resolve(case: Case, catalogue: Catalogue | None, scenario: str | None = None) -> View:
-    """The view of `scenario` (None: the baseline) of a validated case."""
+def resolve(
+    case: Case, catalogue: Catalogue | None, scenario: str | None = None, assessor: str | None = None
+) -> View:
+    """The view of `scenario` (None: the baseline) of a validated case, as the
+    team sees it or, with `assessor`, as that assessor does."""
     known = available_criteria(case, catalogue)
     criteria = [known[c] for c in active_criterion_ids(case, scenario)]
-    spec = effective_weights(case, scenario)
+    spec = effective_weights(case, scenario, assessor)
     weights = raw_weights(spec, criteria)
     return View(
         case=case,
         scenario=scenario,
         criteria=tuple(criteria),
         options=tuple(case.options),
-        cells=effective_scores(case, scenario),
+        cells=effective_scores(case, scenario, assessor),
         weight_spec=spec,
         weights=np.array([weights[c.id] for c in criteria], dtype=float),
+        assessor=assessor,
     )

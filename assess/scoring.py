@@ -25,7 +25,9 @@ class Ranked:
     name: str
     rank: int | None
     """1 is best; None when the option is excluded."""
-    score: float
+    score: float | None
+    """The method's index; None for an excluded option under a method whose
+    scores depend on the other options (all but the weighted sum)."""
     excluded: bool
     reasons: tuple[str, ...] = ()
 
@@ -85,3 +87,44 @@ def score_wsm(view: View) -> ScoreResult:
     contributions = wsm_contributions(view.values, view.weights)
     totals = contributions.sum(axis=1)
     return ScoreResult("wsm", True, view, build_ranking(view, totals, True), totals, contributions)
+
+
+def kept_mask(view: View) -> NDArray[np.bool_]:
+    """True for the options no veto excludes."""
+    return np.array([not r for r in veto_reasons(view)], dtype=bool)
+
+
+def _named(err: Exception, view: View, rows: NDArray[np.intp]) -> str:
+    """A method's message with option and criterion indices replaced by names;
+    `rows` maps the kernel's option indices to the view's."""
+    import re
+
+    text = str(err)
+    text = re.sub(r"option index (\d+)", lambda m: f"option '{view.options[rows[int(m.group(1))]].id}'", text)
+    return re.sub(
+        r"criterion index (\d+)", lambda m: f"criterion '{view.criteria[int(m.group(1))].id}'", text
+    )
+
+
+def score_method(view: View, method: str, **params: object) -> ScoreResult:
+    """Rank a view by any registered method (see `assess.methods.registry`).
+
+    Methods other than the weighted sum compare options with each other, so
+    they run on the options no veto excludes; excluded ones get no score.
+    Raises MethodError, with names, when the method cannot take the view."""
+    from assess.methods import MethodError, get_method
+
+    if method == "wsm":
+        return score_wsm(view)
+    spec = get_method(method)
+    kept = kept_mask(view)
+    scores = np.full(len(view.options), np.nan)
+    if kept.any():
+        matrix = view.values if spec.input == "values" else view.scores
+        try:
+            scores[kept] = spec.kernel(matrix[kept], view.weights, view.cost, **params)
+        except MethodError as err:
+            raise MethodError(_named(err, view, np.flatnonzero(kept)), method=method) from None
+    return ScoreResult(
+        method, spec.higher_is_better, view, build_ranking(view, scores, spec.higher_is_better), scores
+    )

@@ -36,6 +36,7 @@ def check_case(case: Case, catalogue: Catalogue | None) -> list[Finding]:
         *_check_scores(case, known, ("scores",), case.scores),
         *_check_weights(case.weights, known, case.criteria.use, ("weights",)),
         *_check_views(case, known),
+        *_check_assessors(case, known),
         *_check_sources(case, catalogue),
     ]
 
@@ -158,6 +159,13 @@ def _check_views(case: Case, known: dict[str, Criterion]) -> Iterator[Finding]:
             if case.weights is not None and new:
                 yield from _check_weights(case.weights, known, active, (*base, "criteria"))
         yield from _missing_cells(case, sid, known, (*base, "scores"))
+
+
+def _check_assessors(case: Case, known: dict[str, Criterion]) -> Iterator[Finding]:
+    for aid, assessor in case.assessors.items():
+        base = ("assessors", aid)
+        yield from _check_scores(case, known, (*base, "scores"), assessor.scores)
+        yield from _check_weights(assessor.weights, known, case.criteria.use, (*base, "weights"))
 
 
 def _missing_cells(

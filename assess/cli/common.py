@@ -23,16 +23,22 @@ def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_view(path: str, scenario: str | None) -> tuple[LoadedCase, View]:
-    """Load a case and resolve the named view; an unknown scenario is bad input."""
+def load_view(path: str, scenario: str | None, assessor: str | None = None) -> tuple[LoadedCase, View]:
+    """Load a case and resolve the named view (and assessor); an unknown
+    scenario or assessor is bad input."""
     loaded = load_case(path)
+    if assessor is not None and assessor not in loaded.case.assessors:
+        names = list(loaded.case.assessors)
+        known = f"; it has: {', '.join(names)}" if names else "; the case has no assessors"
+        msg = f"no assessor '{assessor}'{did_you_mean(assessor, names)}{known}"
+        raise InputError([Problem(path, 0, 0, msg)])
     try:
         key = scenario_key(loaded.case, scenario)
     except KeyError:
         names = view_names(loaded.case)
         msg = f"no scenario '{scenario}'{did_you_mean(str(scenario), names)}; it has: {', '.join(names)}"
         raise InputError([Problem(path, 0, 0, msg)]) from None
-    return loaded, resolve(loaded.case, loaded.catalogue_model, key)
+    return loaded, resolve(loaded.case, loaded.catalogue_model, key, assessor)
 
 
 def emit(text: str, output: Path | None = None) -> None:

@@ -1,6 +1,8 @@
 """The decision model: pydantic v2, strict, immutable. No I/O, no UI."""
 
 from assess.model.case import (
+    Assessor,
+    Team,
     FORMAT_VERSION,
     Case,
     CaseCriteria,
@@ -22,6 +24,8 @@ from assess.model.sources import Document, SourceRef
 from assess.model.weights import Judgement, Weights
 
 __all__ = [
+    "Assessor",
+    "Team",
     "FAMILY_LABELS",
     "FORMAT_VERSION",
     "Case",

@@ -86,6 +86,28 @@ class Scenario(Strict):
     """Cells that replace or add to the baseline's scores."""
 
 
+class Assessor(Strict):
+    """One member of a team and the scores (and weights) they gave."""
+
+    name: str
+    role: str = ""
+    scores: ScoreTable = Field(default_factory=dict)
+    """This assessor's baseline scores; cells they left out are not theirs."""
+    weights: Weights | None = None
+    """This assessor's weights, if they differ from the case's."""
+
+
+class Team(Strict):
+    """How several assessors' judgements become the team's."""
+
+    aggregate: Literal["mean", "median"] = "mean"
+    """How the assessors' scores of a cell combine."""
+    weights: Literal["mean", "median", "geometric"] = "mean"
+    """How the assessors' weights combine: the mean or median of their
+    normalised weights, or (for AHP) the geometric mean of their pairwise
+    judgements, from which the team's weights are derived."""
+
+
 class Case(Strict):
     """One assessment: options scored on criteria, weighted, with scenarios."""
 
@@ -105,3 +127,7 @@ class Case(Strict):
     """How much each criterion counts; the criteria's default weights if absent."""
     scores: ScoreTable = Field(default_factory=dict)
     scenarios: dict[Id, Scenario] = Field(default_factory=dict)
+    assessors: dict[Id, Assessor] = Field(default_factory=dict)
+    """Several assessors' scores of the baseline. The team's score of a cell
+    is their aggregate, unless `scores` holds an agreed value for it."""
+    team: Team = Field(default_factory=Team)

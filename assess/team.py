@@ -1,0 +1,87 @@
+"""Several assessors, one team view: how their scores and weights combine.
+
+A cell's team score is the mean (or median, as the case's `team.aggregate`
+says) of the values of the assessors who scored it; its range runs from the
+lowest to the highest of their values and ranges, so the spread of opinion
+shows up as uncertainty. Weights combine as the mean or median of each
+assessor's normalised weights, or, for AHP, as the geometric mean of their
+pairwise judgements (Aczél & Saaty 1983), from which the weights are derived.
+A value in the case's own `scores` is the team's agreed value and wins.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+
+from assess.model import Case, Judgement, Score, Weights
+
+
+def _combine(values: list[float], how: str) -> float:
+    return statistics.median(values) if how == "median" else statistics.fmean(values)
+
+
+def team_cell(case: Case, option: str, criterion: str) -> Score | None:
+    """The aggregate of the assessors' scores of one cell (None if none scored it)."""
+    given = [
+        (aid, a.scores[option][criterion])
+        for aid, a in case.assessors.items()
+        if criterion in a.scores.get(option, {})
+    ]
+    if not given:
+        return None
+    values = [s.value for _, s in given]
+    value = _combine(values, case.team.aggregate)
+    low = min(min(s.range[0] for _, s in given), value)
+    high = max(max(s.range[1] for _, s in given), value)
+    listing = ", ".join(f"{case.assessors[aid].name} {s.value:g}" for aid, s in given)
+    return Score(
+        value=value,
+        low=low,
+        high=high,
+        rationale=f"{case.team.aggregate} of {len(given)} assessors ({listing})",
+    )
+
+
+def team_scores(case: Case) -> dict[str, dict[str, Score]]:
+    """Every cell some assessor scored, aggregated."""
+    cells = {(o, c) for a in case.assessors.values() for o, row in a.scores.items() for c in row}
+    table: dict[str, dict[str, Score]] = {}
+    for option, criterion in sorted(cells):
+        cell = team_cell(case, option, criterion)
+        if cell is not None:
+            table.setdefault(option, {})[criterion] = cell
+    return table
+
+
+def _geometric_judgements(specs: list[Weights]) -> list[Judgement]:
+    pairs: dict[tuple[str, str], list[float]] = {}
+    for spec in specs:
+        for j in spec.pairwise or []:
+            key, ratio = ((j.a, j.b), j.ratio) if j.a < j.b else ((j.b, j.a), 1 / j.ratio)
+            pairs.setdefault(key, []).append(math.log(ratio))
+    return [Judgement(a=a, b=b, ratio=math.exp(statistics.fmean(logs))) for (a, b), logs in pairs.items()]
+
+
+def team_weights(case: Case, criteria: list[str]) -> Weights | None:
+    """The assessors' weights combined as `team.weights` says, or None if no
+    assessor gave weights of their own."""
+    from assess.weighting import derive_weights
+
+    specs = [a.weights for a in case.assessors.values() if a.weights is not None]
+    if not specs:
+        return None
+    how = case.team.weights
+    note = f"{how} of {len(specs)} assessors' weights"
+    if how == "geometric" and all(s.method == "ahp" for s in specs):
+        return Weights(
+            method="ahp",
+            elicitation=f"geometric mean of {len(specs)} assessors' judgements",
+            pairwise=_geometric_judgements(specs),
+        )
+    shares = [derive_weights(s.method, s.inputs()).weights for s in specs]
+    points = {
+        c: _combine([w.get(c, 0.0) for w in shares], "median" if how == "median" else "mean")
+        for c in criteria
+    }
+    return Weights(method="direct", elicitation=note, points=points)
