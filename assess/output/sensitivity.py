@@ -1,0 +1,262 @@
+"""A `Robustness` as text a planner reads: table, Markdown or JSON.
+
+Sections: a headline (how often the first option is first, and the weight
+change that would unseat it), the acceptability matrix with the current
+totals, the stability table, the smallest change, tornadoes of the top
+options and the weighting's diagnostics. `headline` is shared with the TUI.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Callable, Sequence
+
+from assess.output.tables import markdown_table, text_table
+from assess.robustness import OptionTornado, Robustness
+from assess.robustness_data import robustness_data
+
+TOP_TORNADOES = 3
+"""Options whose tornado the text shows (best first)."""
+TOP_BARS = 8
+BAR_WIDTH = 24
+WRAP = 100
+
+
+def pct(x: float | None) -> str:
+    """A share as a percentage a planner reads: "92 %", "<1 %", ">99 %"."""
+    if x is None:
+        return "-"
+    if 0 < x < 0.005:
+        return "<1 %"
+    if 0.995 <= x < 1:
+        return ">99 %"
+    return f"{x * 100:.0f} %"
+
+
+def weight_pct(x: float) -> str:
+    """A weight share: whole percent, one decimal below 10 % when it matters."""
+    p = round(x * 100, 1)
+    return f"{p:.0f} %" if p >= 10 or p == int(p) else f"{p:.1f} %"
+
+
+def interval(lo: float, hi: float) -> str:
+    return "any weight" if lo <= 0 and hi >= 1 else f"{weight_pct(lo)} – {weight_pct(hi)}"
+
+
+def weighs(lo: float, hi: float) -> str:
+    """ "weighs up to 28 %", "weighs between 4 % and 31 %", ..."""
+    if lo <= 0 and hi >= 1:
+        return "weighs anything"
+    if lo <= 0:
+        return f"weighs up to {weight_pct(hi)}"
+    if hi >= 1:
+        return f"weighs at least {weight_pct(lo)}"
+    return f"weighs between {weight_pct(lo)} and {weight_pct(hi)}"
+
+
+def ordinal(k: int) -> str:
+    suffix = "th" if 10 <= k % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(k % 10, "th")
+    return f"{k}{suffix}"
+
+
+def _sampling(r: Robustness) -> str:
+    weights = (
+        "weights drawn at random from every possible weighting"
+        if r.spread is None
+        else f"each weight drawn within ±{r.spread * 100:.0f} % of its current value"
+    )
+    return f"{weights}, scores anywhere in their low–high ranges"
+
+
+def headline(r: Robustness) -> str:
+    """One or two sentences: how sure the first place is and what would change it."""
+    first = r.options[r.first]
+    acc = r.acceptability
+    if acc is None:
+        out = [f"{first} is first."]
+    else:
+        out = [
+            f"{first} is first in {pct(acc.ranks[r.first][0])} of {acc.samples:,} samples ({_sampling(r)})."
+        ]
+        rival = max(acc.ranks, key=lambda o: acc.ranks[o][0])
+        if rival != r.first:
+            out.append(f"{r.options[rival]} is first more often ({pct(acc.ranks[rival][0])}).")
+    change = r.smallest_change
+    if change is None:
+        out.append("No single weight change can take its first place.")
+        return " ".join(out)
+    s = next(s for s in r.stability if s.criterion == change.criterion)
+    out.append(
+        f"Its first place holds while '{r.criteria[change.criterion]}' "
+        f"{weighs(s.first_lo, s.first_hi)} (now {weight_pct(s.weight)}); "
+        f"at {weight_pct(change.weight_to)} {r.options[change.new_first]} draws level, "
+        "the smallest single-weight change that unseats it."
+    )
+    return " ".join(out)
+
+
+def acceptability_table(r: Robustness) -> tuple[list[str], list[list[object]]]:
+    acc = r.acceptability
+    n = len(r.options)
+    header = ["option", "total", *(ordinal(k) for k in range(1, n + 1)), "confidence"]
+    rows: list[list[object]] = []
+    for o, name in r.options.items():
+        ranks = acc.ranks[o] if acc else [None] * n
+        conf = acc.confidence[o] if acc else None
+        rows.append([name, f"{r.totals[o]:.3f}", *(pct(x) for x in ranks), pct(conf)])
+    return header, rows
+
+
+def _taker(r: Robustness, option: str | None) -> str:
+    return "-" if option is None else r.options[option]
+
+
+def _swap(r: Robustness, pair: tuple[str, str] | None) -> str:
+    return "-" if pair is None else f"{r.options[pair[1]]} passes {r.options[pair[0]]}"
+
+
+def stability_table(r: Robustness) -> tuple[list[str], list[list[object]]]:
+    header = ["criterion", "weight", "first place holds", "first below it", "first above it", "ranking holds"]
+    rows: list[list[object]] = [
+        [
+            r.criteria[s.criterion],
+            weight_pct(s.weight),
+            interval(s.first_lo, s.first_hi),
+            _taker(r, s.first_taker_lo),
+            _taker(r, s.first_taker_hi),
+            interval(s.ranking_lo, s.ranking_hi),
+        ]
+        for s in r.stability
+    ]
+    return header, rows
+
+
+def smallest_change_line(r: Robustness) -> str:
+    c = r.smallest_change
+    if c is None:
+        return "No single weight change can change the first place."
+    sign = "+" if c.direction == "up" else "-"
+    return (
+        f"Smallest change to the first place: '{r.criteria[c.criterion]}' from "
+        f"{weight_pct(c.weight_from)} to {weight_pct(c.weight_to)} ({sign}{c.change * 100:.1f} "
+        f"percentage points; the other weights rescaled in proportion) puts {r.options[c.new_first]} level "
+        "with the first, then ahead."
+    )
+
+
+def bar(lo: float, hi: float, base: float, scale: tuple[float, float], width: int = BAR_WIDTH) -> str:
+    """A text bar over [scale]: '█' from lo to hi, '│' at base."""
+    left, right = scale
+    span = max(right - left, 1e-12)
+
+    def col(x: float) -> int:
+        return min(width - 1, max(0, round((x - left) / span * (width - 1))))
+
+    a, b = sorted((col(lo), col(hi)))
+    cells = [" "] * width
+    cells[a : b + 1] = "█" * (b - a + 1)
+    cells[col(base)] = "│"
+    return "".join(cells)
+
+
+def _input(source: str, x: float) -> str:
+    return weight_pct(x) if source == "weight" else f"{x:g}"
+
+
+def tornado_rows(
+    r: Robustness, t: OptionTornado, scale: tuple[float, float], code: bool = False
+) -> list[list[object]]:
+    """Rows of the largest swings (`code`: bars in backticks, for Markdown)."""
+    tick = "`" if code else ""
+    return [
+        [
+            f"{r.criteria[b.criterion]} ({b.source})",
+            f"{_input(b.source, b.input_low)} → {_input(b.source, b.input_high)}",
+            f"{tick}{bar(b.total_low, b.total_high, t.total, scale)}{tick}",
+            f"{b.total_low:.3f} → {b.total_high:.3f}",
+        ]
+        for b in t.bars[:TOP_BARS]
+        if b.swing > 0
+    ]
+
+
+def tornado_scale(r: Robustness, options: Sequence[str]) -> tuple[float, float]:
+    """One scale for the tornadoes shown, so their bars compare."""
+    ends = [x for o in options for b in r.tornado[o].bars[:TOP_BARS] for x in (b.total_low, b.total_high)]
+    ends += [r.tornado[o].total for o in options]
+    return min(ends), max(ends)
+
+
+def _axis(scale: tuple[float, float], width: int = BAR_WIDTH) -> str:
+    """The bar column's header: the scale's ends at its edges."""
+    left, right = f"{scale[0]:.3f}", f"{scale[1]:.3f}"
+    return left + " " * max(1, width - len(left) - len(right)) + right
+
+
+def _notes(r: Robustness) -> list[str]:
+    w = r.weighting
+    ranges = r.weight_ranges
+    source = (
+        "from the lowest to the highest assessor's weight"
+        if ranges.source == "assessors"
+        else f"±{(ranges.spread or 0) * 100:.0f} % of its value"
+    )
+    notes = [f"Weights: {w.method} — {w.elicitation}" if w.elicitation else f"Weights: {w.method}"]
+    if w.consistency_ratio is not None:
+        notes.append(f"AHP consistency ratio CR = {w.consistency_ratio:.3f} (threshold {w.cr_threshold:g}).")
+    notes += [f"Warning: {x}" for x in w.warnings]
+    if r.excluded:
+        notes.append(f"Excluded by a veto, not analysed: {', '.join(r.excluded.values())}.")
+    acc = r.acceptability
+    if acc is not None:
+        stopped = " (stopped early)" if acc.stopped else ""
+        notes.append(
+            f"Monte Carlo: {acc.samples:,} samples{stopped}, seed {r.seed}; {_sampling(r)}; "
+            f"confidence from {acc.confidence_samples:,} score draws at the central weights."
+        )
+    notes.append(
+        f"Tornado: each score over its low–high range; each weight over {source}, "
+        "the others rescaled in proportion."
+    )
+    return notes
+
+
+def render_sections(r: Robustness, markdown: bool) -> str:
+    table: Callable[[list[str], list[list[object]]], str] = markdown_table if markdown else text_table
+    h = "## " if markdown else ""
+    hh = "### " if markdown else ""
+    wrap = (lambda s: s) if markdown else (lambda s: textwrap.fill(s, WRAP))
+    who = f", as {r.assessor} sees it" if r.assessor else ""
+    out = [
+        f"{h}{r.title}: {r.view}{who} — how robust is the ranking? (weighted sum)",
+        "",
+        wrap(headline(r)),
+        "",
+        f"{hh}How often each option takes each place",
+        "",
+        table(*acceptability_table(r)),
+        "",
+        f"{hh}Weight stability (one weight moved, the others rescaled in proportion)",
+        "",
+        table(*stability_table(r)),
+        "",
+        wrap(smallest_change_line(r)),
+    ]
+    shown = list(r.options)[:TOP_TORNADOES]
+    scale = tornado_scale(r, shown)
+    for o in shown:
+        t = r.tornado[o]
+        rows = tornado_rows(r, t, scale, code=markdown)
+        out += ["", f"{hh}Tornado: {r.options[o]} (total {t.total:.3f}; │ marks it)", ""]
+        axis = _axis(scale)
+        out.append(table(["input", "range", axis, "total range"], rows) if rows else "No input has a range.")
+    out += ["", f"{hh}Notes", ""]
+    out += [f"- {n}" for n in _notes(r)] if markdown else [wrap(n) for n in _notes(r)]
+    return "\n".join(out)
+
+
+def render_sensitivity(r: Robustness, fmt: str, file: str) -> str:
+    if fmt == "json":
+        return json.dumps({"file": file, **robustness_data(r)}, indent=2, ensure_ascii=False, allow_nan=False)
+    return render_sections(r, fmt == "markdown")
