@@ -1,0 +1,35 @@
+"""Reports a planner can mail: one self-contained HTML page or a Markdown file.
+
+`build_report` gathers what a report says (`content`), `render_html` and
+`render_markdown` only format it. The same input gives byte-identical output:
+no clock unless a timestamp is asked for, fixed number formats, the case's
+own order throughout.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assess.report.content import Report, build_report
+from assess.report.html import render_html
+from assess.report.markdown import render_markdown
+from assess.report.robust import analyse_view
+
+__all__ = ["FORMATS", "Report", "analyse_view", "build_report", "format_for", "render"]
+
+FORMATS: dict[str, str] = {".html": "html", ".htm": "html", ".md": "markdown"}
+"""Output file extension -> report format."""
+
+
+def format_for(path: str | Path) -> str | None:
+    """The report format an output path asks for, or None for an unknown extension."""
+    return FORMATS.get(Path(path).suffix.lower())
+
+
+def render(report: Report, fmt: str) -> str:
+    """`report` as 'html' or 'markdown' text."""
+    if fmt == "html":
+        return render_html(report)
+    if fmt == "markdown":
+        return render_markdown(report)
+    raise ValueError(f"unknown report format {fmt!r}")
