@@ -133,14 +133,17 @@ class View:
         total = self.weights.sum()
         return self.weights / total if total > 0 else self.weights
 
+    @cached_property
+    def _ranges(self) -> NDArray[np.float64]:
+        """3 x n x m: each cell's low end, value and high end, built in one pass."""
+        ids = [c.id for c in self.criteria]
+        flat = [cell for o in self.options for cell in map(self.cells[o.id].__getitem__, ids)]
+        triples = [(*cell.range[:1], cell.value, cell.range[1]) for cell in flat]
+        out = np.array(triples, dtype=float).reshape(len(self.options), len(ids), 3)
+        return np.moveaxis(out, 2, 0)
+
     def _matrix(self, pick: int) -> NDArray[np.float64]:
-        out = np.empty((len(self.options), len(self.criteria)))
-        for i, option in enumerate(self.options):
-            row = self.cells[option.id]
-            for j, criterion in enumerate(self.criteria):
-                cell = row[criterion.id]
-                out[i, j] = (cell.range[0], cell.value, cell.range[1])[pick]
-        return out
+        return self._ranges[pick]
 
     @cached_property
     def scores(self) -> NDArray[np.float64]:

@@ -52,19 +52,21 @@ class ScoreResult:
 
 def veto_reasons(view: View) -> list[tuple[str, ...]]:
     """For each option, why it is excluded (empty if it is not)."""
-    reasons: list[tuple[str, ...]] = []
-    for option in view.options:
-        found = []
-        for criterion in view.criteria:
-            x = view.cell(option.id, criterion.id).value
-            if criterion.vetoes(x) and criterion.veto is not None:
-                side = "above" if criterion.direction == "cost" else "below"
-                why = f": {criterion.veto.reason}" if criterion.veto.reason else ""
-                found.append(
-                    f"{criterion.name} {x:g} is {side} the veto threshold {criterion.veto.threshold:g}{why}"
-                )
-        reasons.append(tuple(found))
-    return reasons
+    reasons: list[list[str]] = [[] for _ in view.options]
+    vetoed = [j for j, c in enumerate(view.criteria) if c.veto is not None]
+    if vetoed:
+        x = view.scores[:, vetoed]
+        threshold = np.array([view.criteria[j].veto.threshold for j in vetoed])  # type: ignore[union-attr]
+        cost = np.array([view.criteria[j].direction == "cost" for j in vetoed])
+        for i, k in zip(*np.nonzero(np.where(cost, x > threshold, x < threshold)), strict=True):
+            criterion = view.criteria[vetoed[k]]
+            assert criterion.veto is not None
+            side = "above" if criterion.direction == "cost" else "below"
+            why = f": {criterion.veto.reason}" if criterion.veto.reason else ""
+            reasons[i].append(
+                f"{criterion.name} {x[i, k]:g} is {side} the veto threshold {criterion.veto.threshold:g}{why}"
+            )
+    return [tuple(r) for r in reasons]
 
 
 def build_ranking(view: View, scores: NDArray[np.float64], higher_is_better: bool) -> tuple[Ranked, ...]:

@@ -17,12 +17,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from assess.bundled import default_case_path
-    from assess.cli.score_cmd import run as score_run
+    from assess.tui.app import run_app
 
-    paths = args.cases or [str(default_case_path())]
-    try:
-        from assess.tui.app import run_app
-    except ImportError:  # until the TUI lands, the main job is the score table
-        args.case, args.scenario, args.format = paths[0], None, "table"
-        return score_run(args)
-    return run_app(paths)
+    return run_app(args.cases or [str(default_case_path())])

@@ -1,0 +1,335 @@
+"""The planner's terminal UI: `AssessApp` and `run_app`.
+
+The App holds one immutable `ViewState` (the case, the view shown, its
+scores); an edit replaces it. Widgets post messages, the App applies the pure
+edits of `assess.edit`, keeps a history of cases for undo/redo and saves
+through `save_case`, which never silently overwrites a file changed on disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import var
+
+from assess import edit
+from assess.errors import InputError
+from assess.io.casefile import LoadedCase, load_case
+from assess.model import Case, Catalogue
+from assess.resolve import effective_weights
+from assess.tui import saving
+from assess.tui.history import History
+from assess.tui.quotes import Quotes
+from assess.tui.screens.main import MainScreen
+from assess.tui.state import ViewState, analyse
+from assess.tui.widgets.score_matrix import ScoreMatrix
+from assess.tui.widgets.weights_table import WeightsTable
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+
+def _commands() -> type[Provider]:
+    """The palette's commands, imported when the palette first opens."""
+    from assess.tui.commands import AssessCommands
+
+    return AssessCommands
+
+
+class AssessApp(App[int]):
+    """Works on the first case given; the others are there to compare."""
+
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
+    COMMANDS = App.COMMANDS | {_commands}
+    BINDINGS = [
+        Binding("f1,question_mark", "help", "Help", id="help", tooltip="Show every key"),
+        Binding(
+            "c",
+            "compare",
+            "Compare",
+            id="compare",
+            show=False,
+            tooltip="Compare the cases opened (needs two or more)",
+        ),
+        Binding(
+            "a",
+            "robustness",
+            "Robustness",
+            id="robustness",
+            show=False,
+            tooltip="Rank acceptability, weight stability and tornado of the view shown",
+        ),
+        Binding(
+            "t",
+            "team",
+            "Team",
+            id="team",
+            show=False,
+            tooltip="Where the assessors disagree (cases with several assessors)",
+        ),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            id="quit",
+            priority=True,
+            tooltip="Quit (asks first when there are unsaved changes)",
+        ),
+    ]
+
+    state: var[ViewState | None] = var(None)
+
+    def __init__(self, cases: list[LoadedCase], scenario: str | None = None) -> None:
+        super().__init__()
+        self.cases = list(cases)
+        self.history = History(self.loaded.case)
+        self.set_reactive(AssessApp.state, analyse(self.loaded.case, self.catalogue, scenario))
+
+    @property
+    def loaded(self) -> LoadedCase:
+        """The case being edited, as last loaded or saved."""
+        return self.cases[0]
+
+    @property
+    def catalogue(self) -> Catalogue | None:
+        return self.loaded.catalogue_model
+
+    @property
+    def case(self) -> Case:
+        return self.history.present
+
+    @property
+    def scenario(self) -> str | None:
+        """The scenario shown (None: the baseline)."""
+        return self.state.scenario if self.state else None
+
+    @property
+    def dirty(self) -> bool:
+        """Whether the case differs from the file (undoing back to it makes it clean)."""
+        return self.history.present is not self.loaded.case
+
+    def get_default_screen(self) -> MainScreen:
+        documents = {**(self.catalogue.documents if self.catalogue else {}), **self.loaded.case.documents}
+        return MainScreen(Quotes(self.loaded.documents), documents)
+
+    def on_mount(self) -> None:
+        self._retitle()
+
+    def watch_state(self) -> None:
+        self._retitle()
+
+    def _retitle(self) -> None:
+        state = self.state
+        if state is None:
+            return
+        self.title = state.case.title
+        marker = " ● modified" if self.dirty else ""
+        self.sub_title = f"{self.loaded.path.name} · {state.view.label}{marker}"
+
+    # -- applying edits ------------------------------------------------------
+
+    def _show(self, case: Case, scenario: str | None) -> None:
+        self._set_state(analyse(case, self.catalogue, scenario, previous=self.state))
+
+    def _set_state(self, state: ViewState) -> None:
+        with self.batch_update():  # every widget's change in one frame
+            self.state = state
+
+    def apply(self, change: Callable[[Case], Case]) -> bool:
+        """Apply an edit to the case; refuse it, with a message, if it is invalid."""
+        assert self.state is not None
+        try:
+            case = change(self.case)
+            if case is self.case:
+                return False
+            state = analyse(case, self.catalogue, self.state.scenario, previous=self.state)
+        except ValueError as err:  # EditError, or a case that cannot be scored
+            self.notify(str(err), title="Refused", severity="error")
+            return False
+        self.history = self.history.push(case)
+        self._set_state(state)
+        return True
+
+    @on(ScoreMatrix.ScoreChanged)
+    def _score_changed(self, m: ScoreMatrix.ScoreChanged) -> None:
+        self.apply(
+            lambda c: edit.set_score(
+                c, self.scenario, m.option, m.criterion, m.value, catalogue=self.catalogue
+            )
+        )
+
+    @on(ScoreMatrix.RationaleChanged)
+    def _rationale_changed(self, m: ScoreMatrix.RationaleChanged) -> None:
+        self.apply(lambda c: edit.set_rationale(c, self.scenario, m.option, m.criterion, m.text))
+
+    @on(ScoreMatrix.CriterionToggled)
+    @on(WeightsTable.CriterionToggled)
+    def _toggled(self, m: ScoreMatrix.CriterionToggled | WeightsTable.CriterionToggled) -> None:
+        self.action_toggle_criterion(m.criterion)
+
+    def action_toggle_criterion(self, criterion: str) -> None:
+        self.apply(lambda c: edit.toggle_criterion(c, criterion))
+
+    @on(WeightsTable.WeightChanged)
+    def _weight_changed(self, m: WeightsTable.WeightChanged) -> None:
+        scenario = self.scenario
+
+        def change(case: Case) -> Case:
+            return edit.set_weight(case, scenario, m.criterion, m.points, catalogue=self.catalogue)
+
+        if self._weights_are_points():
+            self.apply(change)
+        else:
+            self._ask_convert(
+                lambda: self.apply(
+                    lambda c: change(edit.weights_to_direct(c, scenario, catalogue=self.catalogue))
+                )
+            )
+
+    def _weights_are_points(self) -> bool:
+        spec = effective_weights(self.case, self.scenario)
+        return spec is None or spec.method in edit.POINT_FIELDS
+
+    def _ask_convert(self, then: Callable[[], object]) -> None:
+        from assess.tui.screens.confirm import Confirm  # dialogs load when first used
+
+        spec = effective_weights(self.case, self.scenario)
+        assert spec is not None
+        question = (
+            f"These weights are elicited by {edit.METHOD_LABELS[spec.method]}, which "
+            "cannot be changed one weight at a time. Convert them to direct points "
+            "(each share x 100) and make the change?"
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then()
+
+        self.push_screen(Confirm("Convert the weights?", question, "Convert"), answered)
+
+    def action_convert_weights(self) -> None:
+        if self._weights_are_points():
+            self.notify("These weights are already points.")
+            return
+        scenario = self.scenario
+        self._ask_convert(
+            lambda: self.apply(lambda c: edit.weights_to_direct(c, scenario, catalogue=self.catalogue))
+        )
+
+    # -- history and views ---------------------------------------------------
+
+    def action_undo(self) -> None:
+        if not self.history.can_undo:
+            self.notify("Nothing to undo.")
+            return
+        self.history = self.history.undo()
+        self._show(self.case, self.scenario)
+
+    def action_redo(self) -> None:
+        if not self.history.can_redo:
+            self.notify("Nothing to redo.")
+            return
+        self.history = self.history.redo()
+        self._show(self.case, self.scenario)
+
+    def action_scenario(self, name: str) -> None:
+        """Show a view by name: the baseline's name or a scenario id."""
+        self._show(self.case, None if name == self.case.baseline else name)
+
+    def action_next_scenario(self) -> None:
+        views: list[str | None] = [None, *self.case.scenarios]
+        now = views.index(self.scenario)
+        self._show(self.case, views[(now + 1) % len(views)])
+
+    # -- screens -------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from assess.tui.keys import help_rows
+        from assess.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(help_rows(self)))
+
+    def action_compare(self) -> None:
+        if not isinstance(self.screen, MainScreen):
+            return
+        if len(self.cases) < 2:
+            self.notify("Open two or more cases to compare: assess open CASE CASE...")
+            return
+        from dataclasses import replace
+
+        from assess.tui.screens.compare import CompareScreen
+
+        cases = [replace(self.loaded, case=self.case), *self.cases[1:]]
+        self.push_screen(CompareScreen(cases, self.scenario))
+
+    def action_robustness(self) -> None:
+        if not isinstance(self.screen, MainScreen) or self.state is None:
+            return
+        from assess.tui.screens.robustness import RobustnessScreen
+
+        try:
+            screen = RobustnessScreen(self.state.view)
+        except ValueError as err:  # every option vetoed: nothing to analyse
+            self.notify(str(err), severity="warning")
+            return
+        self.push_screen(screen)
+
+    def action_team(self) -> None:
+        if not isinstance(self.screen, MainScreen):
+            return
+        if not self.case.assessors:
+            self.notify("This case has one assessor; 'assess merge' builds a team case")
+            return
+        from dataclasses import replace
+
+        from assess.tui.screens.team import TeamScreen
+
+        self.push_screen(TeamScreen(replace(self.loaded, case=self.case)))
+
+    # -- files ---------------------------------------------------------------
+
+    @work(exclusive=True, group="save")
+    async def action_save(self) -> None:
+        await saving.save(self)
+
+    @work(exclusive=True, group="quit")
+    async def action_quit(self) -> None:  # type: ignore[override]  # every quit asks first
+        if await saving.may_quit(self):
+            self.exit(0)
+
+    def saved(self, loaded: LoadedCase) -> None:
+        """The case was written: it is what the file holds now."""
+        self.cases[0] = loaded
+        self._retitle()
+
+    def reloaded(self, fresh: LoadedCase) -> None:
+        """The file was read again; the case before stays in the undo history."""
+        self.cases[0] = fresh
+        self.history = self.history.push(fresh.case)
+        self._show(fresh.case, self.scenario if self.scenario in fresh.case.scenarios else None)
+
+
+def load_all(paths: list[str]) -> list[LoadedCase]:
+    """Load every case; raise one InputError with the problems of all of them."""
+    loaded, problems = [], []
+    for path in paths:
+        try:
+            loaded.append(load_case(path))
+        except InputError as err:
+            problems += err.problems
+    if problems:
+        raise InputError(problems)
+    return loaded
+
+
+def run_app(paths: list[str]) -> int:
+    """Load the cases (bad input raises InputError before the UI starts), then run the UI."""
+    app = AssessApp(load_all(paths))
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,92 @@
+"""Every key of the UI in one list, for the help screen and the command palette.
+
+Built from the `BINDINGS` of the App, the main screen and its editing
+widgets, so a new binding shows up in help and the palette by itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import App
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+
+@dataclass(frozen=True)
+class KeyGroup:
+    title: str
+    target: str
+    """Where the actions run: "app", "screen", a screen's class name (only
+    while that screen is shown) or a selector on the screen shown."""
+    bindings: tuple[Binding, ...]
+
+
+def key_groups(app_class: type[App]) -> list[KeyGroup]:
+    from assess.tui.screens.main import MainScreen
+    from assess.tui.screens.robustness import RobustnessScreen
+    from assess.tui.screens.team import TeamScreen
+    from assess.tui.widgets.score_matrix import ScoreMatrix
+    from assess.tui.widgets.team_heatmap import TeamHeatmap
+    from assess.tui.widgets.weights_table import WeightsTable
+
+    own = [b for b in app_class.BINDINGS if isinstance(b, Binding)]
+    return [
+        KeyGroup("Everywhere", "app", tuple(own)),
+        KeyGroup("Main screen", "screen", tuple(MainScreen.BINDINGS)),  # type: ignore[arg-type]
+        KeyGroup("Score matrix (Scores tab)", "#matrix", tuple(ScoreMatrix.BINDINGS)),  # type: ignore[arg-type]
+        KeyGroup("Weights table (Weights tab)", "#weights", tuple(WeightsTable.BINDINGS)),  # type: ignore[arg-type]
+        KeyGroup("Robustness screen (a)", "RobustnessScreen", tuple(RobustnessScreen.BINDINGS)),  # type: ignore[arg-type]
+        KeyGroup("Team screen (t)", "TeamScreen", tuple(TeamScreen.BINDINGS)),  # type: ignore[arg-type]
+        KeyGroup("Disagreement heatmap", "TeamHeatmap", tuple(TeamHeatmap.BINDINGS)),  # type: ignore[arg-type]
+    ]
+
+
+EXTRA_KEYS: list[tuple[str, list[tuple[str, str]]]] = [
+    ("Everywhere", [("ctrl+p", "Command palette: every action by name")]),
+    (
+        "Moving around",
+        [
+            ("up,down,left,right", "Move in a table (the evidence follows the score matrix)"),
+            ("pageup,pagedown,home,end", "Page up, down, to the top, to the bottom"),
+            ("tab,shift+tab", "Next / previous pane"),
+        ],
+    ),
+    (
+        "In dialogs",
+        [
+            ("enter", "Set the value typed"),
+            ("ctrl+s", "Keep the rationale being edited"),
+            ("escape", "Cancel"),
+        ],
+    ),
+]
+"""Keys that are not bindings of ours (Textual's own, and the dialogs'), for help."""
+
+
+def key_display(app: App, keys: str) -> str:
+    """'+ / =' for several keys ("plus,equals_sign"), in the App's key notation."""
+    return " / ".join(app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
+
+
+def help_rows(app: App) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(section, [(keys, what they do)]) for every key."""
+    extra = dict(EXTRA_KEYS)
+    sections = []
+    for group in key_groups(type(app)):
+        rows = [(key_display(app, b.key), b.tooltip or b.description) for b in group.bindings]
+        rows += [(key_display(app, k), what) for k, what in extra.pop(group.title, [])]
+        sections.append((group.title, rows))
+    rest = [(title, [(key_display(app, k), what) for k, what in rows]) for title, rows in extra.items()]
+    return sections + rest
+
+
+def target_node(app: App, screen: Screen, target: str) -> DOMNode | None:
+    """The node a key group's actions run on, or None if it is not on `screen`."""
+    if target == "app":
+        return app
+    if target == "screen" or target == type(screen).__name__:
+        return screen
+    found = screen.query(target)
+    return found.first() if found else None

@@ -1,0 +1,169 @@
+"""The main screen: ranking, why, score matrix with evidence, weights.
+
+At 120 columns and more the ranking and the contributions chart sit side by
+side above a tabbed Scores / Weights area; narrower, everything is on tabs
+and a one-line strip keeps the top of the ranking in view. Crossing the
+breakpoint recomposes the screen; the widgets take what they show from the
+App's state through `data_bind`, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, TabbedContent, TabPane
+
+from assess.model import Document
+from assess.tui.quotes import Quotes
+from assess.tui.state import ViewState
+from assess.tui.widgets.elicitation_note import ElicitationNote
+from assess.tui.widgets.evidence_panel import Cursor, EvidencePanel
+from assess.tui.widgets.excluded_list import ExcludedList
+from assess.tui.widgets.grid import Grid
+from assess.tui.widgets.rank_strip import RankStrip
+from assess.tui.widgets.ranking_table import RankingTable
+from assess.tui.widgets.score_matrix import ScoreMatrix
+from assess.tui.widgets.weights_table import WeightsTable
+from assess.tui.widgets.why_panel import WhyPanel
+
+WIDE = 120
+"""Terminal width from which the ranking and the chart sit side by side."""
+FOCUS = {"ranking": "#ranking", "scores": "#matrix", "weights": "#weights"}
+
+
+def _titled(widget: Widget, title: str) -> Widget:
+    widget.border_title = title
+    return widget
+
+
+class MainScreen(Screen):
+    BINDINGS = [
+        Binding("ctrl+s", "app.save", "Save", id="save", tooltip="Save the case to its file"),
+        Binding("ctrl+z", "app.undo", "Undo", id="undo", tooltip="Undo the last edit"),
+        Binding("ctrl+y", "app.redo", "Redo", id="redo", show=False, tooltip="Redo the edit undone"),
+        Binding(
+            "s",
+            "app.next_scenario",
+            "Scenario",
+            id="scenario.next",
+            tooltip="Switch to the next scenario (the baseline, then each scenario)",
+        ),
+        Binding("1", "show('ranking')", "Ranking", id="show.ranking", show=False, tooltip="Show the ranking"),
+        Binding(
+            "2",
+            "show('scores')",
+            "Scores",
+            id="show.scores",
+            show=False,
+            tooltip="Show the score matrix and the evidence",
+        ),
+        Binding("3", "show('weights')", "Weights", id="show.weights", show=False, tooltip="Show the weights"),
+    ]
+
+    state: var[ViewState | None] = var(None)
+    cursor: var[Cursor | None] = var(None)
+
+    def __init__(self, quotes: Quotes, documents: dict[str, Document]) -> None:
+        super().__init__()
+        self.quotes, self.documents = quotes, documents
+        self.wide = False
+        self.tab = "ranking"
+
+    def compose(self) -> ComposeResult:
+        # The children start with the App's state (data_bind copies it on mount),
+        # so the first paint already shows the case.
+        self.set_reactive(MainScreen.state, getattr(self.app, "state", None))
+        self.wide = self.app.size.width >= WIDE
+        self.set_class(not self.wide, "narrow")
+        yield Header()
+        if self.wide:
+            with Horizontal(id="top"):
+                yield from self._ranking_pane()
+                yield self._why(bar_width=26, name_width=0)
+            tab = self.tab if self.tab != "ranking" else "scores"
+        else:
+            yield RankStrip(id="strip").data_bind(MainScreen.state)
+            tab = self.tab
+        with TabbedContent(id="tabs", initial=f"tab-{tab}"):
+            if not self.wide:
+                with TabPane("Ranking", id="tab-ranking"):
+                    yield from self._ranking_pane()
+                    yield self._why(bar_width=24, name_width=24)
+            with TabPane("Scores", id="tab-scores"):
+                matrix = ScoreMatrix(self.cursor, id="matrix", classes="pane")
+                yield _titled(matrix.data_bind(MainScreen.state), "Scores")
+                yield _titled(
+                    EvidencePanel(self.quotes, self.documents, id="evidence", classes="pane").data_bind(
+                        MainScreen.state, MainScreen.cursor
+                    ),
+                    "Evidence",
+                )
+            with TabPane("Weights", id="tab-weights"):
+                yield ElicitationNote(id="elicitation").data_bind(MainScreen.state)
+                yield _titled(
+                    WeightsTable(id="weights", classes="pane").data_bind(MainScreen.state), "Weights"
+                )
+        # Narrow: compact, and the palette (ctrl+p, listed in help) leaves room for keys.
+        yield Footer(compact=not self.wide, show_command_palette=self.wide)
+
+    def _ranking_pane(self) -> ComposeResult:
+        with _titled(Vertical(id="ranking-pane", classes="pane"), "Ranking"):
+            yield RankingTable(bar_width=10, name_width=26 if self.wide else 30, id="ranking").data_bind(
+                MainScreen.state
+            )
+            yield ExcludedList(id="excluded").data_bind(MainScreen.state)
+
+    def _why(self, bar_width: int, name_width: int) -> Widget:
+        panel = WhyPanel(bar_width=bar_width, name_width=name_width, id="why", classes="pane")
+        panel.data_bind(MainScreen.state)
+        return _titled(panel, "Why: contributions to each total")
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "state", self._take_state, init=False)
+        self.watch_state(self.state)
+        self._focus_tab()
+
+    def _take_state(self, state: ViewState) -> None:
+        self.state = state
+
+    def watch_state(self, state: ViewState | None) -> None:
+        if state is None:
+            return
+        view = state.view.label
+        for selector, title in [("#ranking-pane", "Ranking"), ("#matrix", "Scores"), ("#weights", "Weights")]:
+            for widget in self.query(selector):
+                if widget.border_title != f"{title} · {view}":  # setting it repaints
+                    widget.border_title = f"{title} · {view}"
+
+    def on_resize(self, event: Resize) -> None:
+        if (event.size.width >= WIDE) != self.wide:
+            self.refresh(recompose=True)
+            self.call_after_refresh(self._focus_tab)
+
+    @on(TabbedContent.TabActivated, "#tabs")
+    def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+        self.tab = (event.pane.id or "tab-scores").removeprefix("tab-")
+
+    @on(Grid.Highlighted, "#matrix")
+    def _cell_changed(self) -> None:
+        option, criterion = self.query_one(ScoreMatrix).current()
+        if option is not None:
+            self.cursor = (option, criterion)
+
+    def _focus_tab(self) -> None:
+        tab = self.tab if (self.tab != "ranking" or not self.wide) else "scores"
+        for widget in self.query(FOCUS[tab]):
+            widget.focus()
+
+    def action_show(self, name: str) -> None:
+        """Bring a pane into view (on narrow screens: its tab) and focus it."""
+        if name != "ranking" or not self.wide:
+            self.query_one("#tabs", TabbedContent).active = f"tab-{name}"
+        self.tab = name
+        self.query_one(FOCUS[name]).focus()

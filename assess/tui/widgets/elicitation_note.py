@@ -1,0 +1,34 @@
+"""How the weights of the view were elicited: the method and the planner's note."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import var
+from textual.widgets import Static
+
+from assess.edit import METHOD_LABELS, weights_owner
+from assess.tui.state import ViewState
+
+
+def elicitation_text(state: ViewState) -> Text:
+    spec = state.view.weight_spec
+    if spec is None:
+        return Text("Default weights of the criteria (no weights given in the case).", style="italic")
+    owner = weights_owner(state.case, state.scenario)
+    whose = f"scenario {owner}" if owner else f"the baseline ({state.case.baseline})"
+    text = Text()
+    text.append(METHOD_LABELS[spec.method].capitalize(), style="bold")
+    text.append(f", weights of {whose}", style="dim")
+    if spec.elicitation:
+        text.append(f"\n{spec.elicitation.strip()}")
+    return text
+
+
+class ElicitationNote(Static):
+    state: var[ViewState | None] = var(None)
+    _shown: Text | None = None
+
+    def watch_state(self, state: ViewState | None) -> None:
+        if state is not None and (text := elicitation_text(state)) != self._shown:
+            self._shown = text
+            self.update(text)

@@ -1,0 +1,69 @@
+"""A modal with the full texts behind one cell of the team screen: every
+assessor's value, full rationale and source, and each cited passage quoted
+in its document (highlighted) where the document is at hand. (A screen,
+kept beside the team widgets it belongs to.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from assess.disagreement import Disagreement
+from assess.tui.quotes import Quotes
+from assess.tui.widgets.team_detail import Subject, describe
+
+
+def quoted_passages(report: Disagreement, subject: Subject, quotes: Quotes | None) -> list[RenderableType]:
+    """Each assessor's cited passage in context."""
+    cell = report.cell(*subject)
+    if cell is None:
+        return []
+    out: list[RenderableType] = []
+    for o in cell.opinions:
+        if o.source is None:
+            continue
+        found = quotes.quote(o.source.document, o.source.passage) if quotes else None
+        if not out:
+            out.append(Text("\nThe cited passages in their documents", "bold underline"))
+        out.append(Text(f"\n{o.name}: {o.source.document}", "bold"))
+        out.append(found if found is not None else Text("(document not at hand)", "dim"))
+    return out
+
+
+class TeamTextsModal(ModalScreen[None]):
+    """Full texts of one cell; Escape, Enter or q closes it."""
+
+    CSS_PATH = Path(__file__).parent.parent / "screens" / "team.tcss"
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="team.close_texts"),
+        Binding("enter", "close", "Close", show=False, id="team.close_texts_enter"),
+        Binding("q", "close", "Close", show=False, id="team.close_texts_q"),
+    ]
+
+    def __init__(self, report: Disagreement, subject: Subject, quotes: Quotes | None = None) -> None:
+        super().__init__()
+        self.report = report
+        self.subject = subject
+        self.quotes = quotes
+
+    def compose(self) -> ComposeResult:
+        body = Group(
+            describe(self.report, self.subject, "full"),
+            *quoted_passages(self.report, self.subject, self.quotes),
+        )
+        with Vertical(id="team-texts-box"):
+            yield Static(f"Team: {', '.join(self.report.assessors.values())}", id="team-texts-title")
+            with VerticalScroll(id="team-texts-scroll"):
+                yield Static(body, id="team-texts-body")
+            yield Static("Esc close · ↑↓ scroll", id="team-texts-hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

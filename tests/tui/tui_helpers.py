@@ -1,0 +1,101 @@
+"""Helpers for the UI tests: a workspace copy of the default case, an App that
+records its messages, and readers of what the widgets show."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.notifications import SeverityLevel
+
+from assess.io.casefile import LoadedCase
+from assess.tui.app import AssessApp
+from assess.tui.widgets.grid import Grid
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_CASE = ROOT / "cases" / "ai_cooperation.yaml"
+SECOND_CASE = ROOT / "cases" / "security_first.yaml"
+
+
+def copy_workspace(target: Path) -> Path:
+    """The default case, the catalogue and the sources copied with their
+    relative layout (the case refers to ../criteria.yaml); the case's new path."""
+    (target / "cases").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(DEFAULT_CASE, target / "cases" / DEFAULT_CASE.name)
+    shutil.copy2(ROOT / "criteria.yaml", target / "criteria.yaml")
+    shutil.copytree(ROOT / "sources", target / "sources", dirs_exist_ok=True)
+    return target / "cases" / DEFAULT_CASE.name
+
+
+class RecordingApp(AssessApp):
+    """The App, keeping every message it shows, for assertions."""
+
+    def __init__(self, cases: list[LoadedCase], scenario: str | None = None) -> None:
+        super().__init__(cases, scenario)
+        self.messages: list[str] = []
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        self.messages.append(message)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+
+def plain_rows(grid: Grid) -> list[list[str]]:
+    """What a grid shows, as plain strings."""
+    return [[c if isinstance(c, str) else c.plain for c in row] for row in grid.rows]
+
+
+def ranking_names(app: AssessApp) -> list[str]:
+    """Option names in the ranking widget, top first."""
+    return [row[1] for row in plain_rows(app.screen.query_one("#ranking", Grid))]
+
+
+def small_case_data() -> dict:
+    """Three options, two benefit criteria and one cost criterion with a veto."""
+    return {
+        "title": "Small",
+        "criteria": {
+            "use": ["gain", "reach", "risk"],
+            "local": [
+                {"id": "gain", "name": "Gain", "family": "driver", "direction": "benefit"},
+                {"id": "reach", "name": "Reach", "family": "driver", "direction": "benefit"},
+                {
+                    "id": "risk",
+                    "name": "Risk",
+                    "family": "constraint",
+                    "direction": "cost",
+                    "veto": {"threshold": 4, "reason": "too risky"},
+                },
+            ],
+        },
+        "options": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
+        "weights": {"method": "direct", "points": {"gain": 50, "reach": 30, "risk": 20}},
+        "scores": {
+            "a": {"gain": {"value": 5}, "reach": {"value": 2}, "risk": {"value": 1}},
+            "b": {"gain": {"value": 3}, "reach": {"value": 5}, "risk": {"value": 2}},
+            "c": {"gain": {"value": 5}, "reach": {"value": 5}, "risk": {"value": 5}},
+        },
+    }
+
+
+def rendered(renderable: object, width: int = 100) -> str:
+    """A Rich renderable (or a Static's content) as plain text."""
+    from rich.console import Console
+
+    console = Console(width=width, record=True, file=__import__("io").StringIO(), color_system=None)
+    console.print(renderable)
+    return console.export_text()
+
+
+def in_memory(case_data: dict, name: str = "small.yaml") -> LoadedCase:
+    """A LoadedCase from data, not backed by a file (it cannot be saved)."""
+    from assess.model import Case
+
+    return LoadedCase(Path(name), Case.model_validate(case_data), None, None)  # type: ignore[arg-type]
