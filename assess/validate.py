@@ -199,6 +199,7 @@ def _check_sources(case: Case, catalogue: Catalogue | None) -> Iterator[Finding]
         yield from _check_source_doc(option.source, documents, ("options", i))
     tables = [(("scores",), case.scores)]
     tables += [(("scenarios", s, "scores"), sc.scores) for s, sc in case.scenarios.items()]
+    tables += [(("assessors", a, "scores"), person.scores) for a, person in case.assessors.items()]
     for path, table in tables:
         for opt, row in table.items():
             for cid, cell in row.items():

@@ -150,6 +150,7 @@ def _case_sources(case: Case) -> list[tuple[tuple[str | int, ...], object]]:
     ]
     tables = [(("scores",), case.scores)]
     tables += [(("scenarios", s, "scores"), sc.scores) for s, sc in case.scenarios.items()]
+    tables += [(("assessors", a, "scores"), person.scores) for a, person in case.assessors.items()]
     for path, table in tables:
         for opt, row in table.items():
             sources += [((*path, opt, cid), cell.source) for cid, cell in row.items()]

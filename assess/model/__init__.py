@@ -1,15 +1,15 @@
 """The decision model: pydantic v2, strict, immutable. No I/O, no UI."""
 
 from assess.model.case import (
-    Assessor,
-    Team,
     FORMAT_VERSION,
+    Assessor,
     Case,
     CaseCriteria,
     Option,
     Scenario,
     ScenarioCriteria,
     Score,
+    Team,
 )
 from assess.model.criteria import (
     FAMILY_LABELS,

@@ -1,0 +1,137 @@
+"""`assess merge`: several assessors' case files into one team case.
+
+    assess merge anna.yaml boris.yaml [more.yaml ...] -o team.yaml [--names anna,boris] [--force]
+
+Each input is a full case file one assessor wrote for the same options and
+criteria. The output holds the first file's case with every file's scores
+under `assessors.<id>` (see `assess.merge`); ids (and names) come from
+`--names` or the files' stems. Exit codes: 0 written, 2 bad input (a file
+that does not load, options or criteria that differ from the first file's,
+an assessor id given twice, fewer than two files, an output that exists).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assess.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from assess.io.casefile import LoadedCase
+    from assess.merge import Contribution
+
+ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+"""What an assessor id may look like (as `assess.model.base.Id`)."""
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "merge",
+        help="merge several assessors' case files into one team case",
+        description="Merge case files that assessors scored for the same options and criteria "
+        "into one team case: the first file's case, with each file's scores (and its weights, "
+        "if they differ) under assessors.<id>. `assess team` then shows where they disagree.",
+    )
+    p.add_argument("cases", nargs="+", metavar="CASE", help="one case file (YAML) per assessor")
+    p.add_argument("--output", "-o", required=True, metavar="FILE", help="the team case to write")
+    p.add_argument(
+        "--names",
+        metavar="ID,ID,...",
+        help="the assessors' ids, in the order of the files (default: the files' names)",
+    )
+    p.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    p.set_defaults(run=run)
+
+
+def _ids(args: argparse.Namespace) -> list[str]:
+    if args.names is None:
+        return [Path(p).stem for p in args.cases]
+    ids = [n.strip() for n in args.names.split(",")]
+    if len(ids) != len(args.cases):
+        msg = f"--names gives {len(ids)} ids for {len(args.cases)} files"
+        raise InputError([Problem("assess merge", 0, 0, msg)])
+    return ids
+
+
+def _load(paths: list[str]) -> list[LoadedCase]:
+    """Every file loaded; the problems of all files reported together."""
+    from assess.io.casefile import load_case
+
+    loaded, problems = [], []
+    for path in paths:
+        try:
+            loaded.append(load_case(path))
+        except InputError as err:
+            problems += err.problems
+    if problems:
+        raise InputError(problems)
+    return loaded
+
+
+def contributions(args: argparse.Namespace) -> list[Contribution]:
+    """The inputs as the arguments name them; InputError if they cannot be merged."""
+    from assess.merge import Contribution, check_contributions
+
+    ids = _ids(args)
+    bad = [
+        Problem(
+            path,
+            0,
+            0,
+            f"'{aid}' is not a valid assessor id (letters, digits, '_', '.', '-'); give one with --names",
+        )
+        for path, aid in zip(args.cases, ids, strict=True)
+        if not ID.match(aid)
+    ]
+    if bad:
+        raise InputError(bad)
+    found = [Contribution(lc, aid, aid) for lc, aid in zip(_load(args.cases), ids, strict=True)]
+    problems = check_contributions(found)
+    if problems:
+        raise InputError(problems)
+    return found
+
+
+def _check_output(args: argparse.Namespace) -> Path:
+    output = Path(args.output)
+    if any(Path(p).resolve() == output.resolve() for p in args.cases):
+        raise InputError([Problem(args.output, 0, 0, "is one of the inputs; write the team case elsewhere")])
+    if output.exists() and not args.force:
+        raise InputError([Problem(args.output, 0, 0, "exists; use --force to replace it")])
+    return output
+
+
+def header(files: list[str]) -> str:
+    """The comment the merged file starts with."""
+    names = ", ".join(Path(f).name for f in files)
+    return (
+        f"# A team case merged by `assess merge` from {names}.\n"
+        "# Each assessor's scores are under `assessors`; the team's score of a cell is their\n"
+        "# mean (see `team`) unless `scores` holds an agreed value. `assess team` shows where\n"
+        "# they disagree.\n"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from assess.io.atomic import write_atomic
+    from assess.io.casefile import case_data
+    from assess.io.yamlwrite import dump_yaml
+    from assess.merge import merge_cases
+    from assess.validate import check_case
+
+    output = _check_output(args)
+    found = contributions(args)
+    merged = merge_cases(found, output.parent)
+    findings = check_case(merged.case, found[0].loaded.catalogue_model)
+    if findings:  # inputs that load should always merge into a valid case
+        raise InputError([Problem(args.output, 0, 0, msg, ".".join(map(str, p))) for p, msg in findings])
+    write_atomic(output, header(args.cases) + dump_yaml(case_data(merged.case)), expected=None, force=True)
+    for note in merged.notes:
+        print(f"note: {note}", file=sys.stderr)
+    names = ", ".join(c.assessor for c in found)
+    print(f"{output}: merged {len(found)} assessors ({names})")
+    return 0

@@ -1,0 +1,117 @@
+"""`assess team` on the team example: every format, the JSON contract (and its
+documentation in the command's docstring), exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+
+import pytest
+
+from assess import cli
+from assess.cli import team_cmd
+from tests.conftest import DEFAULT_CASE, ROOT
+
+TEAM = str(ROOT / "cases" / "team_example" / "team.yaml")
+
+
+def assess(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run `assess team ...` (through the real entry point once "team" is wired)."""
+    if "team" in cli.COMMANDS:
+        code = cli.main(list(argv))
+    else:
+        parser = argparse.ArgumentParser(prog="assess")
+        team_cmd.add_parser(parser.add_subparsers(dest="command"))
+        code = cli._run(parser.parse_args(list(argv)))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def team_json(capsys: pytest.CaptureFixture[str], *extra: str) -> dict:
+    code, out, err = assess(capsys, "team", TEAM, "--format", "json", *extra)
+    assert code == 0, err
+    return json.loads(out)
+
+
+def documented_keys(doc: str) -> set[str]:
+    """Top-level keys of the JSON as the docstring lists them (`    key, key:  ...`)."""
+    keys: set[str] = set()
+    for m in re.finditer(r"^    ([a-z_]+(?:, [a-z_]+)*):", doc, re.M):
+        keys |= {k.strip() for k in m.group(1).split(",")}
+    return keys
+
+
+def test_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    data = team_json(capsys)
+    assert set(data) == documented_keys(team_cmd.__doc__ or "")
+    assert data["team"] == {"aggregate": "mean", "weights": "agreed"}
+    assert [a["id"] for a in data["assessors"]] == ["anna", "boris", "chen"]
+    assert [a["own_weights"] for a in data["assessors"]] == [False, False, True]
+    assert data["cells_total"] == 84 and 0 < data["cells_disagreeing"] < 84
+    cells = data["cells"]
+    assert len(cells) == 10
+    spreads = [c["spread"] for c in cells]
+    assert spreads == sorted(spreads, reverse=True)
+    top = cells[0]
+    assert (top["option"], top["criterion"], top["spread"]) == ("regulation", "spillover", 2.5)
+    assert top["furthest"] == {"assessor": "boris", "distance": 2.25}
+    assert [o["assessor"] for o in top["opinions"]] == ["anna", "boris", "chen"]
+    for o in top["opinions"]:
+        assert o["rationale"] and set(o["source"]) == {"document", "section", "passage"}
+        assert o["low"] <= o["value"] <= o["high"]
+    matrix = data["matrix"]
+    assert len(matrix["spread"]) == 7 and all(len(row) == 12 for row in matrix["spread"])
+    i, j = matrix["options"].index("regulation"), matrix["criteria"].index("spillover")
+    assert matrix["spread"][i][j] == 2.5
+
+
+def test_json_rankings(capsys: pytest.CaptureFixture[str]) -> None:
+    rankings = team_json(capsys)["rankings"]
+    team = rankings["team"]
+    assert team[0]["option"] == "megascience" and team[0]["rank"] == 1
+    assert team[-1] == {**team[-1], "option": "smart_cities", "rank": None, "excluded": True}
+    chen = next(a for a in rankings["assessors"] if a["assessor"] == "chen")
+    assert chen["first"] == "megascience" and chen["tau"] == pytest.approx(17 / 21)
+    pharma = next(r for r in chen["ranking"] if r["option"] == "pharma")
+    assert (pharma["rank"], pharma["team_rank"]) == (2, 3)
+
+
+def test_top_limits_the_cells(capsys: pytest.CaptureFixture[str]) -> None:
+    assert len(team_json(capsys, "--top", "3")["cells"]) == 3
+    assert len(team_json(capsys, "--top", "0")["cells"]) == 84
+
+
+def test_table_shows_the_widest_cells_every_rationale_and_the_rankings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = assess(capsys, "team", TEAM, "--top", "2")
+    assert code == 0
+    assert "Team view: each cell is the mean of the 3 assessors' scores" in out
+    assert re.search(
+        r"^1\s+regulation\s+spillover\s+4\.5\s+2\s+4\s+3\.5\s+2\.5\s+1\.08\s+boris \(2\.25\)$", out, re.M
+    )
+    flat = " ".join(out.split())
+    for start in (
+        "A regulatory dialogue is exactly",
+        "Without a place in federal policy",
+        "A regulatory dialogue is itself",
+    ):
+        assert start in flat
+    assert re.search(r"^Smart cities and infrastructures\s+excl\.\s+7\s+excl\.\s+7$", out, re.M)
+    assert re.search(r"^Kendall tau vs team\s+0\.905\s+1\.000\s+0\.810$", out, re.M)
+
+
+def test_markdown(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = assess(capsys, "team", TEAM, "-f", "markdown", "-n", "1")
+    assert code == 0 and out.startswith("## ") and "| 1 | regulation | spillover | 4.5 | 2 | 4 |" in out
+    assert "### Rankings" in out and out.count("   - ") == 3
+
+
+def test_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = assess(capsys, "team", str(DEFAULT_CASE))
+    assert code == 2 and "has no assessors" in err and "assess merge" in err
+    code, _, err = assess(capsys, "team", TEAM, "--top", "-1")
+    assert code == 2 and "--top" in err
+    code, _, err = assess(capsys, "team", "no/such.yaml")
+    assert code == 2 and "no/such.yaml" in err

@@ -1,0 +1,170 @@
+"""Merging assessors' case files (`assess.merge`): the example's team.yaml is
+reproduced, and inputs that do not match are refused with the file and the
+position of what differs."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from assess.errors import Problem
+from assess.io.casefile import case_data, load_case
+from assess.io.yamlwrite import dump_yaml
+from assess.merge import Contribution, check_contributions, merge_cases, rebase
+from assess.validate import check_case
+from tests.conftest import ROOT, small_case_data
+
+EXAMPLE = ROOT / "cases" / "team_example"
+NAMES = ["anna", "boris", "chen"]
+
+
+def contributions(paths: list[Path], ids: list[str] | None = None) -> list[Contribution]:
+    ids = ids or [p.stem for p in paths]
+    return [Contribution(load_case(p), i, i) for p, i in zip(paths, ids, strict=True)]
+
+
+def example() -> list[Contribution]:
+    return contributions([EXAMPLE / f"{n}.yaml" for n in NAMES])
+
+
+def test_merging_the_example_reproduces_team_yaml() -> None:
+    found = example()
+    assert check_contributions(found) == []
+    merged = merge_cases(found, EXAMPLE)
+    committed = load_case(EXAMPLE / "team.yaml")
+    assert case_data(merged.case) == case_data(committed.case)
+
+
+def test_merged_case_takes_the_first_file_and_each_files_scores() -> None:
+    found = example()
+    case = merge_cases(found, EXAMPLE).case
+    anna = found[0].loaded.case
+    assert (case.title, case.options, case.scenarios, case.weights) == (
+        anna.title,
+        anna.options,
+        anna.scenarios,
+        anna.weights,
+    )
+    assert case.scores == {} and case.team.aggregate == "mean"
+    assert list(case.assessors) == NAMES
+    for c in found:
+        assert case.assessors[c.assessor].scores == c.loaded.case.scores
+        assert case.assessors[c.assessor].name == c.assessor
+
+
+def test_only_weights_that_differ_are_kept_per_assessor() -> None:
+    found = example()
+    merged = merge_cases(found, EXAMPLE)
+    assert merged.case.assessors["anna"].weights is None
+    assert merged.case.assessors["boris"].weights is None
+    assert merged.case.assessors["chen"].weights == found[2].loaded.case.weights
+    assert any("chen.yaml" in n and "weights" in n for n in merged.notes)
+
+
+def test_paths_are_rebased_to_the_output_folder(tmp_path: Path) -> None:
+    case = merge_cases(example(), tmp_path / "out").case
+    catalogue = (tmp_path / "out" / case.criteria.catalogue).resolve()
+    assert catalogue == (ROOT / "criteria.yaml").resolve()
+    for doc in case.documents.values():
+        assert (tmp_path / "out" / doc.path).resolve().is_file()
+
+
+def test_rebase_is_plain_path_arithmetic() -> None:
+    assert rebase("../criteria.yaml", Path("/w/cases"), Path("/w/cases/team")) == "../../criteria.yaml"
+    assert rebase("x.txt", Path("/w/a"), Path("/w/a")) == "x.txt"
+    assert rebase("/abs/x.txt", Path("/w/a"), Path("/q")) == "/abs/x.txt"
+
+
+# -- inputs that do not match ---------------------------------------------------
+
+
+def write(folder: Path, name: str, data: dict) -> Path:
+    path = folder / name
+    path.write_text(dump_yaml(data), encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, text: str) -> int:
+    """The 1-based line on which `text` first occurs in the file."""
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+def problems_of(tmp_path: Path, other: dict) -> tuple[Path, list[Problem]]:
+    a = write(tmp_path, "a.yaml", small_case_data())
+    b = write(tmp_path, "b.yaml", other)
+    return b, check_contributions(contributions([a, b]))
+
+
+def test_an_extra_option_is_named_with_its_position(tmp_path: Path) -> None:
+    data = small_case_data()
+    data["options"].append({"id": "d", "name": "D"})
+    data["scores"]["d"] = copy.deepcopy(data["scores"]["a"])
+    b, problems = problems_of(tmp_path, data)
+    assert [str(p) for p in problems] == [
+        f"{b}:{line_of(b, '- id: d')}:9: option 'd' is not in {tmp_path / 'a.yaml'} (at options[3].id)"
+    ]
+
+
+def test_a_missing_criterion_is_named_at_the_list(tmp_path: Path) -> None:
+    data = small_case_data()
+    data["criteria"]["use"].remove("risk")
+    b, problems = problems_of(tmp_path, data)
+    (problem,) = problems
+    assert problem.file == str(b) and problem.line == line_of(b, "- gain")
+    assert "missing criterion 'risk' that" in problem.message and problem.message.endswith("a.yaml has")
+
+
+def test_a_renamed_criterion_is_extra_and_missing_with_a_hint(tmp_path: Path) -> None:
+    data = small_case_data()
+    data["criteria"]["use"][1] = "rech"
+    data["criteria"]["local"][1]["id"] = "rech"
+    for row in data["scores"].values():
+        row["rech"] = row.pop("reach")
+    data["weights"]["points"]["rech"] = data["weights"]["points"].pop("reach")
+    b, problems = problems_of(tmp_path, data)
+    messages = {p.message: p for p in problems}
+    extra = messages[f"criterion 'rech' is not in {tmp_path / 'a.yaml'} (did you mean 'reach'?)"]
+    assert (extra.file, extra.line, extra.path) == (str(b), line_of(b, "- rech"), "criteria.use[1]")
+    assert any("missing criterion 'reach'" in m for m in messages)
+
+
+def test_a_criterion_defined_differently_is_refused(tmp_path: Path) -> None:
+    data = small_case_data()
+    data["criteria"]["local"][0]["direction"] = "cost"
+    _, problems = problems_of(tmp_path, data)
+    (problem,) = problems
+    assert "criterion 'gain' is defined differently" in problem.message and "direction" in problem.message
+
+
+def test_duplicate_ids_a_single_file_and_team_files_are_refused(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.yaml", small_case_data())
+    b = write(tmp_path, "b.yaml", small_case_data())
+    (dup,) = check_contributions(contributions([a, b], ["x", "x"]))
+    assert dup.file == str(b) and "assessor id 'x' is also" in dup.message
+    (alone,) = check_contributions(contributions([a]))
+    assert "two or more" in alone.message
+    team = small_case_data()
+    team["assessors"] = {"z": {"name": "Z", "scores": team["scores"]}}
+    c = write(tmp_path, "c.yaml", team)
+    (held,) = check_contributions(contributions([a, c]))
+    assert held.file == str(c) and held.line == line_of(c, "assessors:") and "team file" in held.message
+
+
+def test_small_merge_is_a_valid_team_case(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.yaml", small_case_data())
+    other = small_case_data()
+    other["scores"]["a"]["gain"] = {"value": 3, "rationale": "less"}
+    b = write(tmp_path, "b.yaml", other)
+    merged = merge_cases(contributions([a, b]), tmp_path)
+    assert check_case(merged.case, None) == []
+    assert merged.notes == ()
+
+
+def test_scenarios_of_later_files_are_not_merged_but_noted(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.yaml", small_case_data())
+    other = small_case_data()
+    other["scenarios"] = {"later": {"name": "Later", "scores": {"a": {"gain": {"value": 1}}}}}
+    b = write(tmp_path, "b.yaml", other)
+    merged = merge_cases(contributions([a, b]), tmp_path)
+    assert merged.case.scenarios == {}
+    assert any("scenarios differ" in n for n in merged.notes)
