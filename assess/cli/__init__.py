@@ -16,7 +16,19 @@ from importlib import import_module
 
 from assess import __version__
 
-COMMANDS = ["open", "serve", "score", "sensitivity", "compare", "report", "check", "import", "schema"]
+COMMANDS = [
+    "open",
+    "serve",
+    "score",
+    "sensitivity",
+    "compare",
+    "team",
+    "merge",
+    "report",
+    "check",
+    "import",
+    "schema",
+]
 """Command names, in --help order; the module of each is `assess.cli.<name>_cmd`."""
 
 EXIT_OK, EXIT_ERROR, EXIT_INPUT = 0, 1, 2
