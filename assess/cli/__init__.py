@@ -34,7 +34,9 @@ COMMANDS = [
 EXIT_OK, EXIT_ERROR, EXIT_INPUT = 0, 1, 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `only`, just that command's module is imported, so a
+    command never pays for the imports of the others."""
     parser = argparse.ArgumentParser(
         prog="assess",
         description="Structured decisions for partnership assessment. "
@@ -42,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"assess {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for name in COMMANDS:
+    for name in [only] if only in COMMANDS else COMMANDS:
         import_module(f"assess.cli.{name}_cmd").add_parser(sub)
     return parser
 
@@ -72,8 +74,16 @@ def _run(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(argv or ["open"])
-    if args.command is None:
-        args = parser.parse_args(["open", *argv])
+    first = next((a for a in argv if not a.startswith("-")), None)
+    command = first if first in COMMANDS else None
+    if first is not None and command is None and not os.path.exists(first):
+        from assess.errors import did_you_mean
+
+        hint = did_you_mean(first, COMMANDS)
+        if hint:
+            print(f"assess: unknown command '{first}'{hint}", file=sys.stderr)
+            return EXIT_INPUT
+    if command is None and not {"-h", "--help", "--version"} & set(argv):
+        argv, command = ["open", *argv], "open"  # `assess [CASE...]` opens the UI
+    args = build_parser(command).parse_args(argv)
     return _run(args)
