@@ -59,17 +59,9 @@ def _ids(args: argparse.Namespace) -> list[str]:
 
 def _load(paths: list[str]) -> list[LoadedCase]:
     """Every file loaded; the problems of all files reported together."""
-    from assess.io.casefile import load_case
+    from assess.io.casefile import load_cases
 
-    loaded, problems = [], []
-    for path in paths:
-        try:
-            loaded.append(load_case(path))
-        except InputError as err:
-            problems += err.problems
-    if problems:
-        raise InputError(problems)
-    return loaded
+    return load_cases(paths)
 
 
 def contributions(args: argparse.Namespace) -> list[Contribution]:

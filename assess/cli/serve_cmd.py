@@ -108,8 +108,7 @@ def run(args: argparse.Namespace) -> int:
 
     from assess.bundled import default_case_path
     from assess.cli import EXIT_ERROR, EXIT_INPUT, EXIT_OK
-    from assess.errors import InputError, Problem
-    from assess.io.casefile import load_case
+    from assess.io.casefile import load_cases
     from assess.serve import HostError, app_command, choose_host, is_all_interfaces, public_url
 
     try:
@@ -120,14 +119,7 @@ def run(args: argparse.Namespace) -> int:
 
     # Check every case now: a bad file is reported here, not by a server that then fails.
     paths = args.cases or [str(default_case_path())]
-    problems: list[Problem] = []
-    for path in paths:
-        try:
-            load_case(path)
-        except InputError as err:
-            problems += err.problems
-    if problems:
-        raise InputError(problems)
+    load_cases(paths)
 
     if why := _port_taken(host, args.port):
         print(f"assess serve: cannot listen on {host}:{args.port}: {why}; "

@@ -229,3 +229,16 @@ def write_new_case(path: Path | str, case: Case, force: bool = False) -> None:
     if target.exists() and not force:
         raise FileExistsError(f"{target} exists; use --force to replace it")
     write_atomic(target, dump_yaml(case_data(case)), expected=None, force=True)
+
+
+def load_cases(paths: list[str] | list[Path]) -> list[LoadedCase]:
+    """Every case loaded; one InputError with the problems of all files."""
+    loaded, problems = [], []
+    for path in paths:
+        try:
+            loaded.append(load_case(path))
+        except InputError as err:
+            problems += err.problems
+    if problems:
+        raise InputError(problems)
+    return loaded

@@ -18,8 +18,7 @@ from textual.binding import Binding
 from textual.reactive import var
 
 from assess import edit
-from assess.errors import InputError
-from assess.io.casefile import LoadedCase, load_case
+from assess.io.casefile import LoadedCase, load_cases
 from assess.model import Case, Catalogue
 from assess.resolve import effective_weights
 from assess.tui import saving
@@ -317,15 +316,7 @@ class AssessApp(App[int]):
 
 def load_all(paths: list[str]) -> list[LoadedCase]:
     """Load every case; raise one InputError with the problems of all of them."""
-    loaded, problems = [], []
-    for path in paths:
-        try:
-            loaded.append(load_case(path))
-        except InputError as err:
-            problems += err.problems
-    if problems:
-        raise InputError(problems)
-    return loaded
+    return load_cases(paths)
 
 
 def run_app(paths: list[str]) -> int:
