@@ -7,7 +7,7 @@ of `options` and `criteria`. `resolve` assumes a case that `validate` passed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -102,6 +102,11 @@ def raw_weights(spec: Weights | None, criteria: list[Criterion]) -> dict[str, fl
     return {c.id: float(derived.get(c.id, 0.0)) for c in criteria}
 
 
+def _triple(cell: Score) -> tuple[float, float, float]:
+    v, lo, hi = cell.value, cell.low, cell.high
+    return (v if lo is None else lo, v, v if hi is None else hi)
+
+
 @dataclass(frozen=True)
 class View:
     """The baseline or one scenario of a case, as arrays for the kernels."""
@@ -116,6 +121,10 @@ class View:
     """Raw weights of `criteria` (not normalised)."""
     assessor: str | None = None
     """Whose view this is (None: the team's, or the only one)."""
+    basis: View | None = field(default=None, repr=False, compare=False)
+    """An earlier view of the same options and criteria whose score arrays
+    can be reused where the cells are the same objects (the UI's edits change
+    one cell); dropped once used, so views never chain."""
 
     @property
     def name(self) -> str:
@@ -135,12 +144,26 @@ class View:
 
     @cached_property
     def _ranges(self) -> NDArray[np.float64]:
-        """3 x n x m: each cell's low end, value and high end, built in one pass."""
-        ids = [c.id for c in self.criteria]
-        flat = [cell for o in self.options for cell in map(self.cells[o.id].__getitem__, ids)]
-        triples = [(*cell.range[:1], cell.value, cell.range[1]) for cell in flat]
+        """3 x n x m: each cell's low end, value and high end."""
+        basis, ids = self.basis, [c.id for c in self.criteria]
+        object.__setattr__(self, "basis", None)
+        if basis is not None and basis.criteria == self.criteria and basis.options == self.options:
+            return self._ranges_from(basis, ids)
+        triples = [_triple(self.cells[o.id][cid]) for o in self.options for cid in ids]
         out = np.array(triples, dtype=float).reshape(len(self.options), len(ids), 3)
         return np.moveaxis(out, 2, 0)
+
+    def _ranges_from(self, basis: View, ids: list[str]) -> NDArray[np.float64]:
+        """The basis's arrays, with the cells that are not the same objects redone."""
+        out = basis._ranges.copy()
+        for i, option in enumerate(self.options):
+            row, old = self.cells[option.id], basis.cells[option.id]
+            if row is old:
+                continue
+            for j, cid in enumerate(ids):
+                if row[cid] is not old[cid]:
+                    out[:, i, j] = _triple(row[cid])
+        return out
 
     def _matrix(self, pick: int) -> NDArray[np.float64]:
         return self._ranges[pick]
@@ -172,10 +195,15 @@ class View:
 
 
 def resolve(
-    case: Case, catalogue: Catalogue | None, scenario: str | None = None, assessor: str | None = None
+    case: Case,
+    catalogue: Catalogue | None,
+    scenario: str | None = None,
+    assessor: str | None = None,
+    basis: View | None = None,
 ) -> View:
     """The view of `scenario` (None: the baseline) of a validated case, as the
-    team sees it or, with `assessor`, as that assessor does."""
+    team sees it or, with `assessor`, as that assessor does. `basis`, an
+    earlier view, only saves work: the result is the same without it."""
     known = available_criteria(case, catalogue)
     criteria = [known[c] for c in active_criterion_ids(case, scenario)]
     spec = effective_weights(case, scenario, assessor)
@@ -189,4 +217,5 @@ def resolve(
         weight_spec=spec,
         weights=np.array([weights[c.id] for c in criteria], dtype=float),
         assessor=assessor,
+        basis=basis,
     )

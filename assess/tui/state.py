@@ -4,7 +4,7 @@ ranking moved since the state before. Pure: no Textual here."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assess.model import Case, Catalogue, Criterion, Score
 from assess.resolve import View, available_criteria, resolve
@@ -78,6 +78,8 @@ def analyse(
     order = family_order(list(view.criteria))
     if [c.id for c in order] != [c.id for c in view.criteria]:
         view = _reordered(view, order)
+    if previous is not None and previous.scenario == scenario:
+        view = replace(view, basis=previous.view)  # an edit: reuse the unchanged cells
     result = score_wsm(view)
     known = available_criteria(case, catalogue)
     listed = tuple(family_order([known[c] for c in listed_ids(case, scenario)]))

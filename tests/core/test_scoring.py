@@ -68,3 +68,22 @@ def test_scenario_overlays_scores_weights_and_criteria() -> None:
     assert view.cell("a", "risk").value == 3
     by = score_wsm(view).by_option()
     assert by["a"].score == pytest.approx(0.5 * 1 + 0.5 * 0.4)
+
+
+def test_a_basis_view_only_saves_work() -> None:
+    """Reusing an earlier view's arrays (as the UI does after an edit) gives
+    exactly the arrays built from scratch."""
+    from assess.edit import set_score
+    from assess.io.casefile import load_case
+    from tests.conftest import DEFAULT_CASE
+
+    loaded = load_case(DEFAULT_CASE)
+    before = resolve(loaded.case, loaded.catalogue_model)
+    _ = before.scores
+    changed = set_score(loaded.case, None, "pharma", "security", 3.0, catalogue=loaded.catalogue_model)
+    fresh = resolve(changed, loaded.catalogue_model)
+    reused = resolve(changed, loaded.catalogue_model, basis=before)
+    for name in ("scores", "low", "high", "values"):
+        assert np.array_equal(getattr(fresh, name), getattr(reused, name))
+    assert reused.cell("pharma", "security").value == 3.0
+    assert reused.basis is None
