@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.console import RenderableType
 from rich.text import Text
 
+from assess.model import SourceRef
 from assess.passages import locate_passage
 
 CONTEXT_STYLE = "#9a9a9a"
@@ -54,3 +56,18 @@ class Quotes:
         quote = Text(text[lo:hi].rstrip(), style=CONTEXT_STYLE)
         quote.stylize(PASSAGE_STYLE, found.start - lo, found.end - lo)
         return quote
+
+
+def cited_passages(cited: list[tuple[str, SourceRef | None, Quotes | None]]) -> list[RenderableType]:
+    """Each (whose, source, quotes) citation's passage in its document, under
+    one heading; the compare and team screens' full-text dialogs show these."""
+    out: list[RenderableType] = []
+    for who, source, quotes in cited:
+        if source is None:
+            continue
+        found = quotes.quote(source.document, source.passage) if quotes else None
+        if not out:
+            out.append(Text("\nThe cited passages in their documents", "bold underline"))
+        out.append(Text(f"\n{who}: {source.document}", "bold"))
+        out.append(found if found is not None else Text("(document not at hand)", "dim"))
+    return out

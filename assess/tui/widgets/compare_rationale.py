@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Group, RenderableType
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -20,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from assess.compare import Comparison
-from assess.tui.quotes import Quotes
+from assess.tui.quotes import Quotes, cited_passages
 from assess.tui.widgets.compare_detail import Subject, describe
 
 
@@ -28,17 +27,10 @@ def quoted_passages(comp: Comparison, subject: Subject, quotes: list[Quotes | No
     """Each view's cited passage in context, for a cell subject."""
     if subject.kind != "cell" or subject.option is None or subject.criterion is None:
         return []
-    out: list[RenderableType] = []
     cell = comp.cell(subject.option, subject.criterion)
-    for label, side, q in zip(comp.labels, cell.sides, quotes, strict=True):
-        if side.source is None:
-            continue
-        found = q.quote(side.source.document, side.source.passage) if q else None
-        if not out:
-            out.append(Text("\nThe cited passages in their documents", "bold underline"))
-        out.append(Text(f"\n{label}: {side.source.document}", "bold"))
-        out.append(found if found is not None else Text("(document not at hand)", "dim"))
-    return out
+    return cited_passages(
+        [(label, side.source, q) for label, side, q in zip(comp.labels, cell.sides, quotes, strict=True)]
+    )
 
 
 class RationaleModal(ModalScreen[None]):

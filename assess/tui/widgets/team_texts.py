@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Group, RenderableType
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -17,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from assess.disagreement import Disagreement
-from assess.tui.quotes import Quotes
+from assess.tui.quotes import Quotes, cited_passages
 from assess.tui.widgets.team_detail import Subject, describe
 
 
@@ -26,16 +25,7 @@ def quoted_passages(report: Disagreement, subject: Subject, quotes: Quotes | Non
     cell = report.cell(*subject)
     if cell is None:
         return []
-    out: list[RenderableType] = []
-    for o in cell.opinions:
-        if o.source is None:
-            continue
-        found = quotes.quote(o.source.document, o.source.passage) if quotes else None
-        if not out:
-            out.append(Text("\nThe cited passages in their documents", "bold underline"))
-        out.append(Text(f"\n{o.name}: {o.source.document}", "bold"))
-        out.append(found if found is not None else Text("(document not at hand)", "dim"))
-    return out
+    return cited_passages([(o.name, o.source, quotes) for o in cell.opinions])
 
 
 class TeamTextsModal(ModalScreen[None]):
