@@ -59,9 +59,12 @@ def _ids(args: argparse.Namespace) -> list[str]:
 
 def _load(paths: list[str]) -> list[LoadedCase]:
     """Every file loaded; the problems of all files reported together."""
+    from assess.cli.common import warn
     from assess.io.casefile import load_cases
 
-    return load_cases(paths)
+    loaded = load_cases(paths)
+    warn(loaded)
+    return loaded
 
 
 def contributions(args: argparse.Namespace) -> list[Contribution]:

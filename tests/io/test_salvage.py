@@ -31,7 +31,8 @@ def test_a_broken_score_value_stands_in_and_its_own_checks_are_consequences() ->
     data["scores"]["a"]["gain"]["value"] = "high"
     found = salvage(data, Case)
     assert isinstance(found.model, Case) and found.model.scores["a"]["gain"].value == 0
-    assert found.findings == [(("scores", "a", "gain", "value"), "input should be a valid number, got 'high'")]
+    wrong = "input should be a valid number, got 'high'"
+    assert found.findings == [(("scores", "a", "gain", "value"), wrong)]
     assert found.is_secondary((("scores", "a", "gain", "value"), "value 0 is outside the scale"))
     assert not found.is_secondary((("scores", "b", "gain", "value"), "value 9 is outside the scale"))
     assert not found.is_secondary((("scores", "a"), "option 'a' has no score on reach"))
