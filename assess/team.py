@@ -81,14 +81,18 @@ def geometric_fallback(case: Case) -> str | None:
 
 def team_weights(case: Case, criteria: list[str]) -> Weights | None:
     """The assessors' weights combined as `team.weights` says, or None if no
-    assessor gave weights of their own. 'geometric' needs AHP judgements from
-    every such assessor; otherwise the mean is used (see `geometric_fallback`)."""
+    assessor gave weights of their own (see `combine_weights`)."""
+    specs = [a.weights for a in case.assessors.values() if a.weights is not None]
+    return combine_weights(specs, case.team.weights, criteria) if specs else None
+
+
+def combine_weights(specs: list[Weights], how: str, criteria: list[str]) -> Weights:
+    """Several assessors' weights as one, by the team rule `how`: the mean or
+    median of each criterion's normalised weight (as direct points summing to
+    1), or for 'geometric' the geometric mean of their AHP judgements, when
+    every spec is AHP; otherwise 'geometric' falls back to the mean."""
     from assess.weighting import derive_weights
 
-    specs = [a.weights for a in case.assessors.values() if a.weights is not None]
-    if not specs:
-        return None
-    how = case.team.weights
     if how == "geometric" and all(s.method == "ahp" for s in specs):
         return Weights(
             method="ahp",
