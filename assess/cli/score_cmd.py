@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from assess.errors import InputError
     from assess.io.casefile import LoadedCase
     from assess.methods import MethodError
+    from assess.model.case import ScoreTable
     from assess.resolve import View
 
 METHOD_NAMES = ["wsm", "wpm", "topsis", "promethee", "vikor"]
@@ -56,20 +57,19 @@ def _params(method: str, args: argparse.Namespace) -> dict[str, object]:
 
 
 def _cell_path(view: View, option: str, criterion: str) -> tuple[str, ...]:
-    """Where the score of a cell of the view is written in the case file."""
-    case, tables = view.case, []
+    """Where the score of a cell of the view is written in the case file (a
+    team's aggregate cell: at its first assessor's score)."""
+    case = view.case
+    tables: list[tuple[tuple[str, ...], ScoreTable]] = []
     if view.scenario is not None:
-        tables.append(("scenarios", view.scenario, "scores"))
+        tables.append((("scenarios", view.scenario, "scores"), case.scenarios[view.scenario].scores))
     if view.assessor is not None:
-        tables.append(("assessors", view.assessor, "scores"))
-    tables.append(("scores",))
-    tables += [("assessors", aid, "scores") for aid in case.assessors]  # a team's cell: the first scorer's
-    for table in tables:
-        node: object = case
-        for key in table:
-            node = getattr(node, key) if not isinstance(node, dict) else node[key]
-        if criterion in node.get(option, {}):  # type: ignore[attr-defined]
-            return (*table, option, criterion, "value")
+        tables.append((("assessors", view.assessor, "scores"), case.assessors[view.assessor].scores))
+    tables.append((("scores",), case.scores))
+    tables += [(("assessors", aid, "scores"), person.scores) for aid, person in case.assessors.items()]
+    for path, table in tables:
+        if criterion in table.get(option, {}):
+            return (*path, option, criterion, "value")
     return ("scores", option)
 
 
