@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+Severity = Literal["error", "warning"]
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -23,7 +25,7 @@ class Problem:
     message: str
     path: str = ""
     """The YAML path of the value concerned, like `scores.pharma.security`."""
-    severity: Literal["error", "warning"] = "error"
+    severity: Severity = "error"
     """A warning is worth saying but stops nothing (exit code unchanged)."""
 
     def __str__(self) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from assess.errors import InputError, Problem
+from assess.errors import InputError, Problem, Severity
 from assess.io.atomic import FileStamp, write_atomic
 from assess.io.salvage import CASE_DEFINITIONS, CATALOGUE_DEFINITIONS, Salvaged, salvage
 from assess.io.yamlsafe import YamlDoc, parse_yaml
@@ -74,11 +74,13 @@ def _read(path: Path) -> bytes:
         raise InputError([Problem(str(path), 0, 0, err.strerror or str(err))]) from None
 
 
-def _problems(doc: YamlDoc, name: str, findings: list[Finding], severity: str = "error") -> list[Problem]:
+def _problems(
+    doc: YamlDoc, name: str, findings: list[Finding], severity: Severity = "error"
+) -> list[Problem]:
     out = []
     for path, message in findings:
         line, col = doc.locate(path)
-        out.append(Problem(name, line, col, message, ".".join(str(p) for p in path), severity))  # type: ignore[arg-type]
+        out.append(Problem(name, line, col, message, ".".join(str(p) for p in path), severity))
     return sorted(out, key=lambda p: (p.line, p.column))
 
 
@@ -151,7 +153,7 @@ def _passage_problems(
     strict: bool,
 ) -> _Checked:
     kept = [(parsed.in_file(f[0]), f[1], c) for f, c in missing if not parsed.is_secondary(f)]
-    severity = "error" if strict else "warning"
+    severity: Severity = "error" if strict else "warning"
     problems = _problems(doc, name, [(path, message) for path, message, _ in kept], severity)
     return _Checked(problems, frozenset(c for _, _, c in kept))
 
