@@ -161,7 +161,9 @@ class Disagreement:
             return "agreed"
         if all(a.weights is None for a in self.case.assessors.values()):
             return "default"
-        return self.case.team.weights
+        from assess.team import geometric_fallback
+
+        return "mean" if geometric_fallback(self.case) else self.case.team.weights
 
     @cached_property
     def _index(self) -> dict[tuple[str, str], CellDisagreement]:

@@ -8,6 +8,9 @@ problems of a file and exits with code 2. Nothing here prints.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,13 +25,16 @@ class Problem:
     message: str
     path: str = ""
     """The YAML path of the value concerned, like `scores.pharma.security`."""
+    severity: Severity = "error"
+    """A warning is worth saying but stops nothing (exit code unchanged)."""
 
     def __str__(self) -> str:
         where = self.file
         if self.line:
             where += f":{self.line}:{self.column or 1}"
         at = f" (at {self.path})" if self.path else ""
-        return f"{where}: {self.message}{at}"
+        kind = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {kind}{self.message}{at}"
 
 
 @dataclass

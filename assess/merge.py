@@ -3,12 +3,19 @@
 Each input is a full case file written by one assessor for the same options
 and criteria (usually a copy of one template case, re-scored). The merged
 case is the first file's (title, description, documents, criteria, options,
-weights, scenarios) with each file's baseline `scores` under
-`assessors.<id>`, and its `weights` too where they differ from the first
-file's; the top-level `scores` are left empty (no agreed values yet) and the
-team aggregates cells by their mean. The first file's weights stay the case's
-agreed weights, so the team view ranks with them; an assessor's own weights
-count in that assessor's view.
+scenarios) with each file's baseline `scores` under `assessors.<id>`; the
+top-level `scores` are left empty (no agreed values yet) and the team
+aggregates cells by their mean.
+
+Weights never depend on the order of the files. When every file gives the
+same weights, they are the team's agreed `weights`. When they differ, the
+merged case has no agreed weights: each assessor keeps their own under
+`assessors.<id>.weights` (a file without weights: its criteria's default
+weights, written out), and the team's weights are their combination by the
+team rule `team.weights` (mean, median or geometric; see `assess.team`). A
+scenario whose weights differ between the files gets their combination by
+the same rule (a team case has one set of weights per scenario). `Merged.weights`
+says which was done, in sentences for the output.
 
 Pure: the caller loads the files (`load_case`) and writes the result. Paths
 in the case (catalogue, documents) are relative to a file, so they are
@@ -24,7 +31,10 @@ from pathlib import Path
 from assess.errors import Problem, did_you_mean
 from assess.io.casefile import LoadedCase
 from assess.model import Assessor, Case, Document, Team, Weights
-from assess.resolve import available_criteria
+from assess.resolve import active_criterion_ids, available_criteria
+
+RULES = ("mean", "median", "geometric")
+"""Team rules for combining weights (`Team.weights`)."""
 
 
 @dataclass(frozen=True)
@@ -47,8 +57,10 @@ class Merged:
 
     case: Case
     notes: tuple[str, ...] = ()
-    """Things merged in a way worth saying (weights kept per assessor,
-    scenarios taken from the first file only)."""
+    """Things merged in a way worth saying (scenarios taken from the first file only)."""
+    weights: tuple[str, ...] = ()
+    """How the team's weights were decided: the baseline's, then each scenario
+    whose weights differ between the files."""
 
 
 def _quoted(ids: list[str]) -> str:
@@ -146,33 +158,88 @@ def _same_weights(a: Weights | None, b: Weights | None) -> bool:
     return a.model_dump(exclude={"elicitation"}) == b.model_dump(exclude={"elicitation"})
 
 
-def _assessor(c: Contribution, weights: Weights | None) -> Assessor:
-    own = c.loaded.case.weights
-    if _same_weights(own, weights):
+def _own_weights(c: Contribution, scenario: str | None) -> Weights:
+    """The weights `c`'s file ranks the view with; its criteria's default
+    weights written out as direct points when it gives none."""
+    case = c.loaded.case
+    spec = case.scenarios[scenario].weights if scenario is not None else None
+    spec = spec or case.weights
+    if spec is not None:
+        return spec
+    known = available_criteria(case, c.loaded.catalogue_model)
+    points = {cid: known[cid].default_weight for cid in active_criterion_ids(case, scenario)}
+    return Weights(method="direct", elicitation="the criteria's default weights", points=points)
+
+
+def _rule_text(rule: str, count: int, specs: list[Weights]) -> str:
+    if rule == "geometric" and all(s.method == "ahp" for s in specs):
+        return f"the geometric mean of the {count} assessors' AHP judgements"
+    fallback = " (geometric needs every assessor's AHP judgements)" if rule == "geometric" else ""
+    used = "median" if rule == "median" else "mean"
+    return f"the {used} of the {count} assessors' normalised weights{fallback}"
+
+
+def _baseline_weights(contributions: list[Contribution], rule: str) -> tuple[Weights | None, bool, str]:
+    """(agreed weights or None, whether each assessor keeps their own, the sentence)."""
+    first = contributions[0].loaded.case.weights
+    if all(_same_weights(c.loaded.case.weights, first) for c in contributions):
+        if first is None:
+            return None, False, "no file gives weights: the criteria's default weights count"
+        return first, False, "every file gives the same weights: they are the team's agreed weights"
+    specs = [_own_weights(c, None) for c in contributions]
+    how = _rule_text(rule, len(specs), specs)
+    return (
+        None,
+        True,
+        f"the files' weights differ: each assessor keeps their own, and the team's weights are "
+        f"{how} (team.weights: {rule}); write agreed weights under 'weights' to replace them",
+    )
+
+
+def _scenario_weights(
+    contributions: list[Contribution], base: Case, rule: str
+) -> tuple[dict[str, Weights], list[str]]:
+    """The combined weights of each scenario whose weights differ between the
+    files that have it, and a sentence for each."""
+    from assess.team import combine_weights
+
+    combined, said = {}, []
+    for sid in base.scenarios:
+        having = [c for c in contributions if sid in c.loaded.case.scenarios]
+        own = [c.loaded.case.scenarios[sid].weights for c in having]
+        if all(_same_weights(w, own[0]) for w in own):
+            continue
+        specs = [_own_weights(c, sid) for c in having]
+        combined[sid] = combine_weights(specs, rule, active_criterion_ids(base, sid))
+        said.append(
+            f"scenario '{sid}': the files' weights differ; the team case weighs it by "
+            f"{_rule_text(rule, len(specs), specs)} (a team case has one set of weights per scenario)"
+        )
+    return combined, said
+
+
+def _assessor(c: Contribution, keeps_weights: bool) -> Assessor:
+    if not keeps_weights:
         return Assessor(name=c.name, scores=c.loaded.case.scores)
-    return Assessor(name=c.name, scores=c.loaded.case.scores, weights=own)
+    return Assessor(name=c.name, scores=c.loaded.case.scores, weights=_own_weights(c, None))
 
 
 def _notes(contributions: list[Contribution]) -> list[str]:
     first = contributions[0]
     base = first.loaded.case
-    notes = []
-    for c in contributions[1:]:
-        if not _same_weights(c.loaded.case.weights, base.weights):
-            notes.append(
-                f"{c.file}: its weights differ from {first.file}'s; they are kept as "
-                f"{c.assessor}'s own, and the team view uses {first.file}'s"
-            )
-        if c.loaded.case.scenarios != base.scenarios:
-            notes.append(
-                f"{c.file}: its scenarios differ from {first.file}'s; the merged case has {first.file}'s"
-            )
-    return notes
+    return [
+        f"{c.file}: its scenarios differ from {first.file}'s; the merged case has {first.file}'s"
+        for c in contributions[1:]
+        if c.loaded.case.scenarios != base.scenarios
+    ]
 
 
-def merge_cases(contributions: list[Contribution], target_dir: Path | str = ".") -> Merged:
+def merge_cases(
+    contributions: list[Contribution], target_dir: Path | str = ".", rule: str = "mean"
+) -> Merged:
     """The team case of `contributions` (checked with `check_contributions`
-    first), with its paths relative to `target_dir`, where it will be written."""
+    first), with its paths relative to `target_dir`, where it will be written;
+    weights differing between the files combine by the team rule `rule`."""
     first = contributions[0]
     base = first.loaded.case
     target = Path(target_dir)
@@ -180,14 +247,24 @@ def merge_cases(contributions: list[Contribution], target_dir: Path | str = ".")
     if criteria.catalogue is not None:
         moved = rebase(criteria.catalogue, first.loaded.path.parent, target)
         criteria = criteria.model_copy(update={"catalogue": moved})
+    agreed, keeps, said = _baseline_weights(contributions, rule)
+    scenario_weights, scenario_said = _scenario_weights(contributions, base, rule)
+    scenarios = {
+        sid: sc.model_copy(update={"weights": scenario_weights[sid]}) if sid in scenario_weights else sc
+        for sid, sc in base.scenarios.items()
+    }
     update: dict[str, object] = {
         "criteria": criteria,
         "scores": {},
-        "assessors": {c.assessor: _assessor(c, base.weights) for c in contributions},
-        "team": Team(aggregate="mean"),
+        "assessors": {c.assessor: _assessor(c, keeps) for c in contributions},
+        "team": Team(aggregate="mean", weights=rule),  # type: ignore[arg-type]
     }
+    if scenario_weights:
+        update["scenarios"] = scenarios
     documents = _documents(contributions, target)
     if documents or "documents" in base.model_fields_set:
         update["documents"] = documents
+    if agreed is None and base.weights is not None:  # drop the first file's weights, unset
+        base = Case.model_validate(base.model_dump(exclude_unset=True, exclude={"weights"}))
     case = base.model_copy(update=update)
-    return Merged(case, tuple(_notes(contributions)))
+    return Merged(case, tuple(_notes(contributions)), (said, *scenario_said))

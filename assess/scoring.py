@@ -96,25 +96,15 @@ def kept_mask(view: View) -> NDArray[np.bool_]:
     return np.array([not r for r in veto_reasons(view)], dtype=bool)
 
 
-def _named(err: Exception, view: View, rows: NDArray[np.intp]) -> str:
-    """A method's message with option and criterion indices replaced by names;
-    `rows` maps the kernel's option indices to the view's."""
-    import re
-
-    text = str(err)
-    text = re.sub(r"option index (\d+)", lambda m: f"option '{view.options[rows[int(m.group(1))]].id}'", text)
-    return re.sub(
-        r"criterion index (\d+)", lambda m: f"criterion '{view.criteria[int(m.group(1))].id}'", text
-    )
-
-
 def score_method(view: View, method: str, **params: object) -> ScoreResult:
     """Rank a view by any registered method (see `assess.methods.registry`).
 
     Methods other than the weighted sum compare options with each other, so
     they run on the options no veto excludes; excluded ones get no score.
-    Raises MethodError, with names, when the method cannot take the view."""
+    Raises `assess.refusal.MethodRefused` (a MethodError), in a planner's
+    words and with its data, when the method does not apply to the view."""
     from assess.methods import MethodError, get_method
+    from assess.refusal import MethodRefused, refusal
 
     if method == "wsm":
         return score_wsm(view)
@@ -126,7 +116,7 @@ def score_method(view: View, method: str, **params: object) -> ScoreResult:
         try:
             scores[kept] = spec.kernel(matrix[kept], view.weights, view.cost, **params)
         except MethodError as err:
-            raise MethodError(_named(err, view, np.flatnonzero(kept)), method=method) from None
+            raise MethodRefused(refusal(view, method, err, np.flatnonzero(kept))) from None
     return ScoreResult(
         method, spec.higher_is_better, view, build_ranking(view, scores, spec.higher_is_better), scores
     )

@@ -63,25 +63,46 @@ def _geometric_judgements(specs: list[Weights]) -> list[Judgement]:
     return [Judgement(a=a, b=b, ratio=math.exp(statistics.fmean(logs))) for (a, b), logs in pairs.items()]
 
 
+def geometric_fallback(case: Case) -> str | None:
+    """Why `team: {weights: geometric}` falls back to the mean, or None when it
+    applies (or is not asked for): the geometric mean combines AHP pairwise
+    judgements, so every assessor with weights of their own must give them by AHP."""
+    specs = {aid: a.weights for aid, a in case.assessors.items() if a.weights is not None}
+    others = {aid: s.method for aid, s in specs.items() if s.method != "ahp"}
+    if case.team.weights != "geometric" or not others:
+        return None
+    who = ", ".join(f"{case.assessors[aid].name} ({method})" for aid, method in others.items())
+    return (
+        "team weights 'geometric' combine AHP pairwise judgements, but not every assessor gave "
+        f"them: {who}; the team's weights are the mean of the assessors' normalised weights "
+        "instead (write 'mean' or 'median' to say so, or give every assessor AHP judgements)"
+    )
+
+
 def team_weights(case: Case, criteria: list[str]) -> Weights | None:
     """The assessors' weights combined as `team.weights` says, or None if no
-    assessor gave weights of their own."""
+    assessor gave weights of their own (see `combine_weights`)."""
+    specs = [a.weights for a in case.assessors.values() if a.weights is not None]
+    return combine_weights(specs, case.team.weights, criteria) if specs else None
+
+
+def combine_weights(specs: list[Weights], how: str, criteria: list[str]) -> Weights:
+    """Several assessors' weights as one, by the team rule `how`: the mean or
+    median of each criterion's normalised weight (as direct points summing to
+    1), or for 'geometric' the geometric mean of their AHP judgements, when
+    every spec is AHP; otherwise 'geometric' falls back to the mean."""
     from assess.weighting import derive_weights
 
-    specs = [a.weights for a in case.assessors.values() if a.weights is not None]
-    if not specs:
-        return None
-    how = case.team.weights
-    note = f"{how} of {len(specs)} assessors' weights"
     if how == "geometric" and all(s.method == "ahp" for s in specs):
         return Weights(
             method="ahp",
             elicitation=f"geometric mean of {len(specs)} assessors' judgements",
             pairwise=_geometric_judgements(specs),
         )
+    used = "median" if how == "median" else "mean"
+    note = f"{used} of {len(specs)} assessors' weights"
+    if how == "geometric":
+        note += " (the geometric mean needs every assessor's AHP judgements)"
     shares = [derive_weights(s.method, s.inputs()).weights for s in specs]
-    points = {
-        c: _combine([w.get(c, 0.0) for w in shares], "median" if how == "median" else "mean")
-        for c in criteria
-    }
+    points = {c: _combine([w.get(c, 0.0) for w in shares], used) for c in criteria}
     return Weights(method="direct", elicitation=note, points=points)

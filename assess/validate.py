@@ -2,7 +2,10 @@
 scale, weights that can be normalised, cells that must be there.
 
 `check_case` returns every finding as (YAML path, message); the loader turns
-paths into file positions. Nothing here reads files except `passages`.
+paths into file positions. `case_warnings` returns what is worth saying but
+stops nothing: weights whose elicitation warns (AHP judgements with a
+consistency ratio above the threshold, Saaty 1980), a team rule that cannot
+apply. Nothing here reads files.
 """
 
 from __future__ import annotations
@@ -39,6 +42,40 @@ def check_case(case: Case, catalogue: Catalogue | None) -> list[Finding]:
         *_check_assessors(case, known),
         *_check_sources(case, catalogue),
     ]
+
+
+def case_warnings(case: Case, catalogue: Catalogue | None) -> list[Finding]:
+    """Warnings about a case that `check_case` passed (weights it could not
+    derive are skipped here: they are errors there)."""
+    from assess.team import geometric_fallback, team_weights
+
+    found: list[Finding] = []
+    blocks: list[tuple[tuple[str | int, ...], Weights | None]] = [(("weights",), case.weights)]
+    blocks += [(("scenarios", s, "weights"), sc.weights) for s, sc in case.scenarios.items()]
+    blocks += [(("assessors", a, "weights"), person.weights) for a, person in case.assessors.items()]
+    for path, spec in blocks:
+        found += _weight_warnings(spec, path, "")
+    if case.assessors and case.weights is None:  # the team's weights combine the assessors'
+        fallback = geometric_fallback(case)
+        found += [(("team", "weights"), fallback)] if fallback else []
+        if not fallback:  # geometric mean of AHP judgements, or mean/median of shares
+            combined = team_weights(case, case.criteria.use)
+            found += _weight_warnings(combined, ("team", "weights"), "the team's combined judgements: ")
+    return found
+
+
+def _weight_warnings(spec: Weights | None, path: tuple[str | int, ...], prefix: str) -> list[Finding]:
+    from assess.model.weights import INPUT_FIELD
+    from assess.weighting import WeightingError, derive_weights
+
+    if spec is None:
+        return []
+    try:
+        result = derive_weights(spec.method, spec.inputs())
+    except WeightingError:
+        return []
+    at = path if path[0] == "team" else (*path, INPUT_FIELD[spec.method])
+    return [(at, prefix + warning) for warning in result.warnings]
 
 
 def _unknown(kind: str, word: str, choices: set[str] | dict[str, object]) -> str:

@@ -1,4 +1,11 @@
-"""`assess check`: validate case files, folders of them, and catalogues."""
+"""`assess check`: validate case files, folders of them, and catalogues.
+
+Every problem of a file in one run: past a structural error the rest of the
+file is still checked. A cited passage that is not in its document is an
+error here (the other commands only warn). Errors go to stdout, one per line,
+warnings (`FILE:LINE:COL: warning: ...`) to stderr; exit code 2 if any file
+has an error, else 0 (warnings do not change it).
+"""
 
 from __future__ import annotations
 
@@ -32,13 +39,14 @@ def _files(paths: list[str]) -> list[Path]:
 
 
 def check_file(path: Path) -> list[Problem]:
+    """Every problem of a case file or catalogue, errors and warnings, in file order."""
     from assess.io.casefile import is_catalogue_file, load_case, load_catalogue
 
     try:
-        (load_catalogue if is_catalogue_file(path) else load_case)(path)
+        loaded = (load_catalogue if is_catalogue_file(path) else load_case)(path, strict_passages=True)
     except InputError as err:
         return err.problems
-    return []
+    return list(loaded.warnings)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,10 +57,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     for path in files:
         problems = check_file(path)
-        if problems:
+        errors = [p for p in problems if p.severity == "error"]
+        for problem in problems:
+            print(problem, file=sys.stderr if problem.severity == "warning" else sys.stdout)
+        if errors:
             bad = True
-            for problem in problems:
-                print(problem)
         else:
             print(f"{path}: ok")
     return 2 if bad else 0

@@ -23,10 +23,18 @@ def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def warn(loaded: list[LoadedCase]) -> None:
+    """Print the cases' warnings on stderr, each once (a catalogue's are every
+    case's); they change no exit code."""
+    for warning in dict.fromkeys(w for lc in loaded for w in lc.warnings):
+        print(warning, file=sys.stderr)
+
+
 def load_view(path: str, scenario: str | None, assessor: str | None = None) -> tuple[LoadedCase, View]:
-    """Load a case and resolve the named view (and assessor); an unknown
-    scenario or assessor is bad input."""
+    """Load a case (printing its warnings) and resolve the named view (and
+    assessor); an unknown scenario or assessor is bad input."""
     loaded = load_case(path)
+    warn([loaded])
     if assessor is not None and assessor not in loaded.case.assessors:
         names = list(loaded.case.assessors)
         known = f"; it has: {', '.join(names)}" if names else "; the case has no assessors"

@@ -73,9 +73,12 @@ def _key(loaded: LoadedCase, path: str, name: str | None) -> str | None:
 
 def _load(paths: list[str]) -> list[LoadedCase]:
     """Every file loaded; the problems of all files reported together."""
+    from assess.cli.common import warn
     from assess.io.casefile import load_cases
 
-    return load_cases(paths)
+    loaded = load_cases(paths)
+    warn(loaded)
+    return loaded
 
 
 def _picks(args: argparse.Namespace) -> list[Pick]:

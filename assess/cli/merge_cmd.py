@@ -1,11 +1,15 @@
 """`assess merge`: several assessors' case files into one team case.
 
-    assess merge anna.yaml boris.yaml [more.yaml ...] -o team.yaml [--names anna,boris] [--force]
+    assess merge anna.yaml boris.yaml [more.yaml ...] -o team.yaml [--names anna,boris]
+                 [--team-weights mean|median|geometric] [--force]
 
 Each input is a full case file one assessor wrote for the same options and
 criteria. The output holds the first file's case with every file's scores
 under `assessors.<id>` (see `assess.merge`); ids (and names) come from
-`--names` or the files' stems. Exit codes: 0 written, 2 bad input (a file
+`--names` or the files' stems. Weights that differ between the files are
+kept per assessor and combine by the team rule (`--team-weights`, default
+mean, written as `team.weights`); the output says which was done with the
+weights, on stdout after the summary line (`weights: ...`). Exit codes: 0 written, 2 bad input (a file
 that does not load, options or criteria that differ from the first file's,
 an assessor id given twice, fewer than two files, an output that exists).
 """
@@ -23,6 +27,9 @@ from assess.errors import InputError, Problem
 if TYPE_CHECKING:
     from assess.io.casefile import LoadedCase
     from assess.merge import Contribution
+
+RULES = ("mean", "median", "geometric")
+"""As `assess.merge.RULES` (not imported here: `--help` stays light)."""
 
 ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 """What an assessor id may look like (as `assess.model.base.Id`)."""
@@ -43,6 +50,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         metavar="ID,ID,...",
         help="the assessors' ids, in the order of the files (default: the files' names)",
     )
+    p.add_argument(
+        "--team-weights",
+        choices=RULES,
+        default="mean",
+        help="how the assessors' weights combine into the team's when they differ: the mean or "
+        "median of their normalised weights, or the geometric mean of AHP judgements (default: mean)",
+    )
     p.add_argument("--force", action="store_true", help="replace the output file if it exists")
     p.set_defaults(run=run)
 
@@ -59,9 +73,12 @@ def _ids(args: argparse.Namespace) -> list[str]:
 
 def _load(paths: list[str]) -> list[LoadedCase]:
     """Every file loaded; the problems of all files reported together."""
+    from assess.cli.common import warn
     from assess.io.casefile import load_cases
 
-    return load_cases(paths)
+    loaded = load_cases(paths)
+    warn(loaded)
+    return loaded
 
 
 def contributions(args: argparse.Namespace) -> list[Contribution]:
@@ -103,8 +120,9 @@ def header(files: list[str]) -> str:
     return (
         f"# A team case merged by `assess merge` from {names}.\n"
         "# Each assessor's scores are under `assessors`; the team's score of a cell is their\n"
-        "# mean (see `team`) unless `scores` holds an agreed value. `assess team` shows where\n"
-        "# they disagree.\n"
+        "# mean (see `team`) unless `scores` holds an agreed value, and their weights combine\n"
+        "# as `team.weights` says unless `weights` holds agreed ones. `assess team` shows\n"
+        "# where they disagree.\n"
     )
 
 
@@ -117,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
 
     output = _check_output(args)
     found = contributions(args)
-    merged = merge_cases(found, output.parent)
+    merged = merge_cases(found, output.parent, args.team_weights)
     findings = check_case(merged.case, found[0].loaded.catalogue_model)
     if findings:  # inputs that load should always merge into a valid case
         raise InputError([Problem(args.output, 0, 0, msg, ".".join(map(str, p))) for p, msg in findings])
@@ -126,4 +144,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"note: {note}", file=sys.stderr)
     names = ", ".join(c.assessor for c in found)
     print(f"{output}: merged {len(found)} assessors ({names})")
+    for sentence in merged.weights:
+        print(f"weights: {sentence}")
     return 0

@@ -1,10 +1,25 @@
-"""`assess score`: rank the options of a case, by one method or all of them."""
+"""`assess score`: rank the options of a case, by one method or all of them.
+
+A method that does not apply to the view (WPM with a score of 0 on a scale
+that starts at 0) is refused in a planner's words: with one method, as bad
+input (exit 2) at the score that makes it inapplicable; with `--method all`,
+the others run and the refusal is printed under them (in JSON, as data under
+`refused`). The case's warnings (see `assess.cli.common.warn`) go to stderr.
+"""
 
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from assess.cli.common import FORMATS, add_case_argument, add_scenario_argument, emit, load_view
+
+if TYPE_CHECKING:
+    from assess.errors import InputError
+    from assess.io.casefile import LoadedCase
+    from assess.methods import MethodError
+    from assess.model.case import ScoreTable
+    from assess.resolve import View
 
 METHOD_NAMES = ["wsm", "wpm", "topsis", "promethee", "vikor"]
 
@@ -41,29 +56,61 @@ def _params(method: str, args: argparse.Namespace) -> dict[str, object]:
     return {"v": args.vikor_v} if method == "vikor" else {}
 
 
-def run(args: argparse.Namespace) -> int:
+def _cell_path(view: View, option: str, criterion: str) -> tuple[str, ...]:
+    """Where the score of a cell of the view is written in the case file (a
+    team's aggregate cell: at its first assessor's score)."""
+    case = view.case
+    tables: list[tuple[tuple[str, ...], ScoreTable]] = []
+    if view.scenario is not None:
+        tables.append((("scenarios", view.scenario, "scores"), case.scenarios[view.scenario].scores))
+    if view.assessor is not None:
+        tables.append((("assessors", view.assessor, "scores"), case.assessors[view.assessor].scores))
+    tables.append((("scores",), case.scores))
+    tables += [(("assessors", aid, "scores"), person.scores) for aid, person in case.assessors.items()]
+    for path, table in tables:
+        if criterion in table.get(option, {}):
+            return (*path, option, criterion, "value")
+    return ("scores", option)
+
+
+def _refused(args: argparse.Namespace, loaded: LoadedCase, view: View, err: MethodError) -> InputError:
+    """A method's refusal as bad input, at the score it names."""
     from assess.errors import InputError, Problem
+    from assess.refusal import MethodRefused
+
+    refusal = err.refusal if isinstance(err, MethodRefused) else None
+    if refusal is None or not refusal.cells:
+        message = err.message if refusal and refusal.reason != "other" else f"{args.method}: {err}"
+        return InputError([Problem(args.case, 0, 0, message)])
+    path = _cell_path(view, refusal.cells[0].option, refusal.cells[0].criterion)
+    return InputError([loaded.doc.problem(path, refusal.message)])
+
+
+def run(args: argparse.Namespace) -> int:
     from assess.methods import MethodError
     from assess.scoring import score_method
 
-    _, view = load_view(args.case, args.scenario, args.assessor)
+    loaded, view = load_view(args.case, args.scenario, args.assessor)
     if args.method != "all":
         try:
             result = score_method(view, args.method, **_params(args.method, args))
         except MethodError as err:
-            raise InputError([Problem(args.case, 0, 0, f"{args.method}: {err}")]) from None
+            raise _refused(args, loaded, view, err) from None
         from assess.output.ranking import render_ranking
 
         emit(render_ranking(result, args.format, args.case))
         return 0
     from assess.output.methods import render_methods
+    from assess.refusal import MethodRefused
 
-    results, failed = {}, {}
+    results, failed, refused = {}, {}, {}
     for name in METHOD_NAMES:
         try:
             results[name] = score_method(view, name, **_params(name, args))
         except MethodError as err:
             failed[name] = str(err)
+            if isinstance(err, MethodRefused):
+                refused[name] = err.refusal.data()
     fmt = "table" if args.format == "csv" else args.format
-    emit(render_methods(results, failed, fmt, args.case))
+    emit(render_methods(results, failed, fmt, args.case, refused))
     return 0

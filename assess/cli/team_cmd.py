@@ -76,6 +76,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from assess.cli.common import warn
     from assess.disagreement import disagreement
     from assess.io.casefile import load_case
     from assess.output.team import render_team
@@ -83,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
     if args.top < 0:
         raise InputError([Problem("assess team", 0, 0, f"--top must be 0 or more, not {args.top}")])
     loaded = load_case(args.case)
+    warn([loaded])
     if not loaded.case.assessors:
         msg = "has no assessors; merge their case files with `assess merge` first"
         raise InputError([Problem(args.case, 0, 0, msg)])

@@ -2,8 +2,13 @@
 
 Loading collects every problem of a file (YAML, types, ids, scales, cited
 passages) as `Problem`s with file, line and column, and raises them together
-in one `InputError`. Saving patches only what changed (see `yamlwrite`) and
-writes atomically, refusing to overwrite a file that changed on disk.
+in one `InputError`; past a structural error the rest of the file is still
+checked (see `salvage`). A cited passage that is not in its document is a
+warning (`strict_passages` makes it an error, as `assess check` wants): the
+loaded case lists it in `warnings` and `passages_not_found`, with the other
+warnings (inconsistent AHP judgements, a team rule that cannot apply).
+Saving patches only what changed (see `yamlwrite`) and writes atomically,
+refusing to overwrite a file that changed on disk.
 """
 
 from __future__ import annotations
@@ -11,16 +16,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from assess.errors import InputError, Problem
+from assess.errors import InputError, Problem, Severity
 from assess.io.atomic import FileStamp, write_atomic
-from assess.io.validation_messages import validation_findings
+from assess.io.salvage import CASE_DEFINITIONS, CATALOGUE_DEFINITIONS, Salvaged, salvage
 from assess.io.yamlsafe import YamlDoc, parse_yaml
 from assess.io.yamlwrite import dump_yaml, patch_yaml
 from assess.model import FORMAT_VERSION, Case, Catalogue
 from assess.passages import locate_passage
-from assess.validate import Finding, check_case, check_catalogue
+from assess.validate import Finding, case_warnings, check_case, check_catalogue
+
+Cited = tuple[str, str]
+"""(document, passage) of a citation."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,8 @@ class LoadedCatalogue:
     path: Path
     catalogue: Catalogue
     documents: dict[str, Path]
+    warnings: tuple[Problem, ...] = ()
+    passages_not_found: frozenset[Cited] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -41,10 +51,18 @@ class LoadedCase:
     catalogue: LoadedCatalogue | None = None
     documents: dict[str, Path] = field(default_factory=dict)
     """Source documents by file name, resolved to paths that exist."""
+    warnings: tuple[Problem, ...] = ()
+    """What is worth saying but stops nothing, in file order (the catalogue's too)."""
+    passages_not_found: frozenset[Cited] = frozenset()
+    """(document, passage) of every cited passage that is not in its document."""
 
     @property
     def catalogue_model(self) -> Catalogue | None:
         return self.catalogue.catalogue if self.catalogue else None
+
+    def passage_found(self, document: str, passage: str) -> bool:
+        """False for a cited passage the loader did not find in its document."""
+        return (document, passage) not in self.passages_not_found
 
 
 def _read(path: Path) -> bytes:
@@ -56,32 +74,25 @@ def _read(path: Path) -> bytes:
         raise InputError([Problem(str(path), 0, 0, err.strerror or str(err))]) from None
 
 
-def _problems(doc: YamlDoc, name: str, findings: list[Finding]) -> list[Problem]:
+def _problems(
+    doc: YamlDoc, name: str, findings: list[Finding], severity: Severity = "error"
+) -> list[Problem]:
     out = []
     for path, message in findings:
         line, col = doc.locate(path)
-        out.append(Problem(name, line, col, message, ".".join(str(p) for p in path)))
+        out.append(Problem(name, line, col, message, ".".join(str(p) for p in path), severity))
     return sorted(out, key=lambda p: (p.line, p.column))
 
 
-def _without(data: object, paths: list[tuple[str | int, ...]]) -> object:
-    """A copy of `data` without the keys at `paths`."""
-    import copy
-
-    data = copy.deepcopy(data)
-    for path in paths:
-        node = data
-        for key in path[:-1]:
-            node = node[key]  # type: ignore[index]
-        node.pop(path[-1], None)  # type: ignore[union-attr]
-    return data
+def _raise_if_errors(problems: list[Problem]) -> None:
+    """Every problem (warnings too) in one InputError, if any of them is an error."""
+    if any(p.severity == "error" for p in problems):
+        raise InputError(sorted(problems, key=_in_file_order))
 
 
-def _parse_model(
-    doc: YamlDoc, name: str, model: type[BaseModel], what: str
-) -> tuple[BaseModel, list[Finding]]:
-    """The validated model and the findings it could get past: unknown keys
-    are reported, then left out so that the remaining checks still run."""
+def _parse_model(doc: YamlDoc, name: str, model: type[BaseModel], what: str) -> Salvaged:
+    """The validated model, or as much of it as can be read, with every
+    structural finding (see `salvage`); an InputError if nothing can be read."""
     data = doc.data
     if not isinstance(data, dict):
         raise InputError(
@@ -92,17 +103,11 @@ def _parse_model(
         line, col = doc.locate(("format",))
         msg = f"written in format {version}; this assess reads format {FORMAT_VERSION}: upgrade assess"
         raise InputError([Problem(name, line, col, msg, "format")])
-    try:
-        return model.model_validate(data), []
-    except ValidationError as err:
-        findings = validation_findings(err, model)
-        extra = [tuple(e["loc"]) for e in err.errors() if e["type"] == "extra_forbidden"]
-        if len(extra) < len(err.errors()):
-            raise InputError(_problems(doc, name, findings)) from None
-    try:
-        return model.model_validate(_without(data, extra)), findings  # type: ignore[arg-type]
-    except ValidationError:
-        raise InputError(_problems(doc, name, findings)) from None
+    definitions = CASE_DEFINITIONS if model is Case else CATALOGUE_DEFINITIONS
+    parsed = salvage(data, model, definitions)
+    if parsed.model is None:
+        raise InputError(_problems(doc, name, parsed.findings))
+    return parsed
 
 
 def _documents(declared: dict[str, object], base: Path) -> dict[str, Path]:
@@ -116,9 +121,10 @@ def _documents(declared: dict[str, object], base: Path) -> dict[str, Path]:
 
 def _passage_findings(
     sources: list[tuple[tuple[str | int, ...], object]], documents: dict[str, Path]
-) -> list[Finding]:
+) -> list[tuple[Finding, Cited]]:
+    """Each cited passage that is not in its document, and the citation."""
     texts: dict[str, str] = {}
-    found: list[Finding] = []
+    found: list[tuple[Finding, Cited]] = []
     for path, source in sources:
         doc = getattr(source, "document", None)
         if source is None or doc not in documents:
@@ -126,22 +132,55 @@ def _passage_findings(
         if doc not in texts:
             texts[doc] = documents[doc].read_text(encoding="utf-8", errors="replace")
         if locate_passage(texts[doc], source.passage) is None:  # type: ignore[attr-defined]
-            found.append(((*path, "source", "passage"), f"passage not found in {doc}"))
+            finding = ((*path, "source", "passage"), f"passage not found in {doc}")
+            found.append((finding, (doc, source.passage)))  # type: ignore[attr-defined]
     return found
 
 
-def load_catalogue(path: Path | str) -> LoadedCatalogue:
-    path = Path(path)
+@dataclass(frozen=True)
+class _Checked:
+    """A file's problems (warnings too) and the passages it cites that are not found."""
+
+    problems: list[Problem]
+    not_found: frozenset[Cited]
+
+
+def _passage_problems(
+    doc: YamlDoc,
+    name: str,
+    missing: list[tuple[Finding, Cited]],
+    parsed: Salvaged,
+    strict: bool,
+) -> _Checked:
+    kept = [(parsed.in_file(f[0]), f[1], c) for f, c in missing if not parsed.is_secondary(f)]
+    severity: Severity = "error" if strict else "warning"
+    problems = _problems(doc, name, [(path, message) for path, message, _ in kept], severity)
+    return _Checked(problems, frozenset(c for _, _, c in kept))
+
+
+def _read_catalogue(path: Path, strict: bool) -> tuple[LoadedCatalogue, Salvaged, list[Problem]]:
+    """The catalogue (only as far as it could be read, if there are errors),
+    what was left out of it, and its problems."""
     name = str(path)
     doc = parse_yaml(_read(path), name)
-    catalogue, findings = _parse_model(doc, name, Catalogue, "criteria catalogue")
+    parsed = _parse_model(doc, name, Catalogue, "criteria catalogue")
+    catalogue = parsed.model
     assert isinstance(catalogue, Catalogue)
     documents = _documents(catalogue.documents, path.parent)
     sources = [(("criteria", i), c.source) for i, c in enumerate(catalogue.criteria)]
-    findings += check_catalogue(catalogue) + _passage_findings(sources, documents)
-    if findings:
-        raise InputError(_problems(doc, name, findings))
-    return LoadedCatalogue(path, catalogue, documents)
+    findings = parsed.findings + parsed.kept(check_catalogue(catalogue))
+    cited = _passage_problems(doc, name, _passage_findings(sources, documents), parsed, strict)
+    problems = _problems(doc, name, findings) + cited.problems
+    warnings = tuple(p for p in problems if p.severity == "warning")
+    return LoadedCatalogue(path, catalogue, documents, warnings, cited.not_found), parsed, problems
+
+
+def load_catalogue(path: Path | str, *, strict_passages: bool = False) -> LoadedCatalogue:
+    """Read, parse and check a criteria catalogue; raise InputError with every
+    problem if any is an error (a passage not found is one if `strict_passages`)."""
+    loaded, _, problems = _read_catalogue(Path(path), strict_passages)
+    _raise_if_errors(problems)
+    return loaded
 
 
 def _case_sources(case: Case) -> list[tuple[tuple[str | int, ...], object]]:
@@ -157,35 +196,60 @@ def _case_sources(case: Case) -> list[tuple[tuple[str | int, ...], object]]:
     return sources
 
 
-def _load_case_catalogue(case: Case, doc: YamlDoc, path: Path) -> LoadedCatalogue | None:
+def _load_case_catalogue(
+    case: Case, doc: YamlDoc, path: Path, strict: bool
+) -> tuple[LoadedCatalogue | None, Salvaged | None, list[Problem]]:
+    """The case's catalogue, what was left out of it, and its problems; no
+    catalogue when it cannot be read (or the case names none)."""
     if case.criteria.catalogue is None:
-        return None
+        return None, None, []
     cat_path = path.parent / case.criteria.catalogue
     if not cat_path.is_file():
         line, col = doc.locate(("criteria", "catalogue"))
         msg = f"criteria catalogue not found: {cat_path}"
-        raise InputError([Problem(str(path), line, col, msg, "criteria.catalogue")])
-    return load_catalogue(cat_path)
+        return None, None, [Problem(str(path), line, col, msg, "criteria.catalogue")]
+    try:
+        return _read_catalogue(cat_path, strict)
+    except InputError as err:
+        return None, None, err.problems
 
 
-def load_case(path: Path | str) -> LoadedCase:
-    """Read, parse and check a case file; raise InputError with every problem."""
+def load_case(path: Path | str, *, strict_passages: bool = False) -> LoadedCase:
+    """Read, parse and check a case file; raise InputError with every problem
+    of the case and its catalogue if any is an error (a passage not found is
+    one if `strict_passages`, else a warning of the loaded case)."""
     path = Path(path)
     name = str(path)
     raw = _read(path)
     doc = parse_yaml(raw, name)
-    case, findings = _parse_model(doc, name, Case, "case")
+    parsed = _parse_model(doc, name, Case, "case")
+    case = parsed.model
     assert isinstance(case, Case)
-    loaded_catalogue = _load_case_catalogue(case, doc, path)
+    loaded_catalogue, cat_parsed, problems = _load_case_catalogue(case, doc, path, strict_passages)
     documents = {
         **(loaded_catalogue.documents if loaded_catalogue else {}),
         **_documents(case.documents, path.parent),
     }
-    catalogue = loaded_catalogue.catalogue if loaded_catalogue else None
-    findings += check_case(case, catalogue) + _passage_findings(_case_sources(case), documents)
-    if findings:
-        raise InputError(_problems(doc, name, findings))
-    return LoadedCase(path, case, doc, FileStamp.of_bytes(raw), loaded_catalogue, documents)
+    findings = list(parsed.findings)
+    if loaded_catalogue is not None or case.criteria.catalogue is None:  # else every id is unknown
+        catalogue = loaded_catalogue.catalogue if loaded_catalogue else None
+        checked = parsed.kept(check_case(case, catalogue))
+        findings += [f for f in checked if not (cat_parsed and cat_parsed.names_broken(f[1]))]
+        problems += _problems(doc, name, parsed.kept(case_warnings(case, catalogue)), "warning")
+    cited = _passage_problems(
+        doc, name, _passage_findings(_case_sources(case), documents), parsed, strict_passages
+    )
+    problems += _problems(doc, name, findings) + cited.problems
+    _raise_if_errors(problems)
+    not_found = cited.not_found | (loaded_catalogue.passages_not_found if loaded_catalogue else frozenset())
+    warnings = tuple(sorted((p for p in problems if p.severity == "warning"), key=_in_file_order))
+    return LoadedCase(
+        path, case, doc, FileStamp.of_bytes(raw), loaded_catalogue, documents, warnings, not_found
+    )
+
+
+def _in_file_order(p: Problem) -> tuple[str, int, int]:
+    return (p.file, p.line, p.column)
 
 
 def is_catalogue_file(path: Path) -> bool:

@@ -31,7 +31,7 @@ def _model_args(annotation: object) -> list[type[BaseModel]]:
     return found
 
 
-def _clean_loc(loc: tuple[object, ...]) -> Path:
+def clean_loc(loc: tuple[object, ...]) -> Path:
     """The YAML path of an error's loc, without pydantic's own markers."""
     return tuple(
         p for p in loc if isinstance(p, int) or (isinstance(p, str) and not p.startswith(("[", "function-")))
@@ -40,7 +40,7 @@ def _clean_loc(loc: tuple[object, ...]) -> Path:
 
 def _describe(error: dict[str, object], keys: set[str]) -> str:
     kind = str(error["type"])
-    loc = _clean_loc(tuple(error["loc"]))  # type: ignore[arg-type]
+    loc = clean_loc(tuple(error["loc"]))  # type: ignore[arg-type]
     last = loc[-1] if loc else ""
     given = error.get("input")
     if kind == "extra_forbidden":
@@ -61,7 +61,7 @@ def validation_findings(err: ValidationError, model: type[BaseModel]) -> list[tu
     keys = _field_names(model)
     found: list[tuple[Path, str]] = []
     for error in err.errors():
-        item = (_clean_loc(tuple(error["loc"])), _describe(dict(error), keys))
+        item = (clean_loc(tuple(error["loc"])), _describe(dict(error), keys))
         if item not in found:
             found.append(item)
     return found

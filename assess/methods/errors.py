@@ -2,7 +2,9 @@
 
 A `MethodError` says in planner-readable words why a method cannot take the
 input, and carries the 0-based `option` / `criterion` index concerned (or
-None) so a caller can put the option's and criterion's names in its place.
+None) so a caller can put the option's and criterion's names in its place,
+and a `reason` a caller can explain further ("non_positive": WPM met a
+score of 0 or below).
 """
 
 from __future__ import annotations
@@ -23,12 +25,14 @@ class MethodError(ValueError):
         method: str = "",
         option: int | None = None,
         criterion: int | None = None,
+        reason: str = "",
     ) -> None:
         super().__init__(message)
         self.message = message
         self.method = method
         self.option = option
         self.criterion = criterion
+        self.reason = reason
 
 
 Prepared = tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.bool_]]

@@ -13,6 +13,14 @@ A(1) is proposed as the compromise solution if
 Otherwise the compromise set is A(1) and A(2) if only C2 fails, or
 A(1), ..., A(M) with M the largest such that Q(A(M)) - Q(A(1)) < DQ if C1 fails.
 
+Ties (Q equal within `assess.ranking.TIE_RTOL`) never depend on the order of
+the options: when only C2 fails, every option tied for second place joins
+A(1); options tied for first place all stand first (so C1 fails, since
+Q(A(2)) = Q(A(1))), and C2 holds if one of them is best by S or by R. The
+literature states the conditions for a strict order and leaves ties open;
+taking every tied option is the choice that does not let the file's order
+decide.
+
 Degenerate cases, handled as the literature does and reported in `notes`:
 a criterion on which every option scores the same has f* = f-; it separates
 no options, so it contributes 0 to S and R. If all S (or all R) are equal
@@ -102,23 +110,30 @@ Compromise = tuple[tuple[int, ...], tuple[int, ...], float, bool, bool]
 
 
 def _compromise(q: NDArray[np.float64], s: NDArray[np.float64], r: NDArray[np.float64]) -> Compromise:
-    """(order by Q, compromise set, DQ, C1, C2) as in Opricovic & Tzeng (2004)."""
+    """(order by Q, compromise set, DQ, C1, C2) as in Opricovic & Tzeng (2004),
+    with ties (Q within `TIE_RTOL`) treated alike whatever the options' order:
+    options tied for A(1) all stand first (C1 then fails, as Q(A(2)) = Q(A(1)));
+    when only C2 fails, every option tied for A(2) joins A(1); C2 holds if an
+    option standing first is best by S or by R. Sets are in the order of Q."""
     order = np.argsort(q, kind="stable")
     ordered = tuple(int(k) for k in order)
     n = len(q)
     if n == 1:
         return ordered, ordered, 1.0, True, True
     dq = 1.0 / (n - 1)
-    a1 = int(order[0])
-    advantage = bool(q[order[1]] - q[a1] >= dq - 1e-12)
-    stability = bool(rank_scores(s, False)[a1] == 1 or rank_scores(r, False)[a1] == 1)
+    tol = TIE_RTOL * max(1.0, float(np.abs(q).max()))
+    q1, q2 = q[order[0]], q[order[1]]
+    first = q <= q1 + tol
+    advantage = bool(q2 - q1 >= dq - 1e-12)
+    best_s, best_r = rank_scores(s, False) == 1, rank_scores(r, False) == 1
+    stability = bool((first & (best_s | best_r)).any())
     if not advantage:
-        chosen = order[q[order] - q[a1] < dq - 1e-12]
+        chosen = q - q1 < dq - 1e-12
     elif not stability:
-        chosen = order[:2]
+        chosen = first | (np.abs(q - q2) <= tol)
     else:
-        chosen = order[:1]
-    return ordered, tuple(int(k) for k in chosen), dq, advantage, stability
+        chosen = first
+    return ordered, tuple(int(k) for k in order if chosen[k]), dq, advantage, stability
 
 
 @np.errstate(all="ignore")  # non-finite results are checked and reported

@@ -54,10 +54,11 @@ def _check_positive(x: NDArray[np.float64], used: NDArray[np.bool_]) -> None:
     raise MethodError(
         f"WPM needs every score to be positive, because it raises scores to powers and "
         f"multiplies them; option index {i} scores {x[i, j]:g} on criterion index {j}{extra}. "
-        f"Shift that criterion's scale above zero or use another method.",
+        f"Use a method that works on any scale (WSM, TOPSIS, PROMETHEE, VIKOR).",
         method=_NAME,
         option=i,
         criterion=j,
+        reason="non_positive",
     )
 
 

@@ -2,8 +2,11 @@
 their rankings agree (Kendall's tau-b over the options every method ranked).
 
 JSON: {"case", "file", "scenario", "methods": {name: <score JSON of that
-method>}, "failed": {name: why}, "agreement": {"methods": [...], "tau":
-[[...]]}}.
+method>}, "failed": {name: why}, "refused": {name: {"method", "reason"
+("non_positive": a score of 0 or below for WPM; "other"), "message",
+"cells": [{"option", "criterion", "score"}], "instead": [method, ...]}},
+"agreement": {"methods": [...], "tau": [[...]]}}. `failed` holds every
+method that did not run, `refused` the same ones with why, as data.
 """
 
 from __future__ import annotations
@@ -28,7 +31,12 @@ def _taus(results: dict[str, ScoreResult]) -> tuple[list[str], np.ndarray]:
     return names, tau_matrix(np.array(ranks, dtype=float)) if names else np.zeros((0, 0))
 
 
-def methods_data(results: dict[str, ScoreResult], failed: dict[str, str], file: str) -> dict[str, object]:
+def methods_data(
+    results: dict[str, ScoreResult],
+    failed: dict[str, str],
+    file: str,
+    refused: dict[str, dict[str, object]] | None = None,
+) -> dict[str, object]:
     first = next(iter(results.values()), None)
     names, tau = _taus(results)
     return {
@@ -37,6 +45,7 @@ def methods_data(results: dict[str, ScoreResult], failed: dict[str, str], file: 
         "scenario": first.view.scenario if first else None,
         "methods": {name: ranking_data(r, file) for name, r in results.items()},
         "failed": failed,
+        "refused": refused or {},
         "agreement": {"methods": names, "tau": [[float(x) for x in row] for row in tau]},
     }
 
@@ -51,9 +60,15 @@ def _side_by_side(results: dict[str, ScoreResult]) -> tuple[list[str], list[list
     return header, rows
 
 
-def render_methods(results: dict[str, ScoreResult], failed: dict[str, str], fmt: str, file: str) -> str:
+def render_methods(
+    results: dict[str, ScoreResult],
+    failed: dict[str, str],
+    fmt: str,
+    file: str,
+    refused: dict[str, dict[str, object]] | None = None,
+) -> str:
     if fmt == "json":
-        return json.dumps(methods_data(results, failed, file), indent=2, ensure_ascii=False)
+        return json.dumps(methods_data(results, failed, file, refused), indent=2, ensure_ascii=False)
     if not results:
         return "\n".join(f"{n}: {why}" for n, why in failed.items())
     table = markdown_table if fmt == "markdown" else text_table

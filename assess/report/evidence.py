@@ -51,6 +51,8 @@ class Quote:
     passage: str
     context: Context | None
     """None when the document's text is not at hand (or the passage not found)."""
+    not_found: bool = False
+    """The passage is not in the document's text (the loader warned of it)."""
 
 
 def _tidy(text: str) -> str:
@@ -89,6 +91,7 @@ class Quoter:
             **loaded.case.documents,
         }
         self.paths: dict[str, Path] = loaded.documents
+        self.not_found = loaded.passages_not_found
         self._texts: dict[str, str | None] = {}
         self.numbers = {name: k for k, name in enumerate(self.documents, start=1)}
 
@@ -129,4 +132,5 @@ class Quoter:
             source.section,
             _tidy(source.passage).strip(),
             self.context(source.document, source.passage),
+            (source.document, source.passage) in self.not_found,
         )

@@ -30,9 +30,10 @@ def quote(q: Quote | None, short: bool = False) -> str:
         body = f"{e(ctx.before)}<mark>{e(ctx.passage)}</mark>{e(ctx.after)}"
     else:
         body = f"“{e(q.passage)}”"
+    missing = '<p class="changed">Not found in the document: check the quote.</p>' if q.not_found else ""
     return (
         f'<figure class="quote"><blockquote><p>{body}</p></blockquote>'
-        f"<figcaption>— {_where(q, short)}</figcaption></figure>"
+        f"<figcaption>— {_where(q, short)}</figcaption>{missing}</figure>"
     )
 
 

@@ -57,14 +57,16 @@ def _quote(q: Quote | None) -> str:
     where += f" ({md(q.date)})" if q.date else ""
     if q.section:
         where += f", section “{md(q.section)}”"
-    return f"> “{md(q.passage)}”\n>\n> — {where}"
+    missing = "\n>\n> **Not found in the document: check the quote.**" if q.not_found else ""
+    return f"> “{md(q.passage)}”\n>\n> — {where}{missing}"
 
 
 def _inline_quote(q: Quote | None) -> str:
     if q is None:
         return "—"
     section = f", section “{md(q.section, False)}”" if q.section else ""
-    return f"“{md(q.passage, False)}” — {_ref(q)}{section}"
+    missing = " (not found in the document)" if q.not_found else ""
+    return f"“{md(q.passage, False)}” — {_ref(q)}{section}{missing}"
 
 
 def _sources(r: Report) -> list[str]:

@@ -8,6 +8,7 @@ through `save_case`, which never silently overwrites a file changed on disk.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -114,7 +115,7 @@ class AssessApp(App[int]):
 
     def get_default_screen(self) -> MainScreen:
         documents = {**(self.catalogue.documents if self.catalogue else {}), **self.loaded.case.documents}
-        return MainScreen(Quotes(self.loaded.documents), documents)
+        return MainScreen(Quotes(self.loaded.documents, not_found=self.loaded.passages_not_found), documents)
 
     def on_mount(self) -> None:
         self._retitle()
@@ -320,7 +321,11 @@ def load_all(paths: list[str]) -> list[LoadedCase]:
 
 
 def run_app(paths: list[str]) -> int:
-    """Load the cases (bad input raises InputError before the UI starts), then run the UI."""
-    app = AssessApp(load_all(paths))
+    """Load the cases (bad input raises InputError before the UI starts), print
+    their warnings on stderr (each once), then run the UI."""
+    cases = load_all(paths)
+    for warning in dict.fromkeys(w for lc in cases for w in lc.warnings):
+        print(warning, file=sys.stderr)
+    app = AssessApp(cases)
     app.run()
     return app.return_code or 0

@@ -17,9 +17,16 @@ PASSAGE_STYLE = "bold #f0f0f0 on #3d5a80"
 class Quotes:
     """Reads each document once and remembers where each passage stands."""
 
-    def __init__(self, documents: dict[str, Path], lines_around: int = 2) -> None:
+    def __init__(
+        self,
+        documents: dict[str, Path],
+        lines_around: int = 2,
+        not_found: frozenset[tuple[str, str]] = frozenset(),
+    ) -> None:
         self.documents = documents
         self.lines_around = lines_around
+        self.not_found = not_found
+        """(document, passage) the loader did not find (`LoadedCase.passages_not_found`)."""
         self._texts: dict[str, str] = {}
         self._found: dict[tuple[str, str], Text | None] = {}
 
@@ -33,6 +40,10 @@ class Quotes:
             except OSError:
                 return None
         return self._texts[document]
+
+    def is_not_found(self, document: str, passage: str) -> bool:
+        """Whether the loader found this passage missing from its document."""
+        return (document, passage) in self.not_found
 
     def quote(self, document: str, passage: str) -> Text | None:
         """The lines holding `passage`, with some lines either side, the

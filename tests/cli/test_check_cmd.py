@@ -142,3 +142,80 @@ def test_passage_not_in_document(capsys, workdir: Path) -> None:
     case.write_text(text[: m.start()] + 'passage: "words the brief never wrote"\n' + text[m.end() :])
     code, out = check(capsys, case)
     assert code == 2 and "passage not found in" in out
+
+
+# -- every problem in one run (issue 8) -----------------------------------------
+
+
+def test_every_problem_of_a_file_in_one_run(capsys, workdir: Path) -> None:
+    """A mistyped key, a value of the wrong type, a value off its scale and a
+    quote not in its document: all four in the first run, each at its line."""
+    case = workdir / "cases" / "case.yaml"
+    edit(case, "    name: AI for megascience", "    nmae: AI for megascience")
+    edit(case, "      value: 4\n", "      value: high\n")
+    edit(case, "      value: 4\n", "      value: 9\n")
+    edit(case, "relatively safe for cooperation", "relatively sfae for cooperation")
+    code, out = check(capsys, case)
+    assert code == 2, out
+    assert f"case.yaml:{line_of(case, 'nmae:')}:11: unknown key 'nmae' (did you mean 'name'?)" in out
+    assert f"case.yaml:{line_of(case, 'value: high')}:14: input should be a valid number" in out
+    assert f"case.yaml:{line_of(case, 'value: 9')}:14: value 9 is outside the scale" in out
+    assert f"case.yaml:{line_of(case, 'relatively sfae')}:" in out and "passage not found" in out
+    assert "Traceback" not in out
+
+
+def test_what_a_mistyped_key_holds_is_checked_too(capsys, workdir: Path) -> None:
+    """`scroes:` is read as the `scores:` it means: a value off the scale under
+    it is reported at its own line, and no option is said to lack scores."""
+    case = workdir / "cases" / "case.yaml"
+    edit(case, "\nscores:\n", "\nscroes:\n")
+    edit(case, "      value: 4\n", "      value: 9\n")
+    code, out = check(capsys, case)
+    assert code == 2
+    assert "unknown key 'scroes' (did you mean 'scores'?)" in out
+    assert f"case.yaml:{line_of(case, 'value: 9')}:14: value 9 is outside the scale" in out
+    assert "scroes.megascience" in out and "has no score" not in out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "echo"),
+    [
+        ("      value: 4\n", "      value: high\n", "has no score"),  # the cell still counts
+        ("      value: 4\n", "      vaule: 4\n", "missing key 'value'"),  # the typo says it
+        ("    competence: 12\n", "    competence: lots\n", "no weight for"),
+        ("    competence:\n      value: 4\n", "    competence: 4\n    unused:\n      value: 4\n", "has no"),
+    ],
+)
+def test_a_broken_part_is_reported_once(capsys, workdir: Path, old: str, new: str, echo: str) -> None:
+    """What the checks would say only because a broken part was left out (a
+    cell missing, a weight missing) is not said: one problem, one message."""
+    case = workdir / "cases" / "case.yaml"
+    edit(case, old, new)
+    code, out = check(capsys, case)
+    assert code == 2
+    assert echo not in out, out
+    assert len([line for line in out.splitlines() if "case.yaml:" in line]) <= 2, out
+
+
+def test_catalogue_and_case_problems_in_one_run(capsys, workdir: Path) -> None:
+    """An unknown key in the catalogue does not hide the case's own problems."""
+    edit(workdir / "criteria.yaml", "  - id: competence\n", "  - id: competence\n    colour: red\n")
+    case = workdir / "cases" / "case.yaml"
+    edit(case, "      value: 4\n", "      value: 7\n")
+    code, out = check(capsys, case)
+    assert code == 2
+    assert "criteria.yaml:" in out and "unknown key 'colour'" in out
+    assert f"case.yaml:{line_of(case, 'value: 7')}:14: value 7 is outside the scale" in out
+
+
+def test_a_broken_definition_is_not_echoed_by_its_uses(capsys, workdir: Path) -> None:
+    """A catalogue criterion that cannot be read is reported there, not again
+    at each score and weight of the case that uses it."""
+    text = (workdir / "criteria.yaml").read_text()
+    first = text.index("  - id: competence\n")
+    direction = text.index("direction: benefit", first)
+    (workdir / "criteria.yaml").write_text(text[:direction] + "direction: upward" + text[direction + 18 :])
+    code, out = check(capsys, workdir / "cases" / "case.yaml")
+    assert code == 2
+    assert "input should be 'benefit' or 'cost', got 'upward'" in out
+    assert "competence'" not in out.split("got 'upward'")[1], out

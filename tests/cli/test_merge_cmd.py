@@ -37,7 +37,8 @@ def test_merges_the_example(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     code, out, err = assess(capsys, "merge", *INPUTS, "-o", str(out_file))
     assert code == 0, err
     assert "merged 3 assessors (anna, boris, chen)" in out
-    assert "chen.yaml: its weights differ" in err
+    assert "weights: the files' weights differ: each assessor keeps their own, and the team's " in out
+    assert "the mean of the 3 assessors' normalised weights (team.weights: mean)" in out
     merged = load_case(out_file)  # paths rebased: the catalogue and sources are found
     committed = load_case(EXAMPLE / "team.yaml")
     assert merged.case.assessors == committed.case.assessors
@@ -137,3 +138,18 @@ def test_merged_data_equals_the_core_merge(tmp_path: Path, capsys: pytest.Captur
     assert assess(capsys, "merge", *INPUTS, "-o", str(out_file))[0] == 0
     found = [Contribution(load_case(p), Path(p).stem, Path(p).stem) for p in INPUTS]
     assert case_data(load_case(out_file).case) == case_data(merge_cases(found, tmp_path).case)
+
+
+def test_the_team_rule_is_chosen_written_and_said(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """--team-weights geometric with direct points: written as team.weights,
+    and both merge and check say that the mean is used instead."""
+    out_file = tmp_path / "team.yaml"
+    code, out, err = assess(capsys, "merge", *INPUTS, "-o", str(out_file), "--team-weights", "median")
+    assert code == 0 and "the median of the 3 assessors' normalised weights (team.weights: median)" in out
+    assert load_case(out_file).case.team.weights == "median"
+    code, out, err = assess(
+        capsys, "merge", *INPUTS, "-o", str(out_file), "--team-weights", "geometric", "--force"
+    )
+    assert code == 0 and "(geometric needs every assessor's AHP judgements)" in out
+    assert cli.main(["check", str(out_file)]) == 0
+    assert "warning: team weights 'geometric' combine AHP pairwise judgements" in capsys.readouterr().err

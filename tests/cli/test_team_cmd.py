@@ -45,9 +45,9 @@ def documented_keys(doc: str) -> set[str]:
 def test_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     data = team_json(capsys)
     assert set(data) == documented_keys(team_cmd.__doc__ or "")
-    assert data["team"] == {"aggregate": "mean", "weights": "agreed"}
+    assert data["team"] == {"aggregate": "mean", "weights": "mean"}
     assert [a["id"] for a in data["assessors"]] == ["anna", "boris", "chen"]
-    assert [a["own_weights"] for a in data["assessors"]] == [False, False, True]
+    assert [a["own_weights"] for a in data["assessors"]] == [True, True, True]
     assert data["cells_total"] == 84 and 0 < data["cells_disagreeing"] < 84
     cells = data["cells"]
     assert len(cells) == 10

@@ -5,12 +5,18 @@ position of what differs."""
 from __future__ import annotations
 
 import copy
+import itertools
 from pathlib import Path
+
+import numpy as np
+import pytest
 
 from assess.errors import Problem
 from assess.io.casefile import case_data, load_case
 from assess.io.yamlwrite import dump_yaml
 from assess.merge import Contribution, check_contributions, merge_cases, rebase
+from assess.resolve import resolve
+from assess.scoring import score_wsm
 from assess.validate import check_case
 from tests.conftest import ROOT, small_case_data
 
@@ -39,12 +45,8 @@ def test_merged_case_takes_the_first_file_and_each_files_scores() -> None:
     found = example()
     case = merge_cases(found, EXAMPLE).case
     anna = found[0].loaded.case
-    assert (case.title, case.options, case.scenarios, case.weights) == (
-        anna.title,
-        anna.options,
-        anna.scenarios,
-        anna.weights,
-    )
+    assert (case.title, case.options, case.scenarios) == (anna.title, anna.options, anna.scenarios)
+    assert case.weights is None  # the files' weights differ: none of them is the team's
     assert case.scores == {} and case.team.aggregate == "mean"
     assert list(case.assessors) == NAMES
     for c in found:
@@ -52,13 +54,73 @@ def test_merged_case_takes_the_first_file_and_each_files_scores() -> None:
         assert case.assessors[c.assessor].name == c.assessor
 
 
-def test_only_weights_that_differ_are_kept_per_assessor() -> None:
+def test_differing_weights_are_kept_per_assessor_and_combined_by_the_team_rule() -> None:
+    """Chen weighs differently from Anna and Boris: every assessor keeps their
+    own weights, the case has no agreed ones, and the team ranks with the mean
+    of the three assessors' normalised weights (team.weights: mean)."""
     found = example()
     merged = merge_cases(found, EXAMPLE)
-    assert merged.case.assessors["anna"].weights is None
-    assert merged.case.assessors["boris"].weights is None
-    assert merged.case.assessors["chen"].weights == found[2].loaded.case.weights
-    assert any("chen.yaml" in n and "weights" in n for n in merged.notes)
+    for c in found:
+        assert merged.case.assessors[c.assessor].weights == c.loaded.case.weights
+    assert merged.case.weights is None and merged.case.team.weights == "mean"
+    assert merged.weights[0].startswith("the files' weights differ: each assessor keeps their own")
+    view = resolve(merged.case, found[0].loaded.catalogue_model)
+    shares = [resolve(c.loaded.case, c.loaded.catalogue_model).shares for c in found]
+    np.testing.assert_allclose(view.shares, np.mean(shares, axis=0), rtol=1e-12)
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
+def test_the_order_of_the_files_never_decides_the_team(order: tuple[int, ...]) -> None:
+    """The issue: the first file's weights were the team's. In every order of
+    the files the team's weights, scores and ranking are the same, in the
+    baseline and in the 2025 scenario."""
+    found = example()
+    reference = merge_cases(found, EXAMPLE).case
+    merged = merge_cases([found[k] for k in order], EXAMPLE).case
+    catalogue = found[0].loaded.catalogue_model
+    for scenario in (None, "2025"):
+        a, b = resolve(reference, catalogue, scenario), resolve(merged, catalogue, scenario)
+        np.testing.assert_array_equal(a.shares, b.shares)
+        np.testing.assert_array_equal(a.scores, b.scores)
+        assert score_wsm(a).ranking == score_wsm(b).ranking
+
+
+def test_the_same_weights_in_every_file_are_the_teams(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.yaml", small_case_data())
+    other = small_case_data()
+    other["weights"]["elicitation"] = "the same points, noted otherwise"
+    b = write(tmp_path, "b.yaml", other)
+    merged = merge_cases(contributions([a, b]), tmp_path)
+    assert merged.case.weights == load_case(a).case.weights
+    assert all(p.weights is None for p in merged.case.assessors.values())
+    assert merged.weights == ("every file gives the same weights: they are the team's agreed weights",)
+
+
+def test_a_file_without_weights_counts_with_its_default_weights(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.yaml", small_case_data())
+    other = small_case_data()
+    del other["weights"]
+    b = write(tmp_path, "b.yaml", other)
+    merged = merge_cases(contributions([a, b]), tmp_path, "median")
+    own = merged.case.assessors["b"].weights
+    assert own is not None and own.points == {"gain": 1.0, "reach": 1.0, "risk": 1.0}
+    assert own.elicitation == "the criteria's default weights"
+    assert merged.case.team.weights == "median" and "median" in merged.weights[0]
+    assert check_case(merged.case, None) == []
+
+
+def test_scenario_weights_that_differ_are_combined_and_said(tmp_path: Path) -> None:
+    later = {"name": "Later", "weights": {"points": {"gain": 1, "reach": 1, "risk": 2}}}
+    first = small_case_data() | {"scenarios": {"later": later}}
+    a = write(tmp_path, "a.yaml", first)
+    second = copy.deepcopy(first)
+    second["scenarios"]["later"]["weights"]["points"] = {"gain": 3, "reach": 1, "risk": 0}
+    b = write(tmp_path, "b.yaml", second)
+    for order in ([a, b], [b, a]):
+        merged = merge_cases(contributions(order), tmp_path)
+        spec = merged.case.scenarios["later"].weights
+        assert spec is not None and spec.points == {"gain": 0.5, "reach": 0.25, "risk": 0.25}
+        assert merged.weights[1].startswith("scenario 'later': the files' weights differ")
 
 
 def test_paths_are_rebased_to_the_output_folder(tmp_path: Path) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assess.methods import MethodError, vikor, vikor_explain
 
@@ -117,3 +119,65 @@ def test_v_weights_the_two_strategies() -> None:
     r01 = (e.r - e.r.min()) / np.ptp(e.r)
     for v in (0.0, 0.3, 1.0):
         np.testing.assert_allclose(vikor(x, [1, 1], v=v), v * s01 + (1 - v) * r01)
+
+
+def test_options_tied_for_second_all_join_when_stability_fails() -> None:
+    """The C2 example above with option 3 given twice (options 3 and 5): f*, f-,
+    S, R and Q are unchanged, DQ = 1/5, Q(A(2)) - Q(A(1)) = 1/4 >= DQ (C1 holds)
+    and option 1 is neither best by S (option 2) nor by R (options 3 and 5), so C2
+    fails. Options 3 and 5 tie for second place: both join A(1), in whichever
+    order the rows come."""
+    x = np.array([[0, 4, 2], [1, 3, 4], [4, 4, 1], [3, 2, 2], [2, 1, 4], [3, 2, 2]], dtype=float)
+    e = vikor_explain(x, [1, 1, 1])
+    np.testing.assert_allclose(e.q, [1, 3 / 16, 1 / 2, 7 / 16, 7 / 8, 7 / 16])
+    assert (e.dq, e.advantage, e.stability) == (0.2, True, False)
+    assert e.compromise == (1, 3, 5)
+    swapped = vikor_explain(x[[0, 1, 2, 5, 4, 3]], [1, 1, 1])
+    assert swapped.compromise == (1, 3, 5)  # rows 3 and 5 swapped: the same two options
+
+
+def test_options_tied_for_first_all_stand_first() -> None:
+    """Two identical best rows: Q(A(2)) = Q(A(1)), so C1 fails and the set is
+    every option within DQ = 1/3 of the best. Hand-derived: f* = (4, 4),
+    f- = (0, 0); S = (0, 1/8, 0, 1), R = (0, 1/8, 0, 1/2), Q = (0, 3/16, 0, 1):
+    the two tied options, then option 1 (3/16 < DQ)."""
+    x = np.array([[4, 4], [3, 4], [4, 4], [0, 0]], dtype=float)
+    e = vikor_explain(x, [1, 1])
+    np.testing.assert_allclose(e.q, [0, 3 / 16, 0, 1])
+    assert (e.advantage, e.stability) == (False, True)
+    assert e.compromise == (0, 2, 1)
+
+
+C2_FAILS = np.array([[0, 4, 2], [1, 3, 4], [4, 4, 1], [3, 2, 2], [2, 1, 4]], dtype=float)
+"""The example above where only C2 fails (equal weights, benefit criteria)."""
+
+
+@st.composite
+def _tie_prone(draw):
+    """Small matrices of ratings 0..3 (many ties, often rows alike) with random
+    weights, cost flags and v; or the example where only C2 fails with some of
+    its rows repeated (repeats keep f*, f-, S, R and Q; A(2) repeated ties for
+    second place, A(1) repeated ties for first). Then a permutation of the rows."""
+    if draw(st.booleans()):
+        repeats = draw(st.lists(st.integers(0, 4), min_size=1, max_size=4))
+        x, w, cost, v = np.vstack([C2_FAILS, C2_FAILS[repeats]]), np.ones(3), np.zeros(3, bool), 0.5
+    else:
+        n, m = draw(st.integers(2, 7)), draw(st.integers(1, 4))
+        rows = st.lists(st.integers(0, 3), min_size=m, max_size=m)
+        x = np.array(draw(st.lists(rows, min_size=n, max_size=n)), dtype=float)
+        w = np.array(draw(st.lists(st.integers(1, 3), min_size=m, max_size=m)), dtype=float)
+        cost = np.array(draw(st.lists(st.booleans(), min_size=m, max_size=m)))
+        v = draw(st.sampled_from([0.0, 0.25, 0.5, 1.0]))
+    return x, w, cost, v, np.array(draw(st.permutations(range(len(x)))))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_tie_prone())
+def test_permuting_the_options_never_changes_the_compromise(problem) -> None:
+    """The compromise set, C1 and C2 are properties of the options, not of their
+    order in the file: with rows permuted, the same options (mapped back)."""
+    x, w, cost, v, rows = problem
+    e = vikor_explain(x, w, cost, v)
+    p = vikor_explain(x[rows], w, cost, v)
+    assert {int(rows[k]) for k in p.compromise} == set(e.compromise)
+    assert (p.advantage, p.stability) == (e.advantage, e.stability)

@@ -42,7 +42,10 @@ def source_text(source: SourceRef, documents: dict[str, Document], quotes: Quote
     if source.section:
         head.append(f", § {source.section}")
     quote = quotes.quote(source.document, source.passage)
-    if quote is None:
+    if quote is None and quotes.is_not_found(source.document, source.passage):
+        body = Text(f"“{source.passage}”", style="italic")
+        body.append(" (not found in the document: check the quote)", style="bold #e06060")
+    elif quote is None:
         body = Text(f"“{source.passage}” (the document's text is not at hand)", style="italic")
     else:
         body = quote
