@@ -8,7 +8,7 @@ a working folder; saving the installed default case offers the same.
 
 `assess` with no file opens the working folder's `cases/ai_cooperation.yaml`
 if there is one (after `assess init .`), else the checkout's, else the
-installed copy. Nothing here reads or writes files' contents.
+installed copy. Nothing here reads or writes the files' contents.
 """
 
 from __future__ import annotations
@@ -50,6 +50,22 @@ def default_case_path() -> Path:
         if candidate.is_file() and (root / "criteria.yaml").is_file():
             return candidate
     return installed_root() / DEFAULT_CASE
+
+
+def bundle_files(root: Path) -> list[Path]:
+    """The catalogue, cases and sources under a bundle root (hidden files left out)."""
+    found = []
+    for name in BUNDLE:
+        top = root / name
+        if top.is_file():
+            found.append(top)
+        elif top.is_dir():
+            found += sorted(
+                p
+                for p in top.rglob("*")
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+            )
+    return found
 
 
 def is_installed_copy(path: str | Path) -> bool:

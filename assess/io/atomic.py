@@ -36,7 +36,7 @@ from pathlib import Path
 
 from assess import bundled
 from assess.errors import InputError, Problem
-from assess.io.filelock import LOCK_TIMEOUT, locked
+from assess.io.filelock import locked
 
 BOM = b"\xef\xbb\xbf"
 STALE_TEMP_AGE = 600.0
@@ -92,7 +92,7 @@ def write_atomic(
     expected: FileStamp | None,
     force: bool = False,
     follow_symlinks: bool = True,
-    lock_timeout: float = LOCK_TIMEOUT,
+    lock_timeout: float | None = None,
 ) -> FileStamp:
     """Replace the file at `path` with `data` (text is written as UTF-8)
     atomically, under its lock; return the stamp of what was written.
@@ -100,9 +100,10 @@ def write_atomic(
     Raises ConflictError if the file exists, `expected` is given, its bytes on
     disk differ from `expected` and not `force` (a file deleted meanwhile is
     simply written again); UnsafeToReplace (see the module) and LockTimeout
-    are OSErrors. On any failure the original stays untouched and no
-    temporary file is left. With `follow_symlinks=False` a symlink at `path`
-    is refused, never written through.
+    (`lock_timeout` seconds, default `filelock.LOCK_TIMEOUT`) are OSErrors.
+    On any failure the original stays untouched and no temporary file is
+    left. With `follow_symlinks=False` a symlink at `path` is refused, never
+    written through.
     """
     target = _target(path, follow_symlinks)
     if bundled.is_installed_copy(target):

@@ -93,10 +93,9 @@ def copy_problem(loaded: LoadedCase, folder: Path, name: str | None = None) -> s
     return None
 
 
-def save_copy(loaded: LoadedCase, case: Case, folder: Path, name: str | None = None) -> LoadedCase:
-    """Write `case` into `folder` with its catalogue and documents, in the
-    same tree shape; the copy as loaded back (so it is known to load),
-    holding `case` itself. FileExistsError if `copy_problem` finds one."""
+def write_copy(loaded: LoadedCase, case: Case, folder: Path, name: str | None = None) -> Path:
+    """Write `case` into `folder` with its catalogue and documents, in the same
+    tree shape; the case's new path. FileExistsError if `copy_problem` finds one."""
     problem = copy_problem(loaded, folder, name)
     if problem:
         raise FileExistsError(problem)
@@ -104,4 +103,10 @@ def save_copy(loaded: LoadedCase, case: Case, folder: Path, name: str | None = N
     target = copy_target(loaded, folder, name)
     target.parent.mkdir(parents=True, exist_ok=True)
     save_case(loaded, case, target)
-    return replace(load_case(target), case=case)
+    return target
+
+
+def save_copy(loaded: LoadedCase, case: Case, folder: Path, name: str | None = None) -> LoadedCase:
+    """`write_copy`, then the copy as loaded back (so it is known to load),
+    holding `case` itself (the UI's undo history compares by identity)."""
+    return replace(load_case(write_copy(loaded, case, folder, name)), case=case)

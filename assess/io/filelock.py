@@ -48,9 +48,11 @@ def lock_path(target: Path) -> Path:
 
 
 @contextlib.contextmanager
-def locked(target: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+def locked(target: Path, timeout: float | None = None) -> Iterator[None]:
     """Hold the lock of `target` (the file itself need not exist) for the
-    block; LockTimeout if it cannot be had within `timeout` seconds."""
+    block; LockTimeout if it cannot be had within `timeout` seconds
+    (default `LOCK_TIMEOUT`)."""
+    timeout = LOCK_TIMEOUT if timeout is None else timeout
     lock = lock_path(target)
     deadline = time.monotonic() + timeout
     fd = _acquire(target, lock, deadline, timeout)

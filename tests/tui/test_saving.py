@@ -16,6 +16,7 @@ from assess.tui.screens.conflict import ConflictScreen
 from assess.tui.screens.main import MainScreen
 from assess.tui.screens.quit_confirm import QuitConfirm
 from assess.tui.state import analyse
+from assess.tui.titlebar import shown_path
 
 SIZE = (120, 40)
 EXTERNAL = "# a colleague's note, saved while the case was open\n"
@@ -37,7 +38,7 @@ async def test_save_writes_what_the_screen_shows(workspace_case: Path) -> None:
         shown = ranking_names(app)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.messages[-1] == "Saved ai_cooperation.yaml."
+        assert app.messages[-1] == f"Saved {shown_path(workspace_case)}."  # the path, not just a name
         assert "●" not in app.sub_title and not app.dirty
     again = load_case(workspace_case)
     value = loaded.case.scores["regulation"]["competence"].value + 0.5
