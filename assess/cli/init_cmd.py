@@ -51,6 +51,9 @@ def run(args: argparse.Namespace) -> int:
     folder = Path(args.dir)
     if folder.exists() and not folder.is_dir():
         raise InputError([Problem(args.dir, 0, 0, "is not a folder")])
+    if bundled.is_installed_copy(folder):
+        msg = "is inside the installed assess package, which is never written; choose a folder of yours"
+        raise InputError([Problem(args.dir, 0, 0, msg)])
     source = bundled.source_root()
     plan = plan_copy(source, bundled.bundle_files(source), folder)
     if plan.differ and not args.force:

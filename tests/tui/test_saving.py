@@ -156,3 +156,37 @@ async def test_quit_without_changes_does_not_ask(default_loaded) -> None:  # noq
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert not app.is_running and app.return_code == 0
+
+
+async def test_a_save_held_up_by_another_writer_says_so(workspace_case: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Another process holding the file's lock (saving it) is a clear message
+    within the timeout, not a frozen UI; the file is left alone."""
+    import subprocess
+    import sys
+
+    from assess.io import filelock
+
+    monkeypatch.setattr(filelock, "LOCK_TIMEOUT", 0.3)
+    hold = (
+        "import sys, time; from pathlib import Path; from assess.io.filelock import locked\n"
+        "with locked(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(30)\n"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", hold, str(workspace_case)], stdout=subprocess.PIPE, text=True
+    )
+    before = workspace_case.read_bytes()
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        app = RecordingApp([load_case(workspace_case)])
+        async with app.run_test(size=SIZE) as pilot:
+            await _edit_regulation(pilot)
+            await pilot.press("ctrl+s")
+            for _ in range(50):  # the lock is waited for 0.3 s, then the save gives up
+                await pilot.pause(0.1)
+                if app.messages and "another program" in app.messages[-1]:
+                    break
+            assert "is being saved by another program" in app.messages[-1] and app.dirty
+    finally:
+        holder.kill()
+        holder.wait()
+    assert workspace_case.read_bytes() == before
