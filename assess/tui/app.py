@@ -10,6 +10,9 @@ the unsaved case is first written to a recovery file (`write_recovery`).
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -94,6 +97,8 @@ class AssessApp(App[int]):
         self.history = History(self.loaded.case)
         self.recovered: tuple[Path | None, str] | None = None
         """Where the unsaved case went when the UI stopped on an error, and the note to print."""
+        self.stopped_by = "an unexpected error"
+        """What ended the app when `recovered` is set: an error or a signal's name."""
         self.set_reactive(AssessApp.state, analyse(self.loaded.case, self.catalogue, scenario))
 
     @property
@@ -125,6 +130,20 @@ class AssessApp(App[int]):
 
     def on_mount(self) -> None:
         self._retitle()
+        self._catch_termination()
+
+    def _catch_termination(self) -> None:
+        """SIGTERM or SIGHUP (a closed terminal, a stopped `serve` session) would
+        end the process with the edits unsaved: write the recovery file, then exit."""
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self._terminated, sig)
+
+    def _terminated(self, sig: int) -> None:
+        self.stopped_by = signal.Signals(sig).name
+        self.write_recovery()
+        self.exit(return_code=128 + sig)
 
     def watch_state(self) -> None:
         self._retitle()
@@ -357,5 +376,5 @@ def run_app(paths: list[str]) -> int:
     app = AssessApp(load_all(paths))
     app.run()
     if app.recovered:  # after Textual printed the error
-        print(f"assess: the UI stopped on an unexpected error. {app.recovered[1]}", file=sys.stderr)
+        print(f"assess: the UI was stopped by {app.stopped_by}. {app.recovered[1]}", file=sys.stderr)
     return app.return_code or 0

@@ -99,6 +99,44 @@ def test_run_app_says_where_the_edits_went(
 
     monkeypatch.setattr(app_module.AssessApp, "run", run)
     app_module.run_app([str(workspace_case)])
-    assert capsys.readouterr().err == (
-        "assess: the UI stopped on an unexpected error. Your unsaved edits are saved in x.recovered.yaml\n"
+    note = "Your unsaved edits are saved in x.recovered.yaml"
+    assert capsys.readouterr().err == f"assess: the UI was stopped by an unexpected error. {note}\n"
+
+
+SIGNALLED = """
+import asyncio, os, signal, sys
+sys.path.insert(0, sys.argv[2])
+from tui_helpers import RecordingApp
+from assess.io.casefile import load_case
+
+async def main():
+    app = RecordingApp([load_case(sys.argv[1])])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "down", "down", "plus")
+        os.kill(os.getpid(), getattr(signal, sys.argv[3]))
+        await pilot.pause(0.5)
+    print(app.return_code, app.stopped_by, app.recovered[0], flush=True)
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_a_termination_signal_writes_the_recovery_file_first(workspace_case: Path, name: str) -> None:
+    """A closed terminal (SIGHUP) or a stopped session (SIGTERM) used to kill
+    the process with the edits; now they go to the recovery file, then it exits."""
+    import signal
+    import subprocess
+    import sys
+
+    helpers = Path(__file__).parent
+    done = subprocess.run(
+        [sys.executable, "-c", SIGNALLED, str(workspace_case), str(helpers), name],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
+    recovered = workspace_case.with_name("ai_cooperation.recovered.yaml")
+    code = 128 + getattr(signal, name)
+    assert done.stdout.split() == [str(code), name, str(recovered)], done.stderr[-2000:]
+    assert load_case(recovered).case != load_case(workspace_case).case
