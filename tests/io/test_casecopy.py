@@ -85,3 +85,14 @@ def test_save_copy_reuses_identical_files_and_refuses_different_ones(tmp_path: P
     with pytest.raises(FileExistsError):
         save_copy(loaded, case, folder, name="third.yaml")
     assert not (folder / "cases" / "third.yaml").exists()
+
+
+def test_save_case_keeps_a_byte_order_mark_and_the_mode(tmp_path: Path) -> None:
+    """Loading reads past a UTF-8 BOM; saving the case puts it back (issue 9)."""
+    case = _workspace(tmp_path)
+    case.write_bytes(b"\xef\xbb\xbf" + case.read_bytes())
+    case.chmod(0o640)
+    loaded, edited = _edited(case)
+    save_case(loaded, edited)
+    assert case.read_bytes().startswith(b"\xef\xbb\xbf# Default case of `assess`")
+    assert load_case(case).case == edited and (case.stat().st_mode & 0o777) == 0o640
