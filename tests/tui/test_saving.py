@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input
-from tui_helpers import RecordingApp, ranking_names
+from tui_helpers import RecordingApp, copy_workspace, ranking_names
 
 from assess.io.casefile import load_case
 from assess.tui.present import clip
@@ -190,3 +190,21 @@ async def test_a_save_held_up_by_another_writer_says_so(workspace_case: Path, mo
         holder.kill()
         holder.wait()
     assert workspace_case.read_bytes() == before
+
+
+async def test_a_file_name_with_brackets_is_text_in_the_conflict_dialog(tmp_path: Path) -> None:
+    """`[red]` in a file name used to be read as markup by the dialog (and vanish)."""
+    import shutil
+
+    case = tmp_path / "cases" / "draft [red].yaml"
+    copy_workspace(tmp_path)
+    shutil.move(tmp_path / "cases" / "ai_cooperation.yaml", case)
+    app = RecordingApp([load_case(case)])
+    async with app.run_test(size=SIZE) as pilot:
+        await _edit_regulation(pilot)
+        case.write_text(case.read_text(encoding="utf-8") + EXTERNAL, encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictScreen)
+        texts = [str(w.render()) for w in app.screen.query("Static")]
+        assert any(t.startswith("draft [red].yaml was changed") for t in texts)
