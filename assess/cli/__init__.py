@@ -18,6 +18,7 @@ from assess import __version__
 
 COMMANDS = [
     "open",
+    "init",
     "serve",
     "score",
     "sensitivity",

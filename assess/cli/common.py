@@ -50,8 +50,23 @@ def load_view(path: str, scenario: str | None, assessor: str | None = None) -> t
 
 
 def emit(text: str, output: Path | None = None) -> None:
-    """Print `text`, or write it to `output`."""
+    """Print `text`, or write it to `output` (through `write_output`, as every `-o`)."""
+    text = text if text.endswith("\n") else text + "\n"
     if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.write(text)
     else:
-        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        from assess.io.atomic import write_output
+
+        say_wrote(output, write_output(output, text).size, "")
+
+
+def case_inputs(loaded: LoadedCase) -> list[Path]:
+    """Every file a loaded case was read from: an output must be none of them."""
+    from assess.io.casecopy import support_files
+
+    return [loaded.path, *support_files(loaded)]
+
+
+def say_wrote(path: Path | str, size: int, what: str) -> None:
+    """The one line a command prints after writing a file: where, how big, what."""
+    print(f"wrote {path} ({size:,} bytes){': ' + what if what else ''}")

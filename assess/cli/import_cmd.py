@@ -24,6 +24,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from assess.cli.common import say_wrote
     from assess.io.casefile import write_new_case
     from assess.io.csv_import import matrix_to_case
     from assess.validate import check_case
@@ -37,9 +38,6 @@ def run(args: argparse.Namespace) -> int:
     findings = check_case(case, None)
     if findings:
         raise InputError([Problem(args.matrix, 0, 0, msg, ".".join(map(str, p))) for p, msg in findings])
-    try:
-        write_new_case(args.output, case, force=args.force)
-    except FileExistsError as err:
-        raise InputError([Problem(args.output, 0, 0, str(err))]) from None
-    print(f"wrote {args.output}: {len(case.options)} options, {len(case.criteria.use)} criteria")
+    stamp = write_new_case(args.output, case, force=args.force, inputs=[path])
+    say_wrote(args.output, stamp.size, f"{len(case.options)} options, {len(case.criteria.use)} criteria")
     return 0

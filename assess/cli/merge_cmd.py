@@ -106,9 +106,10 @@ def contributions(args: argparse.Namespace) -> list[Contribution]:
 
 
 def _check_output(args: argparse.Namespace) -> Path:
-    output = Path(args.output)
-    if any(Path(p).resolve() == output.resolve() for p in args.cases):
-        raise InputError([Problem(args.output, 0, 0, "is one of the inputs; write the team case elsewhere")])
+    """Refuse a bad output before loading anything (`write_output` checks again)."""
+    from assess.io.atomic import check_output
+
+    output = check_output(args.output, args.cases)
     if output.exists() and not args.force:
         raise InputError([Problem(args.output, 0, 0, "exists; use --force to replace it")])
     return output
@@ -127,7 +128,8 @@ def header(files: list[str]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assess.io.atomic import write_atomic
+    from assess.cli.common import case_inputs, say_wrote
+    from assess.io.atomic import write_output
     from assess.io.casefile import case_data
     from assess.io.yamlwrite import dump_yaml
     from assess.merge import merge_cases
@@ -139,11 +141,13 @@ def run(args: argparse.Namespace) -> int:
     findings = check_case(merged.case, found[0].loaded.catalogue_model)
     if findings:  # inputs that load should always merge into a valid case
         raise InputError([Problem(args.output, 0, 0, msg, ".".join(map(str, p))) for p, msg in findings])
-    write_atomic(output, header(args.cases) + dump_yaml(case_data(merged.case)), expected=None, force=True)
+    text = header(args.cases) + dump_yaml(case_data(merged.case))
+    inputs = [p for c in found for p in case_inputs(c.loaded)]
+    stamp = write_output(output, text, inputs=inputs, replace=args.force)
     for note in merged.notes:
         print(f"note: {note}", file=sys.stderr)
     names = ", ".join(c.assessor for c in found)
-    print(f"{output}: merged {len(found)} assessors ({names})")
+    say_wrote(output, stamp.size, f"merged {len(found)} assessors ({names})")
     for sentence in merged.weights:
         print(f"weights: {sentence}")
     return 0

@@ -69,6 +69,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def _check_output(path: Path) -> str:
     """The format `path` asks for; bad input if the extension or folder is wrong."""
     from assess.errors import InputError, Problem
+    from assess.io.atomic import check_output
     from assess.report import FORMATS, format_for
 
     fmt = format_for(path)
@@ -76,16 +77,13 @@ def _check_output(path: Path) -> str:
         known = ", ".join(FORMATS)
         msg = f"cannot tell the report format from '{path.suffix or path.name}'; name the file {known}"
         raise InputError([Problem(str(path), 0, 0, msg)])
-    if not path.parent.is_dir():
-        raise InputError([Problem(str(path), 0, 0, f"no such folder: {path.parent}")])
-    if path.is_dir():
-        raise InputError([Problem(str(path), 0, 0, "is a folder, not a file")])
+    check_output(path)  # a folder, a device, a link, a missing folder: before the long work
     return fmt
 
 
 def run(args: argparse.Namespace) -> int:
-    from assess.cli.common import load_view
-    from assess.io.atomic import write_atomic
+    from assess.cli.common import case_inputs, load_view, say_wrote
+    from assess.io.atomic import write_output
     from assess.report import analyse_view, build_report, render
 
     output = Path(args.output)
@@ -94,5 +92,9 @@ def run(args: argparse.Namespace) -> int:
     robustness, note = analyse_view(view, args.samples, args.seed, args.spread)
     when = dt.datetime.now(dt.UTC) if args.timestamp else None
     text = render(build_report(loaded, view, robustness, note, when), fmt)
-    write_atomic(output, text, expected=None, force=True)
+    stamp = write_output(output, text, inputs=case_inputs(loaded))
+    view_name = f"scenario {args.scenario}" if args.scenario else "the baseline"
+    who = f", assessor {args.assessor}" if args.assessor else ""
+    label = {"html": "HTML", "markdown": "Markdown"}.get(fmt, fmt)
+    say_wrote(output, stamp.size, f"{label} report of {view_name}{who}")
     return 0

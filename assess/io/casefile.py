@@ -13,13 +13,14 @@ refusing to overwrite a file that changed on disk.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from assess.errors import InputError, Problem, Severity
-from assess.io.atomic import FileStamp, write_atomic
+from assess.io.atomic import FileStamp, write_atomic, write_output
 from assess.io.salvage import CASE_DEFINITIONS, CATALOGUE_DEFINITIONS, Salvaged, salvage
 from assess.io.yamlsafe import YamlDoc, parse_yaml
 from assess.io.yamlwrite import dump_yaml, patch_yaml
@@ -268,17 +269,27 @@ def case_data(case: Case) -> dict[str, object]:
     return {"format": FORMAT_VERSION, **{k: v for k, v in data.items() if k != "format"}}
 
 
+class CitationsLost(OSError):
+    """Saved in another folder, the case would not find the files it cites."""
+
+
 def save_case(
     loaded: LoadedCase, case: Case, path: Path | str | None = None, force: bool = False
 ) -> LoadedCase:
     """Write `case` over the file it was loaded from (or to `path`), changing
     only the lines whose values changed. Raises ConflictError if the file
-    changed on disk since it was loaded, unless `force`."""
+    changed on disk since it was loaded, unless `force`; FileExistsError for
+    another file that exists, unless `force`; CitationsLost for a folder from
+    which the catalogue or a cited document would not be found (use
+    `casecopy.save_copy`, which brings them along). The file is written by
+    `write_atomic`: under its lock, keeping owner, mode and byte order mark."""
     target = Path(path) if path is not None else loaded.path
     data = case_data(case)
     same_file = target.resolve() == loaded.path.resolve()
     if not same_file and target.exists() and not force:
         raise FileExistsError(f"{target} exists; choose another name or overwrite it")
+    if target.parent.resolve() != loaded.path.parent.resolve():
+        _check_citations(loaded, case, target.parent)
     text = patch_yaml(loaded.doc.text, loaded.doc.data, data)
     expected = loaded.stamp if same_file else None
     stamp = write_atomic(target, text, expected=expected, force=force or not same_file)
@@ -286,13 +297,44 @@ def save_case(
     return replace(loaded, path=target, case=case, doc=doc, stamp=stamp)
 
 
-def write_new_case(path: Path | str, case: Case, force: bool = False) -> None:
-    """Write a new case file (e.g. from `assess import`); refuses to replace an
-    existing file unless `force`."""
-    target = Path(path)
-    if target.exists() and not force:
-        raise FileExistsError(f"{target} exists; use --force to replace it")
-    write_atomic(target, dump_yaml(case_data(case)), expected=None, force=True)
+def _check_citations(loaded: LoadedCase, case: Case, folder: Path) -> None:
+    """CitationsLost unless every file the case cites, looked up from `folder`,
+    holds what it held from the case's own folder."""
+    home = loaded.path.parent
+    moves: list[tuple[str, Path, Path]] = []
+    if case.criteria.catalogue and loaded.catalogue:
+        new_catalogue = folder / case.criteria.catalogue
+        moves.append((case.criteria.catalogue, loaded.catalogue.path, new_catalogue))
+        for name, old in loaded.catalogue.documents.items():
+            rel = getattr(loaded.catalogue.catalogue.documents[name], "path", None) or ""
+            moves.append((rel, old, new_catalogue.parent / rel))
+    for doc in case.documents.values():
+        if doc.path and (home / doc.path).is_file():
+            moves.append((doc.path, home / doc.path, folder / doc.path))
+    for rel, old, new in moves:
+        if not _same_bytes(old, new):
+            raise CitationsLost(
+                f"saved in {folder}, the case would not find {rel} (it cites {old}); save it "
+                f"in {home}, or save a copy that brings the files it cites along"
+            )
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    import filecmp
+
+    try:
+        return b.is_file() and (os.path.samefile(a, b) or filecmp.cmp(a, b, shallow=False))
+    except OSError:
+        return False
+
+
+def write_new_case(
+    path: Path | str, case: Case, force: bool = False, inputs: list[Path] | None = None
+) -> FileStamp:
+    """Write a new case file (e.g. from `assess import`) with `write_output`:
+    InputError for an existing file unless `force`, or for an output that is
+    a folder, a device, a link or one of `inputs`."""
+    return write_output(path, dump_yaml(case_data(case)), inputs=inputs or [], replace=force)
 
 
 def load_cases(paths: list[str] | list[Path]) -> list[LoadedCase]:

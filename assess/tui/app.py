@@ -3,22 +3,28 @@
 The App holds one immutable `ViewState` (the case, the view shown, its
 scores); an edit replaces it. Widgets post messages, the App applies the pure
 edits of `assess.edit`, keeps a history of cases for undo/redo and saves
-through `save_case`, which never silently overwrites a file changed on disk.
+through `assess.tui.saving`: never silently over a file changed on disk, never
+into the installed package, and, should the UI stop on an unexpected error,
+the unsaved case is first written to a recovery file (`write_recovery`).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.content import Content
 from textual.reactive import var
 
-from assess import edit
+from assess import bundled, edit
 from assess.io.casefile import LoadedCase, load_cases
 from assess.model import Case, Catalogue
 from assess.resolve import effective_weights
@@ -27,6 +33,7 @@ from assess.tui.history import History
 from assess.tui.quotes import Quotes
 from assess.tui.screens.main import MainScreen
 from assess.tui.state import ViewState, analyse
+from assess.tui.titlebar import fit_title, shown_path
 from assess.tui.widgets.score_matrix import ScoreMatrix
 from assess.tui.widgets.weights_table import WeightsTable
 
@@ -88,6 +95,10 @@ class AssessApp(App[int]):
         super().__init__()
         self.cases = list(cases)
         self.history = History(self.loaded.case)
+        self.recovered: tuple[Path | None, str] | None = None
+        """Where the unsaved case went when the UI stopped on an error, and the note to print."""
+        self.stopped_by = "an unexpected error"
+        """What ended the app when `recovered` is set: an error or a signal's name."""
         self.set_reactive(AssessApp.state, analyse(self.loaded.case, self.catalogue, scenario))
 
     @property
@@ -119,17 +130,41 @@ class AssessApp(App[int]):
 
     def on_mount(self) -> None:
         self._retitle()
+        self._catch_termination()
+
+    def _catch_termination(self) -> None:
+        """SIGTERM or SIGHUP (a closed terminal, a stopped `serve` session) would
+        end the process with the edits unsaved: write the recovery file, then exit."""
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self._terminated, sig)
+
+    def _terminated(self, sig: int) -> None:
+        self.stopped_by = signal.Signals(sig).name
+        self.write_recovery()
+        self.exit(return_code=128 + sig)
 
     def watch_state(self) -> None:
         self._retitle()
 
+    def on_resize(self, event: events.Resize) -> None:
+        self._retitle()
+
     def _retitle(self) -> None:
+        """The title bar: the case's title, the file's path, the view, the marker (fitted)."""
         state = self.state
         if state is None:
             return
-        self.title = state.case.title
-        marker = " ● modified" if self.dirty else ""
-        self.sub_title = f"{self.loaded.path.name} · {state.view.label}{marker}"
+        tag = " (installed copy)" if bundled.is_installed_copy(self.loaded.path) else ""
+        path, view = shown_path(self.loaded.path), state.view.label
+        self.title, self.sub_title = fit_title(state.case.title, path, view, self.dirty, self.size.width, tag)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """Textual's `title — sub-title`, or the sub-title alone when the title gave way."""
+        if title:
+            return super().format_title(title, sub_title)
+        return Content(sub_title).stylize("dim")
 
     # -- applying edits ------------------------------------------------------
 
@@ -303,6 +338,22 @@ class AssessApp(App[int]):
         if await saving.may_quit(self):
             self.exit(0)
 
+    def write_recovery(self) -> Path | None:
+        """Write the unsaved case to a recovery file (`io.recovery`) once; its
+        path, or None if nothing is unsaved or it could not be written (the
+        note in `recovered` says why). For any ending that would lose edits."""
+        if self.recovered is None and self.dirty:
+            self.recovered = saving.recover(self)
+        return self.recovered[0] if self.recovered else None
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's handler of every unhandled error, which always ends the app:
+        the unsaved edits go to a recovery file first."""
+        try:
+            self.write_recovery()
+        finally:
+            super()._handle_exception(error)
+
     def saved(self, loaded: LoadedCase) -> None:
         """The case was written: it is what the file holds now."""
         self.cases[0] = loaded
@@ -328,4 +379,6 @@ def run_app(paths: list[str]) -> int:
         print(warning, file=sys.stderr)
     app = AssessApp(cases)
     app.run()
+    if app.recovered:  # after Textual printed the error
+        print(f"assess: the UI was stopped by {app.stopped_by}. {app.recovered[1]}", file=sys.stderr)
     return app.return_code or 0

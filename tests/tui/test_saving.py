@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input
-from tui_helpers import RecordingApp, ranking_names
+from tui_helpers import RecordingApp, copy_workspace, ranking_names
 
 from assess.io.casefile import load_case
 from assess.tui.present import clip
@@ -16,6 +16,7 @@ from assess.tui.screens.conflict import ConflictScreen
 from assess.tui.screens.main import MainScreen
 from assess.tui.screens.quit_confirm import QuitConfirm
 from assess.tui.state import analyse
+from assess.tui.titlebar import shown_path
 
 SIZE = (120, 40)
 EXTERNAL = "# a colleague's note, saved while the case was open\n"
@@ -37,7 +38,7 @@ async def test_save_writes_what_the_screen_shows(workspace_case: Path) -> None:
         shown = ranking_names(app)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.messages[-1] == "Saved ai_cooperation.yaml."
+        assert app.messages[-1] == f"Saved {shown_path(workspace_case)}."  # the path, not just a name
         assert "●" not in app.sub_title and not app.dirty
     again = load_case(workspace_case)
     value = loaded.case.scores["regulation"]["competence"].value + 0.5
@@ -155,3 +156,55 @@ async def test_quit_without_changes_does_not_ask(default_loaded) -> None:  # noq
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert not app.is_running and app.return_code == 0
+
+
+async def test_a_save_held_up_by_another_writer_says_so(workspace_case: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Another process holding the file's lock (saving it) is a clear message
+    within the timeout, not a frozen UI; the file is left alone."""
+    import subprocess
+    import sys
+
+    from assess.io import filelock
+
+    monkeypatch.setattr(filelock, "LOCK_TIMEOUT", 0.3)
+    hold = (
+        "import sys, time; from pathlib import Path; from assess.io.filelock import locked\n"
+        "with locked(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(30)\n"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", hold, str(workspace_case)], stdout=subprocess.PIPE, text=True
+    )
+    before = workspace_case.read_bytes()
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        app = RecordingApp([load_case(workspace_case)])
+        async with app.run_test(size=SIZE) as pilot:
+            await _edit_regulation(pilot)
+            await pilot.press("ctrl+s")
+            for _ in range(50):  # the lock is waited for 0.3 s, then the save gives up
+                await pilot.pause(0.1)
+                if app.messages and "another program" in app.messages[-1]:
+                    break
+            assert "is being saved by another program" in app.messages[-1] and app.dirty
+    finally:
+        holder.kill()
+        holder.wait()
+    assert workspace_case.read_bytes() == before
+
+
+async def test_a_file_name_with_brackets_is_text_in_the_conflict_dialog(tmp_path: Path) -> None:
+    """`[red]` in a file name used to be read as markup by the dialog (and vanish)."""
+    import shutil
+
+    case = tmp_path / "cases" / "draft [red].yaml"
+    copy_workspace(tmp_path)
+    shutil.move(tmp_path / "cases" / "ai_cooperation.yaml", case)
+    app = RecordingApp([load_case(case)])
+    async with app.run_test(size=SIZE) as pilot:
+        await _edit_regulation(pilot)
+        case.write_text(case.read_text(encoding="utf-8") + EXTERNAL, encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictScreen)
+        texts = [str(w.render()) for w in app.screen.query("Static")]
+        assert any(t.startswith("draft [red].yaml was changed") for t in texts)

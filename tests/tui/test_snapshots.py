@@ -14,7 +14,8 @@ NARROW, WIDE = (80, 24), (120, 40)
 
 
 def test_main_narrow(snap_compare, default_loaded: LoadedCase) -> None:  # noqa: ANN001
-    """80x24: header with the case title and "ai_cooperation.yaml · 2019"; a
+    """80x24: header with the case title (cut) and "cases/ai_cooperation.yaml ·
+    2019" (the path from the working folder, so run from the checkout); a
     ranking strip ("2019 1 … · 2 …"); tabs Ranking / Scores / Weights with
     Ranking active: ranks 1-7 with totals and blue bars, then the contributions
     chart (names, stacked bars in family colours, Drv / 5S / Risk subtotals);

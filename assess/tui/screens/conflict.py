@@ -55,7 +55,8 @@ class ConflictScreen(ModalScreen[ConflictChoice]):
             yield Label("The file changed on disk", classes="dialog-title")
             yield Static(
                 f"{self.path.name} was changed by someone or something else since you "
-                "opened it. Saving now would lose that change."
+                "opened it. Saving now would lose that change.",
+                markup=False,  # a file name is text
             )
             with Horizontal(classes="buttons"):
                 yield Button("Reload from disk", id="reload")
