@@ -18,17 +18,35 @@ from typing import Any
 import pytest
 
 from assess.cli import main, serve_cmd
-from assess.serve import HostError, app_command, choose_host, is_loopback, public_url
+from assess.serve import (
+    Access,
+    HostError,
+    access_for,
+    app_command,
+    bounded_int,
+    choose_host,
+    is_loopback,
+    new_token,
+    page_title,
+    public_url,
+    split_netloc,
+    token_url,
+)
 from tests.conftest import CATALOGUE, DEFAULT_CASE, ROOT
+
+LINK = re.compile(r"^Serving .* at (http://\S+)/\?token=([A-Za-z0-9_-]{43})  \(Ctrl\+C to stop\)$", re.M)
+MACHINE = "192.0.2.44"
+"""The address `_this_machine` finds in these tests (a documentation address, RFC 5737)."""
 
 
 class FakeServer:
     made: list[FakeServer] = []
 
-    def __init__(self, command: str, host: str = "localhost", port: int = 8000,
-                 title: str | None = None, public_url: str | None = None) -> None:
+    def __init__(self, command: str, *, host: str, port: int, title: str, public_url: str,
+                 access: Access, max_sessions: int) -> None:
         self.command, self.host, self.port = command, host, port
         self.title, self.public_url = title, public_url
+        self.access, self.max_sessions = access, max_sessions
         self.served = False
         FakeServer.made.append(self)
 
@@ -45,6 +63,7 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> Fake:
     FakeServer.made = []
     monkeypatch.setattr(serve_cmd, "_server_class", lambda: FakeServer)
     monkeypatch.setattr(serve_cmd, "_port_taken", lambda host, port: None)
+    monkeypatch.setattr(serve_cmd, "_this_machine", lambda: (MACHINE, ["planner", "planner.example.org"]))
     return FakeServer.made
 
 
@@ -72,7 +91,28 @@ def test_defaults_loopback_port_8000_and_the_same_python(
     assert "WARNING" not in err
     assert shlex.split(server.command) == ["exec", sys.executable, "-m", "assess", "open",
                                            str(DEFAULT_CASE.resolve())]
-    assert "ai_cooperation.yaml" in (server.title or "")
+    assert server.title == "Areas of EU–Russia AI cooperation"  # the case's own title
+    assert server.max_sessions == 3
+
+
+def test_the_printed_link_holds_a_fresh_token(capsys: pytest.CaptureFixture[str], fake: Fake) -> None:
+    serve(capsys, str(DEFAULT_CASE))
+    _, out, _ = serve(capsys, str(DEFAULT_CASE))
+    first, second = fake
+    links = LINK.findall(out)
+    assert links == [("http://127.0.0.1:8000", second.access.token)]
+    assert first.access.token != second.access.token
+    assert second.access.loopback_only and second.access.port == 8000
+
+
+def test_max_sessions(capsys: pytest.CaptureFixture[str], fake: Fake) -> None:
+    assert serve(capsys, str(DEFAULT_CASE), "--max-sessions", "1")[0] == 0
+    assert fake[0].max_sessions == 1
+    for bad in ["0", "-1", "101", "many"]:
+        with pytest.raises(SystemExit) as exit_:
+            serve(capsys, str(DEFAULT_CASE), "--max-sessions", bad)
+        assert exit_.value.code == 2 and "--max-sessions" in capsys.readouterr().err
+    assert len(fake) == 1
 
 
 def test_no_case_serves_the_default_case(capsys: pytest.CaptureFixture[str], fake: Fake) -> None:
@@ -116,16 +156,33 @@ def test_public_binds_every_interface_and_warns(
     code, out, err = serve(capsys, str(DEFAULT_CASE), "--public")
     assert code == 0
     assert fake[0].host == "0.0.0.0"
-    assert "WARNING" in err and "0.0.0.0" in err
-    # The browser must be sent to this machine's name, not to 0.0.0.0.
-    assert fake[0].public_url == f"http://{socket.getfqdn()}:8000"
-    assert fake[0].public_url in out
+    assert "WARNING: listening on 0.0.0.0:8000 (every interface" in err
+    assert "the token in the link is what protects them" in err and "not encrypted" in err
+    # The link names the address this machine is reached at: not 0.0.0.0, not localhost.
+    assert fake[0].public_url == f"http://{MACHINE}:8000"
+    assert LINK.findall(out) == [(f"http://{MACHINE}:8000", fake[0].access.token)]
+    # Any address of this machine, or its names, but not someone else's name.
+    access = fake[0].access
+    assert access.host_allowed(f"{MACHINE}:8000") and access.host_allowed("10.9.8.7:8000")
+    assert access.host_allowed("planner.example.org:8000") and access.host_allowed("localhost:8000")
+    assert not access.host_allowed("evil.example:8000")
+
+
+def test_public_without_a_route_names_the_machine(
+    capsys: pytest.CaptureFixture[str], fake: Fake, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(serve_cmd, "_this_machine", lambda: (None, ["planner"]))
+    code, out, _ = serve(capsys, str(DEFAULT_CASE), "--public")
+    assert code == 0 and fake[0].public_url == "http://planner:8000"
 
 
 def test_public_with_a_host(capsys: pytest.CaptureFixture[str], fake: Fake) -> None:
-    code, _, err = serve(capsys, str(DEFAULT_CASE), "--public", "--host", "10.1.2.3")
+    code, out, err = serve(capsys, str(DEFAULT_CASE), "--public", "--host", "10.1.2.3")
     assert code == 0 and fake[0].host == "10.1.2.3" and fake[0].public_url == "http://10.1.2.3:8000"
-    assert "WARNING" in err
+    assert "WARNING: listening on 10.1.2.3:8000. " in err and "token" in err
+    assert LINK.findall(out)[0][0] == "http://10.1.2.3:8000"
+    assert fake[0].access.host_allowed("10.1.2.3:8000")
+    assert not fake[0].access.host_allowed(f"{MACHINE}:8000")
 
 
 @pytest.mark.parametrize("port", ["0", "65536", "-1", "http"])
@@ -226,5 +283,95 @@ def test_the_session_server_is_textual_serves() -> None:
 
     cls: Any = serve_cmd._server_class()
     assert issubclass(cls, Server)
-    server = cls("true", host="127.0.0.1", port=8000, title="t", public_url="http://127.0.0.1:8000")
-    assert server.sessions == set()
+    server = cls("true", host="127.0.0.1", port=8000, title="t", public_url="http://127.0.0.1:8000",
+                 access=access_for("127.0.0.1", 8000, "k"), max_sessions=2)
+    assert server.sessions == set() and server.open_sessions == 0 and server.max_sessions == 2
+
+
+def test_this_machine_finds_an_address_or_none() -> None:
+    import ipaddress
+
+    address, names = serve_cmd._this_machine()
+    assert address is None or ipaddress.ip_address(address)
+    assert socket.gethostname() in names
+
+
+# -- who may use the server (assess.serve.Access) -----------------------------------
+
+
+def test_new_token_is_long_random_and_url_safe() -> None:
+    tokens = {new_token() for _ in range(50)}
+    assert len(tokens) == 50
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]{43}", t) for t in tokens)
+    assert token_url("http://127.0.0.1:8000", "abc") == "http://127.0.0.1:8000/?token=abc"
+
+
+def test_split_netloc() -> None:
+    assert split_netloc("127.0.0.1:8000") == ("127.0.0.1", 8000)
+    assert split_netloc("LocalHost:8000") == ("localhost", 8000)
+    assert split_netloc("[::1]:8080") == ("::1", 8080)
+    assert split_netloc("example.org") == ("example.org", 80)
+    for bad in [None, "", ":8000", "a b:80", "evil@127.0.0.1:8000", "127.0.0.1:8000/x", "127.0.0.1:port",
+                "[::1:80", "127.0.0.1:99999", "host\r\nX: y"]:
+        assert split_netloc(bad) is None, bad
+
+
+def test_a_loopback_server_answers_to_loopback_names_only() -> None:
+    access = access_for("127.0.0.1", 8000, "k")
+    for host in ["127.0.0.1:8000", "localhost:8000", "LOCALHOST:8000", "[::1]:8000", "127.0.0.2:8000"]:
+        assert access.host_allowed(host), host
+    for host in [None, "127.0.0.1", "127.0.0.1:8001", "evil.example:8000", "localhost.evil.example:8000",
+                 "10.0.0.1:8000", "0.0.0.0:8000"]:
+        assert not access.host_allowed(host), host
+
+
+def test_a_server_on_one_address_answers_to_it_only() -> None:
+    access = access_for("planner.example.org", 8000, "k")
+    assert access.host_allowed("PLANNER.example.org:8000")
+    assert not access.host_allowed("127.0.0.1:8000") and not access.host_allowed("10.0.0.1:8000")
+    assert access_for("[fe80::1]", 80, "k").host_allowed("[fe80::1]")
+
+
+def test_origin_must_be_the_served_page() -> None:
+    access = access_for("127.0.0.1", 8000, "k")
+    assert access.origin_allowed("http://127.0.0.1:8000", "127.0.0.1:8000")
+    assert access.origin_allowed("http://localhost:8000", "localhost:8000")
+    for origin in ["http://evil.example", "http://evil.example:8000", "null", "https://127.0.0.1:8000",
+                   "http://127.0.0.1:8001", "http://localhost:8000", "http://127.0.0.1:8000/", "file://",
+                   "http://127.0.0.1:8000.evil.example"]:
+        assert not access.origin_allowed(origin, "127.0.0.1:8000"), origin
+    # The Origin may not rescue a Host that is not served.
+    assert not access.origin_allowed("http://evil.example:8000", "evil.example:8000")
+
+
+def test_the_token_is_compared_whole() -> None:
+    token = new_token()
+    access = Access(token, 8000)
+    assert access.token_matches(token)
+    for given in [None, "", token[:-1], token + "x", token.upper() if token != token.upper() else "x",
+                  "été", "\udcff"]:
+        assert not access.token_matches(given), given
+    assert access.cookie == "assess-token-8000"  # cookies are shared between ports: name it per port
+
+
+def test_page_title() -> None:
+    assert page_title(["Where to spend"]) == "Where to spend"
+    assert page_title(["A", "B", "C"]) == "A (+2 more)"
+    assert page_title(["  Two\nlines\x1b[31m  "]) == "Two lines [31m"
+    assert page_title([""]) == "assess" and page_title([]) == "assess"
+
+
+def test_bounded_int() -> None:
+    assert bounded_int("40", 80, 1, 1000) == 40
+    assert bounded_int("99999999", 80, 1, 1000) == 1000 and bounded_int("-3", 80, 1, 1000) == 1
+    assert bounded_int("wide", 80, 1, 1000) == 80 and bounded_int(None, 80, 1, 1000) == 80
+    assert bounded_int("1e9", 80, 1, 1000) == 80
+
+
+def test_the_page_escapes_the_title_and_loads_nothing_from_elsewhere() -> None:
+    from assess.tui.web_page import render_page
+
+    page = render_page('</title><script>alert("x")</script>&', "ws://127.0.0.1:8000/ws", 16, "n0nce")
+    assert "<script>alert" not in page and "&lt;/title&gt;&lt;script&gt;" in page
+    assert "googleapis" not in page and re.findall(r"[a-z]+://", page) == ["ws://"]
+    assert page.count('nonce="n0nce"') == 1 and "onClick" not in page and "onclick" not in page
