@@ -64,6 +64,9 @@ class SessionServer(Server):
         self.access = access
         self.max_sessions = max_sessions
         self.sessions: set[asyncio.Task[object]] = set()
+        """Every session's task: a stopping server waits for them."""
+        self.relaying: set[asyncio.Task[object]] = set()
+        """Those still relaying a tab (not yet ending their app): a stopping server cancels them."""
         self.open_sessions = 0
         """Sessions whose app has not yet exited: the cap counts these."""
 
@@ -103,12 +106,12 @@ class SessionServer(Server):
         """Quiet: `run` has printed the URL (textual-serve prints a banner here)."""
 
     async def on_shutdown(self, app: object) -> None:
-        # A cancelled session ends its app (Session.stop) and closes its tab.
-        sessions = list(self.sessions)
-        for task in sessions:
+        # A cancelled session ends its app (Session.stop) and closes its tab; one already
+        # ending its app is left to finish (cancelled, it would leave the app running).
+        for task in self.relaying:
             task.cancel()
-        if sessions:
-            await asyncio.wait(sessions, timeout=SHUTDOWN_WAIT)
+        if self.sessions:
+            await asyncio.wait(list(self.sessions), timeout=SHUTDOWN_WAIT)
 
     # -- every request ---------------------------------------------------------------
 
@@ -176,10 +179,12 @@ class SessionServer(Server):
         task = asyncio.current_task()
         assert task is not None
         self.sessions.add(task)
+        self.relaying.add(task)
         try:
-            await self._run_session(request, websocket)
+            await self._run_session(request, websocket, task)
         finally:
             self.sessions.discard(task)
+            self.relaying.discard(task)
             self.open_sessions -= 1
         return websocket
 
@@ -192,7 +197,8 @@ class SessionServer(Server):
             which, other = f"All {n} sessions this server allows (--max-sessions {n}) are", "another"
         return f"{which} in use. Close {other} tab, then Restart."
 
-    async def _run_session(self, request: web.Request, websocket: web.WebSocketResponse) -> None:
+    async def _run_session(self, request: web.Request, websocket: web.WebSocketResponse,
+                           task: asyncio.Task[object]) -> None:
         width = bounded_int(request.query.get("width"), 80, 1, MAX_SIZE)
         height = bounded_int(request.query.get("height"), 24, 1, MAX_SIZE)
 
@@ -209,6 +215,7 @@ class SessionServer(Server):
         except Exception as error:  # this session only: the app failed to start, the tab vanished
             log.warning("a session ended on an error: %s: %s", type(error).__name__, error)
         finally:
+            self.relaying.discard(task)  # from here on, a stopping server waits instead of cancelling
             await session.stop()
             await websocket.close()
 
