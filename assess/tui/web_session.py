@@ -10,8 +10,12 @@ textual-serve's "quit", then SIGKILL, each after a bounded wait.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import json
+import os
 import signal
+import sys
+from collections.abc import Callable
 from typing import Any
 
 from aiohttp import WSMsgType, web
@@ -25,13 +29,38 @@ QUIT_WAIT = 1.5
 """Seconds an app that ignored SIGHUP has after textual-serve's quit message."""
 MAX_SIZE = 1000
 """Largest terminal width or height a tab may ask for (in cells)."""
+PR_SET_PDEATHSIG = 1
+"""prctl(2): the signal a process gets when its parent dies."""
+
+
+def _hang_up_with_the_server() -> Callable[[], None] | None:
+    """For the app's process, between fork and exec: SIGHUP when the server dies (Linux only).
+
+    In its own process group, an app would otherwise outlive a killed server. The
+    function only calls prctl, already looked up here: nothing in the child takes a lock.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    server = os.getpid()
+
+    def set_parent_death_signal() -> None:
+        prctl(PR_SET_PDEATHSIG, int(signal.SIGHUP))
+        if os.getppid() != server:  # the server died before the line above
+            os._exit(1)
+
+    return set_parent_death_signal
 
 
 class Session(AppService):
     """An app process for one tab, in its own process group, ended by a hang-up."""
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
-        # textual-serve's own, plus process_group=0: only this server signals its apps.
+        # textual-serve's own, plus process_group=0 (only this server signals its apps)
+        # and a hang-up should the server die.
         self._process = process = await asyncio.create_subprocess_shell(
             self.command,
             stdin=asyncio.subprocess.PIPE,
@@ -39,6 +68,7 @@ class Session(AppService):
             stderr=asyncio.subprocess.PIPE,
             env=self._build_environment(width=width, height=height),
             process_group=0,
+            preexec_fn=_hang_up_with_the_server(),
         )
         assert process.stdin is not None
         self._stdin = process.stdin

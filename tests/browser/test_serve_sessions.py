@@ -176,3 +176,20 @@ def test_ctrl_c_in_the_servers_terminal_hangs_up_each_app_itself(tmp_path: Path)
     assert group not in (server.pid, os.getpgid(0)), "the app is in the server's process group"
     assert lines[1:] == ["SIGHUP"], lines
     assert code == 0 and "stopped" in log.read_text()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl(PR_SET_PDEATHSIG) is Linux's")
+def test_a_killed_server_still_hangs_up_its_apps(tmp_path: Path) -> None:
+    server, port, record, _ = _start(tmp_path, "hangs-up")
+
+    async def tab_then_kill() -> None:
+        async with aiohttp.ClientSession() as http:
+            await _open_tab(http, port)
+            os.kill(server.pid, signal.SIGKILL)  # no chance to end its sessions
+            await _until_no_app(tmp_path, within=HANGUP_WAIT)
+
+    try:
+        asyncio.run(tab_then_kill())
+    finally:
+        _finish(server, tmp_path)
+    assert record.read_text().splitlines()[1:] == ["SIGHUP"]
