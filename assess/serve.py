@@ -58,12 +58,15 @@ def choose_host(host: str | None, public: bool) -> str:
     if host.startswith("[") and host.endswith("]"):  # an IPv6 address as written in URLs
         host = host[1:-1]
     if not host:
-        raise HostError("--host is empty (that would mean every interface); leave it out "
-                        f"to serve on {LOOPBACK} only")
+        raise HostError(
+            f"--host is empty (that would mean every interface); leave it out to serve on {LOOPBACK} only"
+        )
     if not public and not is_loopback(host):
-        raise HostError(f"refusing to serve on {host}: anyone who can reach it could edit "
-                        f"your cases. Serve on {LOOPBACK} (the default), or add --public "
-                        "if you really mean it")
+        raise HostError(
+            f"refusing to serve on {host}: anyone who can reach it could edit "
+            f"your cases. Serve on {LOOPBACK} (the default), or add --public "
+            "if you really mean it"
+        )
     return host
 
 
@@ -188,8 +191,11 @@ class Access:
     def origin_allowed(self, origin: str, host: str | None) -> bool:
         """Whether `origin` is the served page's own: http, and the same address as Host."""
         scheme, _, netloc = origin.partition("://")
-        return (scheme.lower() == "http" and self.host_allowed(host)
-                and split_netloc(netloc) == split_netloc(host))
+        return (
+            scheme.lower() == "http"
+            and self.host_allowed(host)
+            and split_netloc(netloc) == split_netloc(host)
+        )
 
     def token_matches(self, given: str | None) -> bool:
         """Whether `given` is the token, compared in constant time."""

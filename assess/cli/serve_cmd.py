@@ -34,8 +34,9 @@ def _sessions(text: str) -> int:
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
     if not 1 <= count <= MAX_SESSIONS:
-        raise argparse.ArgumentTypeError(f"{count} is not between 1 and {MAX_SESSIONS} "
-                                         "(each session is an app process of its own)")
+        raise argparse.ArgumentTypeError(
+            f"{count} is not between 1 and {MAX_SESSIONS} (each session is an app process of its own)"
+        )
     return count
 
 
@@ -49,17 +50,29 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "link holds a token made for this run: without it, the server refuses every request.",
     )
     p.add_argument("cases", nargs="*", metavar="CASE")
-    p.add_argument("--port", "-p", type=_port, default=DEFAULT_PORT,
-                   help=f"port to listen on (default: {DEFAULT_PORT})")
-    p.add_argument("--host", metavar="HOST",
-                   help="address to listen on (default: 127.0.0.1; with --public: 0.0.0.0); "
-                   "anything but a loopback address needs --public")
-    p.add_argument("--public", action="store_true",
-                   help="allow listening on a non-loopback address: anyone who can reach it "
-                   "and has the printed link (its token) can read and edit the cases served")
-    p.add_argument("--max-sessions", type=_sessions, default=DEFAULT_MAX_SESSIONS, metavar="N",
-                   help="browser tabs served at once, each with its own app process "
-                   f"(default: {DEFAULT_MAX_SESSIONS}); one more is told to close another")
+    p.add_argument(
+        "--port", "-p", type=_port, default=DEFAULT_PORT, help=f"port to listen on (default: {DEFAULT_PORT})"
+    )
+    p.add_argument(
+        "--host",
+        metavar="HOST",
+        help="address to listen on (default: 127.0.0.1; with --public: 0.0.0.0); "
+        "anything but a loopback address needs --public",
+    )
+    p.add_argument(
+        "--public",
+        action="store_true",
+        help="allow listening on a non-loopback address: anyone who can reach it "
+        "and has the printed link (its token) can read and edit the cases served",
+    )
+    p.add_argument(
+        "--max-sessions",
+        type=_sessions,
+        default=DEFAULT_MAX_SESSIONS,
+        metavar="N",
+        help="browser tabs served at once, each with its own app process "
+        f"(default: {DEFAULT_MAX_SESSIONS}); one more is told to close another",
+    )
     p.set_defaults(run=run)
 
 
@@ -107,11 +120,13 @@ def _this_machine() -> tuple[str | None, list[str]]:
 
 def _warn_public(host: str, port: int) -> None:
     where = " (every interface of this machine)" if is_all_interfaces(host) else ""
-    print(f"assess serve: WARNING: listening on {url_host(host)}:{port}{where}. Anyone who can "
-          "reach it and has the link below can read and edit these cases: the token in the link "
-          "is what protects them. Give the link only to those who may edit; the connection is "
-          "not encrypted, so anyone on the network path can read it, token included.",
-          file=sys.stderr)
+    print(
+        f"assess serve: WARNING: listening on {url_host(host)}:{port}{where}. Anyone who can "
+        "reach it and has the link below can read and edit these cases: the token in the link "
+        "is what protects them. Give the link only to those who may edit; the connection is "
+        "not encrypted, so anyone on the network path can read it, token included.",
+        file=sys.stderr,
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -142,8 +157,10 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_cases(paths)
 
     if why := _port_taken(host, args.port):
-        print(f"assess serve: cannot listen on {host}:{args.port}: {why}; "
-              "choose another port with --port", file=sys.stderr)
+        print(
+            f"assess serve: cannot listen on {host}:{args.port}: {why}; choose another port with --port",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
 
     try:
@@ -155,10 +172,15 @@ def run(args: argparse.Namespace) -> int:
     address, names = _this_machine() if is_all_interfaces(host) else (None, [])
     url = public_url(host, args.port, address or next(iter(names), None))
     token = new_token()
-    server = server_class(app_command([str(Path(p).resolve()) for p in paths]), host=host,
-                          port=args.port, title=page_title([c.case.title for c in loaded]),
-                          public_url=url, access=access_for(host, args.port, token, names),
-                          max_sessions=args.max_sessions)
+    server = server_class(
+        app_command([str(Path(p).resolve()) for p in paths]),
+        host=host,
+        port=args.port,
+        title=page_title([c.case.title for c in loaded]),
+        public_url=url,
+        access=access_for(host, args.port, token, names),
+        max_sessions=args.max_sessions,
+    )
     if args.public:
         _warn_public(host, args.port)
     files = ", ".join(Path(p).name for p in paths)
@@ -166,8 +188,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         server.serve()
     except OSError as err:  # the port was taken between the check and the start
-        print(f"assess serve: cannot listen on {host}:{args.port}: {err.strerror or err}",
-              file=sys.stderr)
+        print(f"assess serve: cannot listen on {host}:{args.port}: {err.strerror or err}", file=sys.stderr)
         return EXIT_ERROR
     print("assess serve: stopped.", flush=True)
     return EXIT_OK

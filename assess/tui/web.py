@@ -33,8 +33,11 @@ SHUTDOWN_WAIT = HANGUP_WAIT + QUIT_WAIT + 1.0
 REFUSALS = {
     "host": ("a wrong Host", "it was sent to an address this server does not serve"),
     "origin": ("another page's Origin", "it comes from another web page than the one this server serves"),
-    "token": ("no token or a wrong one", "it does not carry this run's token: open the link "
-              "assess serve printed when it started (it ends in ?token=...)"),
+    "token": (
+        "no token or a wrong one",
+        "it does not carry this run's token: open the link "
+        "assess serve printed when it started (it ends in ?token=...)",
+    ),
 }
 """Why a request gets 403: (for the server's console, beside the peer's address; for the page)."""
 
@@ -58,8 +61,17 @@ class _Brief(logging.Formatter):
 class SessionServer(Server):
     """textual-serve's Server behind the token, Host and Origin checks, with a session cap."""
 
-    def __init__(self, command: str, *, host: str, port: int, title: str, public_url: str,
-                 access: Access, max_sessions: int = DEFAULT_MAX_SESSIONS) -> None:
+    def __init__(
+        self,
+        command: str,
+        *,
+        host: str,
+        port: int,
+        title: str,
+        public_url: str,
+        access: Access,
+        max_sessions: int = DEFAULT_MAX_SESSIONS,
+    ) -> None:
         super().__init__(command, host=host, port=port, title=title, public_url=public_url)
         self.access = access
         self.max_sessions = max_sessions
@@ -94,8 +106,15 @@ class SessionServer(Server):
         asyncio.set_event_loop(loop)
         for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
             loop.add_signal_handler(sig, self.request_exit)
-        web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False,
-                    loop=loop, print=None, access_log=None)
+        web.run_app(
+            self._make_app(),
+            host=self.host,
+            port=self.port,
+            handle_signals=False,
+            loop=loop,
+            print=None,
+            access_log=None,
+        )
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
@@ -121,7 +140,8 @@ class SessionServer(Server):
             console, page = REFUSALS[refusal]
             log.warning("refused a request from %s: %s", request.remote, console)
             response: web.StreamResponse = web.Response(
-                status=403, text=f"assess serve refuses this request: {page}.\n")
+                status=403, text=f"assess serve refuses this request: {page}.\n"
+            )
         elif "token" in request.query and request.path == "/":
             response = self._welcome(request)
         else:
@@ -151,8 +171,7 @@ class SessionServer(Server):
         """The printed link: keep the token in a cookie, and show the page without it in the URL."""
         rest = {key: value for key, value in request.query.items() if key != "token"}
         response = web.Response(status=303, headers={hdrs.LOCATION: str(request.rel_url.with_query(rest))})
-        response.set_cookie(self.access.cookie, self.access.token, path="/", httponly=True,
-                            samesite="Strict")
+        response.set_cookie(self.access.cookie, self.access.token, path="/", httponly=True, samesite="Strict")
         return response
 
     # -- the page and the sessions ---------------------------------------------------
@@ -171,8 +190,12 @@ class SessionServer(Server):
         websocket = web.WebSocketResponse(heartbeat=15)
         await websocket.prepare(request)
         if self.open_sessions >= self.max_sessions:
-            log.warning("refused a session from %s: %d open, --max-sessions %d",
-                        request.remote, self.open_sessions, self.max_sessions)
+            log.warning(
+                "refused a session from %s: %d open, --max-sessions %d",
+                request.remote,
+                self.open_sessions,
+                self.max_sessions,
+            )
             await websocket.close(code=WSCloseCode.TRY_AGAIN_LATER, message=self._full().encode())
             return websocket
         self.open_sessions += 1
@@ -197,16 +220,23 @@ class SessionServer(Server):
             which, other = f"All {n} sessions this server allows (--max-sessions {n}) are", "another"
         return f"{which} in use. Close {other} tab, then Restart."
 
-    async def _run_session(self, request: web.Request, websocket: web.WebSocketResponse,
-                           task: asyncio.Task[object]) -> None:
+    async def _run_session(
+        self, request: web.Request, websocket: web.WebSocketResponse, task: asyncio.Task[object]
+    ) -> None:
         width = bounded_int(request.query.get("width"), 80, 1, MAX_SIZE)
         height = bounded_int(request.query.get("height"), 24, 1, MAX_SIZE)
 
         async def close() -> None:  # the app has exited of itself
             await websocket.close()
 
-        session = Session(self.command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
-                          close=close, download_manager=self.download_manager, debug=self.debug)
+        session = Session(
+            self.command,
+            write_bytes=websocket.send_bytes,
+            write_str=websocket.send_str,
+            close=close,
+            download_manager=self.download_manager,
+            debug=self.debug,
+        )
         try:
             await session.start(width, height)
             await relay(websocket, session)

@@ -45,7 +45,10 @@ def start_server(case: Path, port: int, log: Path, *options: str) -> subprocess.
     with log.open("wb") as out:
         return subprocess.Popen(
             [sys.executable, "-m", "assess", "serve", str(case), "--port", str(port), *options],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
             start_new_session=True,
         )
 

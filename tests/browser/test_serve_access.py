@@ -85,8 +85,9 @@ async def _handshake(served: Served, headers: dict[str, str], query: str = "") -
     """The HTTP status a WebSocket handshake got (101: accepted, then closed here)."""
     async with aiohttp.ClientSession() as http:
         try:
-            async with http.ws_connect(f"ws://127.0.0.1:{served.port}/ws?width=80&height=24{query}",
-                                       headers=headers):
+            async with http.ws_connect(
+                f"ws://127.0.0.1:{served.port}/ws?width=80&height=24{query}", headers=headers
+            ):
                 return 101
         except aiohttp.WSServerHandshakeError as refused:
             return refused.status
@@ -123,8 +124,9 @@ def test_every_http_request_needs_the_token(served: Served) -> None:
 def test_the_printed_link_sets_the_cookie_and_drops_the_token_from_the_url(served: Served) -> None:
     async def visit() -> tuple[aiohttp.ClientResponse, str]:
         async with aiohttp.ClientSession() as http:
-            async with http.get(f"{served.http}/?token={served.token}&fontsize=20",
-                                allow_redirects=False) as response:
+            async with http.get(
+                f"{served.http}/?token={served.token}&fontsize=20", allow_redirects=False
+            ) as response:
                 return response, await response.text()
 
     response, _ = run(visit())  # type: ignore[misc]
@@ -159,13 +161,17 @@ def test_the_page_is_titled_and_references_nothing_elsewhere(served: Served) -> 
     assert "'self' 'nonce-" in scripts and "unsafe-inline" not in scripts
 
 
-@pytest.mark.parametrize("headers", [
-    {"Host": "evil.example:{port}"},  # DNS rebinding: evil.example re-resolved to 127.0.0.1
-    {"Host": "127.0.0.1:1"},
-    {"Origin": "http://evil.example"},
-    {"Origin": "null"},
-    {"Origin": "https://127.0.0.1:{port}"},
-], ids=["rebinding-host", "other-port", "evil-origin", "null-origin", "https-origin"])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Host": "evil.example:{port}"},  # DNS rebinding: evil.example re-resolved to 127.0.0.1
+        {"Host": "127.0.0.1:1"},
+        {"Origin": "http://evil.example"},
+        {"Origin": "null"},
+        {"Origin": "https://127.0.0.1:{port}"},
+    ],
+    ids=["rebinding-host", "other-port", "evil-origin", "null-origin", "https-origin"],
+)
 def test_http_from_elsewhere_is_refused_even_with_the_token(served: Served, headers: dict[str, str]) -> None:
     headers = {k: v.format(port=served.port) for k, v in headers.items()}
     assert run(_status(served.http + "/", **served.cookie, **headers))[0] == 403  # type: ignore[index]
@@ -196,8 +202,9 @@ def test_websockets_without_the_right_token_origin_or_host_start_no_app(served: 
 def test_the_right_token_drives_the_app(served: Served) -> None:
     async def tab() -> None:
         async with aiohttp.ClientSession() as http:
-            async with http.ws_connect(f"ws://127.0.0.1:{served.port}/ws?width=100&height=30",
-                                       headers=served.tab()) as ws:
+            async with http.ws_connect(
+                f"ws://127.0.0.1:{served.port}/ws?width=100&height=30", headers=served.tab()
+            ) as ws:
                 first = await _first_message(ws)
                 assert first.type == aiohttp.WSMsgType.BINARY, first
                 assert len(apps_of(served.case)) == 1

@@ -135,8 +135,14 @@ def _assert_ui_drawn(path: Path) -> None:
 
 def _drive(*args: str, timeout: float) -> subprocess.CompletedProcess[str]:
     """Run drive.mjs in its own process group; on timeout end the group (node and chromium)."""
-    node = subprocess.Popen([NODE or "node", str(DRIVER), *args], cwd=HERE, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    node = subprocess.Popen(
+        [NODE or "node", str(DRIVER), *args],
+        cwd=HERE,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     try:
         out, err = node.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -206,7 +212,8 @@ def test_serve_in_a_real_browser(tmp_path: Path) -> None:
         # The keys reached the app: one score line raised a step, and saved.
         saved = case.read_text(encoding="utf-8")
         changed = [
-            line for line in difflib.unified_diff(original.splitlines(), saved.splitlines(), lineterm="")
+            line
+            for line in difflib.unified_diff(original.splitlines(), saved.splitlines(), lineterm="")
             if line[:1] in "+-" and not line.startswith(("+++", "---"))
         ]
         assert len(changed) == 2, "expected one changed line:\n" + "\n".join(changed)
@@ -216,8 +223,12 @@ def test_serve_in_a_real_browser(tmp_path: Path) -> None:
         from assess.io.casefile import load_case
 
         was, now = load_case(work / "cases" / "original.yaml").case, load_case(case).case
-        raised = [(o, c) for o, row in now.scores.items() for c, score in row.items()
-                  if score.value != was.scores[o][c].value]
+        raised = [
+            (o, c)
+            for o, row in now.scores.items()
+            for c, score in row.items()
+            if score.value != was.scores[o][c].value
+        ]
         assert len(raised) == 1 and raised[0][0] == was.options[0].id, f"raised {raised}"
     finally:
         code = stop(server, signal.SIGINT, timeout=15)  # as Ctrl+C in its terminal
@@ -251,15 +262,18 @@ def test_stopping_ends_the_sessions_still_open(tmp_path: Path) -> None:
     async def open_tab_then_stop_server(token: str) -> None:
         origin = f"http://127.0.0.1:{port}"
         async with aiohttp.ClientSession(cookies={f"assess-token-{port}": token}) as http:
-            async with http.ws_connect(f"ws://127.0.0.1:{port}/ws?width=120&height=40",
-                                       origin=origin) as tab:
+            async with http.ws_connect(f"ws://127.0.0.1:{port}/ws?width=120&height=40", origin=origin) as tab:
                 first = await asyncio.wait_for(tab.receive(), timeout=30)
                 assert first.type == aiohttp.WSMsgType.BINARY, f"no app output: {first}"
                 assert len(apps_of(case)) == 1, apps_of(case)
                 stopping.append(time.monotonic())
                 server.send_signal(signal.SIGINT)
-                closed = (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED,
-                          aiohttp.WSMsgType.CLOSING, aiohttp.WSMsgType.ERROR)
+                closed = (
+                    aiohttp.WSMsgType.CLOSE,
+                    aiohttp.WSMsgType.CLOSED,
+                    aiohttp.WSMsgType.CLOSING,
+                    aiohttp.WSMsgType.ERROR,
+                )
                 try:
                     while (await asyncio.wait_for(tab.receive(), timeout=15)).type not in closed:
                         pass

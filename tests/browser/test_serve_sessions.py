@@ -29,7 +29,7 @@ import pytest
 from assess.tui.web_session import HANGUP_WAIT, QUIT_WAIT
 from tests.browser.serving import ROOT, end_leftovers, free_port, processes_of, stop
 
-FAKE_APP = textwrap.dedent('''
+FAKE_APP = textwrap.dedent("""
     import os, signal, sys, time
     record, mode = sys.argv[1], sys.argv[2]
 
@@ -52,9 +52,9 @@ FAKE_APP = textwrap.dedent('''
     while sys.stdin.buffer.read1(4096):  # textual-serve's quit message means nothing here
         pass
     time.sleep(120)
-''')
+""")
 
-SERVER = textwrap.dedent('''
+SERVER = textwrap.dedent("""
     import sys
     from assess.serve import access_for
     from assess.tui.web import SessionServer
@@ -63,7 +63,7 @@ SERVER = textwrap.dedent('''
     SessionServer(command, host="127.0.0.1", port=port, title="fake", public_url=f"http://127.0.0.1:{port}",
                   access=access_for("127.0.0.1", port, "the-token"), max_sessions=1).serve()
     print("stopped", flush=True)
-''')
+""")
 
 
 def _start(tmp_path: Path, mode: str) -> tuple[subprocess.Popen[bytes], int, Path, Path]:
@@ -72,9 +72,14 @@ def _start(tmp_path: Path, mode: str) -> tuple[subprocess.Popen[bytes], int, Pat
     command = "exec " + shlex.join([sys.executable, str(app), str(record), mode])
     port = free_port()
     with log.open("wb") as out:
-        server = subprocess.Popen([sys.executable, "-c", SERVER, command, str(port)], cwd=ROOT,
-                                  stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                  start_new_session=True)
+        server = subprocess.Popen(
+            [sys.executable, "-c", SERVER, command, str(port)],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
         try:
@@ -88,8 +93,11 @@ def _start(tmp_path: Path, mode: str) -> tuple[subprocess.Popen[bytes], int, Pat
 
 
 async def _open_tab(http: aiohttp.ClientSession, port: int) -> aiohttp.ClientWebSocketResponse:
-    tab = await http.ws_connect(f"ws://127.0.0.1:{port}/ws", origin=f"http://127.0.0.1:{port}",
-                                headers={"Cookie": f"assess-token-{port}=the-token"})
+    tab = await http.ws_connect(
+        f"ws://127.0.0.1:{port}/ws",
+        origin=f"http://127.0.0.1:{port}",
+        headers={"Cookie": f"assess-token-{port}=the-token"},
+    )
     first = await asyncio.wait_for(tab.receive(), timeout=15)
     assert first.type == aiohttp.WSMsgType.BINARY and first.data == b"fake app ready", first
     return tab
