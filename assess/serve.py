@@ -22,7 +22,7 @@ import secrets
 import shlex
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 LOOPBACK = "127.0.0.1"
@@ -167,7 +167,7 @@ class Access:
     an address cannot be re-bound by DNS, only a name can).
     """
 
-    token: str
+    token: str = field(repr=False)  # never in a log line or a traceback
     port: int
     names: frozenset[str] = frozenset()
     loopback_only: bool = False

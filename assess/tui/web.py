@@ -180,7 +180,7 @@ class SessionServer(Server):
         """The page, with its WebSocket on the address the browser used (the guard checked it)."""
         nonce = secrets.token_urlsafe(16)
         size = bounded_int(request.query.get("fontsize"), 16, 6, 64)
-        page = render_page(self.title, f"ws://{request.host}/ws", size, nonce)
+        page = render_page(self.title, f"ws://{request.headers[hdrs.HOST]}/ws", size, nonce)
         response = web.Response(text=page, content_type="text/html")
         response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY.format(nonce=nonce)
         return response

@@ -4,7 +4,8 @@ textual-serve's AppService runs the app; this subclass starts it in a process
 group of its own (a Ctrl+C in the server's terminal reaches the server, which
 then ends each session itself) and ends it the way a terminal hang-up would:
 SIGHUP first, so an app with unsaved changes can write its recovery file, then
-textual-serve's "quit", then SIGKILL, each after a bounded wait.
+textual-serve's "quit", then SIGKILL, each after a bounded wait. On Linux an app
+also gets SIGHUP if the server dies without ending it (killed, crashed).
 """
 
 from __future__ import annotations
@@ -74,11 +75,6 @@ class Session(AppService):
         self._stdin = process.stdin
         return process
 
-    @property
-    def pid(self) -> int | None:
-        """The app's process id (the shell `exec`s the app), or None before the start."""
-        return self._process.pid if self._process is not None else None
-
     async def stop(self) -> None:
         """End the app: SIGHUP, then quit, then SIGKILL; return once it has exited."""
         process = self._process
@@ -111,7 +107,7 @@ def _envelope(text: str) -> tuple[str, Any] | None:
     """`[type, data]` of a message from textual-serve's page, or None if it is not one."""
     try:
         envelope = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deep to parse
         return None
     if not isinstance(envelope, list) or not envelope or not isinstance(envelope[0], str):
         return None

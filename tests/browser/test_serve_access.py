@@ -209,7 +209,15 @@ def test_the_right_token_drives_the_app(served: Served) -> None:
                 assert first.type == aiohttp.WSMsgType.BINARY, first
                 assert len(apps_of(served.case)) == 1
                 # Malformed messages are ignored, not a traceback that ends the session.
-                for junk in ["not json", "[]", "{}", '["resize", "big"]', '["stdin", 5]', '["ping", {}]']:
+                for junk in [
+                    "not json",
+                    "[]",
+                    "{}",
+                    '["resize", "big"]',
+                    '["stdin", 5]',
+                    '["ping", {}]',
+                    "[" * 100_000,
+                ]:
                     await ws.send_str(junk)
                 await ws.send_str('["ping", "42"]')
                 while (reply := await _first_message(ws)).type == aiohttp.WSMsgType.BINARY:

@@ -94,6 +94,7 @@ def test_the_token_is_compared_whole() -> None:
         "\udcff",
     ]:
         assert not access.token_matches(given), given
+    assert token not in repr(access)
     assert access.cookie == "assess-token-8000"  # cookies are shared between ports: name it per port
 
 
