@@ -102,7 +102,8 @@ _PAGE = Template("""<!DOCTYPE html>
             button.addEventListener("click", () => {
               const params = new URLSearchParams(window.location.search);
               params.delete("delay");
-              window.location.href = window.location.pathname + "?" + params.toString();
+              const query = params.toString();
+              window.location.href = window.location.pathname + (query ? "?" + query : "");
             });
           }
         });
