@@ -243,14 +243,19 @@ def test_the_session_cap_holds_and_a_closed_session_frees_its_slot(served: Serve
                     reason = str(refused.extra)
                     assert "--max-sessions 1" in reason and "Close the other tab" in reason
                 assert len(apps_of(served.case)) == 1, "the refused tab started an app"
-            # The first tab has hung up: its app ends, and its slot is free again.
+            # The first tab has hung up: its app ends, then its slot is free again (the
+            # server frees it once it has seen the app exit, a moment after /proc does).
             deadline = time.monotonic() + 10
             while apps_of(served.case) and time.monotonic() < deadline:
                 await asyncio.sleep(0.1)
             assert not apps_of(served.case), "the closed session's app is still running"
-            async with http.ws_connect(url, headers=served.tab()) as third:
-                assert (await _first_message(third)).type == aiohttp.WSMsgType.BINARY
-                assert len(apps_of(served.case)) == 1
+            while True:
+                async with http.ws_connect(url, headers=served.tab()) as third:
+                    if (reply := await _first_message(third)).type == aiohttp.WSMsgType.BINARY:
+                        assert len(apps_of(served.case)) == 1
+                        return
+                assert reply.type in CLOSED and time.monotonic() < deadline, "the slot was not freed"
+                await asyncio.sleep(0.1)
 
     run(sessions())
     assert "refused a session from 127.0.0.1: 1 open, --max-sessions 1" in served.log.read_text()

@@ -92,15 +92,27 @@ def _start(tmp_path: Path, mode: str) -> tuple[subprocess.Popen[bytes], int, Pat
     pytest.fail(f"the server did not listen:\n{log.read_text()}")
 
 
-async def _open_tab(http: aiohttp.ClientSession, port: int) -> aiohttp.ClientWebSocketResponse:
-    tab = await http.ws_connect(
-        f"ws://127.0.0.1:{port}/ws",
-        origin=f"http://127.0.0.1:{port}",
-        headers={"Cookie": f"assess-token-{port}=the-token"},
-    )
-    first = await asyncio.wait_for(tab.receive(), timeout=15)
-    assert first.type == aiohttp.WSMsgType.BINARY and first.data == b"fake app ready", first
-    return tab
+async def _open_tab(
+    http: aiohttp.ClientSession, port: int, wait_for_slot: float = 0
+) -> aiohttp.ClientWebSocketResponse:
+    """A tab with the fake app; refused while the one slot is taken, retried for `wait_for_slot` s.
+
+    The server frees a slot once it has seen the app exit, a moment after /proc shows it gone.
+    """
+    deadline = time.monotonic() + wait_for_slot
+    while True:
+        tab = await http.ws_connect(
+            f"ws://127.0.0.1:{port}/ws",
+            origin=f"http://127.0.0.1:{port}",
+            headers={"Cookie": f"assess-token-{port}=the-token"},
+        )
+        first = await asyncio.wait_for(tab.receive(), timeout=15)
+        if first.type == aiohttp.WSMsgType.BINARY:
+            assert first.data == b"fake app ready", first
+            return tab
+        assert tab.close_code == aiohttp.WSCloseCode.TRY_AGAIN_LATER, first
+        assert time.monotonic() < deadline, "the slot was not freed"
+        await asyncio.sleep(0.1)
 
 
 def _apps(tmp_path: Path) -> list[str]:
@@ -133,7 +145,7 @@ def test_closing_the_tab_hangs_up_the_app_and_frees_the_slot(tmp_path: Path) -> 
             await tab.close()  # the planner closes the tab
             took = await _until_no_app(tmp_path, within=HANGUP_WAIT)
             assert took < HANGUP_WAIT
-            again = await _open_tab(http, port)  # the one slot is free again
+            again = await _open_tab(http, port, wait_for_slot=5)  # the one slot is free again
             await again.close()
             await _until_no_app(tmp_path, within=HANGUP_WAIT)
 
@@ -153,7 +165,7 @@ def test_an_app_that_ignores_the_hang_up_is_ended_all_the_same(tmp_path: Path) -
             tab = await _open_tab(http, port)
             await tab.close()
             took = await _until_no_app(tmp_path, within=HANGUP_WAIT + QUIT_WAIT + 3)
-            await (await _open_tab(http, port)).close()  # and the slot is free again
+            await (await _open_tab(http, port, wait_for_slot=5)).close()  # and the slot is free again
             return took
 
     try:
