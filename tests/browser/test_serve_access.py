@@ -14,9 +14,10 @@ import asyncio
 import re
 import signal
 import time
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 import aiohttp
 import pytest
@@ -31,6 +32,7 @@ from tests.browser.serving import (
     wait_for_link,
 )
 
+T = TypeVar("T")
 CLOSED = (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.CLOSING)
 
 
@@ -71,8 +73,8 @@ def served(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Served]:
     assert not left, "left behind:\n" + "\n".join(left)
 
 
-def run(coroutine: object) -> object:
-    return asyncio.run(coroutine)  # type: ignore[arg-type]
+def run(coroutine: Coroutine[Any, Any, T]) -> T:
+    return asyncio.run(coroutine)
 
 
 async def _status(url: str, **headers: str) -> tuple[int, str]:
@@ -109,14 +111,14 @@ def _no_app_starts(case: Path, seconds: float = 1.0) -> None:
 
 def test_every_http_request_needs_the_token(served: Served) -> None:
     for path in ["/", "/static/js/textual.js", "/static/", "/download/x", "/nowhere"]:
-        code, body = run(_status(served.http + path))  # type: ignore[misc]
+        code, body = run(_status(served.http + path))
         assert code == 403, path
         assert "token" in body and served.token not in body
     wrong = "x" * len(served.token)
     for query in [f"?token={wrong}", "?token=", "?token=%C3%A9t%C3%A9", f"?token={served.token[:-1]}"]:
-        assert run(_status(served.http + "/" + query))[0] == 403, query  # type: ignore[index]
+        assert run(_status(served.http + "/" + query))[0] == 403, query
     # The token is taken from the printed link only, never from another path's query.
-    assert run(_status(f"{served.http}/static/js/textual.js?token={served.token}"))[0] == 403  # type: ignore[index]
+    assert run(_status(f"{served.http}/static/js/textual.js?token={served.token}"))[0] == 403
     assert "refused a request from 127.0.0.1: no token or a wrong one" in served.log.read_text()
     assert served.token not in served.log.read_text().split("\n", 1)[1], "the token was logged"
 
@@ -129,14 +131,14 @@ def test_the_printed_link_sets_the_cookie_and_drops_the_token_from_the_url(serve
             ) as response:
                 return response, await response.text()
 
-    response, _ = run(visit())  # type: ignore[misc]
+    response, _ = run(visit())
     assert response.status == 303 and response.headers["Location"] == "/?fontsize=20"
     cookie = response.headers["Set-Cookie"]
     assert cookie.startswith(f"assess-token-{served.port}={served.token};")
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/" in cookie
-    code, page = run(_status(served.http + "/?fontsize=20", **served.cookie))  # type: ignore[misc]
+    code, page = run(_status(served.http + "/?fontsize=20", **served.cookie))
     assert code == 200
-    assert run(_status(served.http + "/static/js/textual.js", **served.cookie))[0] == 200  # type: ignore[index]
+    assert run(_status(served.http + "/static/js/textual.js", **served.cookie))[0] == 200
 
 
 def test_the_page_is_titled_and_references_nothing_elsewhere(served: Served) -> None:
@@ -147,7 +149,7 @@ def test_the_page_is_titled_and_references_nothing_elsewhere(served: Served) -> 
             async with http.get(served.http + "/", headers=served.cookie) as response:
                 return response.status, response.headers["Content-Security-Policy"], await response.text()
 
-    code, policy, html = run(page())  # type: ignore[misc]
+    code, policy, html = run(page())
     assert code == 200
     title = load_case(served.case).case.title
     assert f"<title>{title}</title>" in html
@@ -174,8 +176,8 @@ def test_the_page_is_titled_and_references_nothing_elsewhere(served: Served) -> 
 )
 def test_http_from_elsewhere_is_refused_even_with_the_token(served: Served, headers: dict[str, str]) -> None:
     headers = {k: v.format(port=served.port) for k, v in headers.items()}
-    assert run(_status(served.http + "/", **served.cookie, **headers))[0] == 403  # type: ignore[index]
-    assert run(_status(f"{served.http}/?token={served.token}", **headers))[0] == 403  # type: ignore[index]
+    assert run(_status(served.http + "/", **served.cookie, **headers))[0] == 403
+    assert run(_status(f"{served.http}/?token={served.token}", **headers))[0] == 403
 
 
 # -- WebSocket -------------------------------------------------------------------

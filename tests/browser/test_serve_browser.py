@@ -28,6 +28,7 @@ import time
 import zlib
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -165,8 +166,8 @@ def _assert_page(steps: list[dict[str, object]], port: int) -> None:
     assert by_step["settled"]["font"] is True, "the page's own Roboto Mono did not load"
     second = by_step["second"]
     assert second["visible"] and "--max-sessions 1" in str(second["message"]), second
-    seen = by_step["seen"]
-    requests, websockets = list(seen["requests"]), list(seen["websockets"])  # type: ignore[call-overload]
+    seen: Any = by_step["seen"]
+    requests, websockets = list(seen["requests"]), list(seen["websockets"])
     assert requests and websockets
     elsewhere = [u for u in requests if not u.startswith(f"http://127.0.0.1:{port}/")]
     elsewhere += [u for u in websockets if not u.startswith(f"ws://127.0.0.1:{port}/")]

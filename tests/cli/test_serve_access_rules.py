@@ -41,7 +41,7 @@ def test_a_loopback_server_answers_to_loopback_names_only() -> None:
     access = access_for("127.0.0.1", 8000, "k")
     for host in ["127.0.0.1:8000", "localhost:8000", "LOCALHOST:8000", "[::1]:8000", "127.0.0.2:8000"]:
         assert access.host_allowed(host), host
-    for host in [
+    for other in [
         None,
         "127.0.0.1",
         "127.0.0.1:8001",
@@ -50,7 +50,7 @@ def test_a_loopback_server_answers_to_loopback_names_only() -> None:
         "10.0.0.1:8000",
         "0.0.0.0:8000",
     ]:
-        assert not access.host_allowed(host), host
+        assert not access.host_allowed(other), other
 
 
 def test_a_server_on_one_address_answers_to_it_only() -> None:
