@@ -1,12 +1,15 @@
 // Drive `assess serve` in Debian's headless chromium, as a planner would.
 //
-//   node drive.mjs URL SHOT_BEFORE SHOT_AFTER [--watch=FILE] [KEY ...]
+//   node drive.mjs URL SHOT_BEFORE SHOT_AFTER [--watch=FILE] [--second] [KEY ...]
 //
 // Opens URL, waits for the served app's first output (body.-first-byte) and for the
-// screen to settle, clicks the terminal, screenshots it, presses the keys (Playwright
-// key names: 2 ArrowRight + Control+s ...), waits until FILE changes on disk (if given)
-// and the screen settles again, screenshots again, and closes the browser. Progress
-// goes to stderr as JSON lines; exit 1 on any failure.
+// screen to settle, reports the page's title and whether its font loaded, clicks the
+// terminal, screenshots it; with --second opens URL in a second tab and reports the
+// message its closed-session dialog shows (the server's cap); presses the keys
+// (Playwright key names: 2 ArrowRight + Control+s ...), waits until FILE changes on disk
+// (if given) and the screen settles again, screenshots again, and closes the browser.
+// Every request and WebSocket the pages open, and every console error, is reported.
+// Progress goes to stderr as JSON lines; exit 1 on any failure.
 // The terminal is drawn on a canvas, its text is not in the DOM: the caller checks
 // the screenshots and the files.
 
@@ -17,9 +20,10 @@ import { chromium } from 'playwright-core';
 
 const args = process.argv.slice(2);
 const watch = args.find((a) => a.startsWith('--watch='))?.slice('--watch='.length);
-const [url, shotBefore, shotAfter, ...keys] = args.filter((a) => !a.startsWith('--watch='));
+const second = args.includes('--second');
+const [url, shotBefore, shotAfter, ...keys] = args.filter((a) => !a.startsWith('--'));
 if (!url || !shotBefore || !shotAfter) {
-  console.error('usage: node drive.mjs URL SHOT_BEFORE SHOT_AFTER [--watch=FILE] [KEY ...]');
+  console.error('usage: node drive.mjs URL SHOT_BEFORE SHOT_AFTER [--watch=FILE] [--second] [KEY ...]');
   process.exit(2);
 }
 const started = Date.now();
@@ -60,6 +64,20 @@ async function settle(page, { gap = 400, timeout = 10000 } = {}) {
   throw new Error(`the screen did not settle within ${timeout} ms`);
 }
 
+// Runs in the page: whether the page's own Roboto Mono (a local file) has loaded.
+function fontLoaded() {
+  return [...document.fonts].some(
+    (face) => face.family.replace(/["']/g, '') === 'Roboto Mono' && face.status === 'loaded');
+}
+
+// Every request, WebSocket and console error of a page, reported at the end.
+const seen = { requests: [], websockets: [], errors: [] };
+function watchPage(page) {
+  page.on('websocket', (ws) => seen.websockets.push(ws.url()));
+  page.on('console', (msg) => { if (msg.type() === 'error') seen.errors.push(msg.text()); });
+  page.on('pageerror', (err) => seen.errors.push(String(err)));
+}
+
 const profile = mkdtempSync(join(tmpdir(), 'assess-chromium-'));
 let browser;
 let failed = false;
@@ -76,7 +94,9 @@ try {
     ],
   });
   log('launched', { profile });
+  browser.on('request', (request) => seen.requests.push(request.url()));
   const page = browser.pages()[0] ?? (await browser.newPage());
+  watchPage(page);
   page.setDefaultTimeout(15000);
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForSelector('body.-first-byte');
@@ -85,11 +105,21 @@ try {
   await page.waitForFunction(painted, 50, { polling: 200, timeout: 15000 });
   log('painted');
   await settle(page);
-  log('settled');
+  log('settled', { title: await page.title(), font: await page.evaluate(fontLoaded) });
   await page.click('#terminal');
   await settle(page);
   await page.screenshot({ path: shotBefore });
   log('screenshot', { path: shotBefore });
+  if (second) {
+    const other = await browser.newPage();
+    watchPage(other);
+    await other.goto(url, { waitUntil: 'load' });
+    await other.waitForSelector('body.-closed', { timeout: 15000 });
+    const message = await other.textContent('.closed-dialog .message');
+    log('second', { message, visible: await other.isVisible('.closed-dialog .message') });
+    await other.close();
+    await page.click('#terminal');
+  }
 
   const original = watch ? read(watch) : null;
   for (const key of keys) {
@@ -112,6 +142,7 @@ try {
   log('error', { message: String(err && err.stack ? err.stack : err) });
 } finally {
   // Closing the browser closes the websocket, and the server stops the served app.
+  log('seen', seen);
   if (browser) await browser.close().catch((err) => log('close-error', { message: String(err) }));
   rmSync(profile, { recursive: true, force: true });
   log('closed');

@@ -1,11 +1,13 @@
 """`assess serve` in a real headless browser: the UI is drawn, keys reach it, nothing is left behind.
 
-Starts `python -m assess serve` on a copy of the default case, drives Debian's
-chromium with playwright-core (`drive.mjs`): wait for the app, click the terminal,
-screenshot, raise one score and save, screenshot again, close the browser. Then
-checks the screenshots (decoded here with zlib: the UI, not the loading splash),
-the saved file (one score line changed) and that stopping the server ends every
-process it started. Needs /usr/bin/chromium, node and `npm ci` in tests/browser
+Starts `python -m assess serve --max-sessions 1` on a copy of the default case, drives
+Debian's chromium with playwright-core (`drive.mjs`) from the printed link (with its
+token): wait for the app, click the terminal, screenshot, open a second tab (refused:
+the cap), raise one score and save, screenshot again, close the browser. Then checks
+the page (the case's title, its own font, the second tab's message, and that no request
+went anywhere but the served address), the screenshots (decoded here with zlib: the UI,
+not the loading splash), the saved file (one score line changed) and that stopping the
+server ends every process it started. Needs /usr/bin/chromium, node and `npm ci` in tests/browser
 (`.ci/browser-setup.sh`); skips, saying which is missing, without them.
 
 The second test needs no browser (a websocket client stands in for a tab): stopping
@@ -20,20 +22,28 @@ import os
 import re
 import shutil
 import signal
-import socket
 import struct
 import subprocess
-import sys
 import time
-import urllib.request
 import zlib
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.browser.serving import (
+    ROOT,
+    apps_of,
+    copy_default_case,
+    end_leftovers,
+    free_port,
+    start_server,
+    stop,
+    wait_for_link,
+)
+
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 NODE = shutil.which("node")
 DRIVER = HERE / "drive.mjs"
@@ -62,43 +72,6 @@ VALUE_LINE = re.compile(r"^\s*value:\s*(-?[0-9.]+)\s*$")
 
 
 # -- helpers ---------------------------------------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait_until_serving(url: str, server: subprocess.Popen[bytes], log: Path, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"assess serve exited with {server.returncode}:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(url, timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)
-    pytest.fail(f"assess serve did not answer on {url} within {timeout} s:\n{log.read_text()}")
-
-
-def _processes_of(markers: list[str], pgid: int) -> list[str]:
-    """Live processes (not zombies) whose command line names a marker, or in process group `pgid`."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit() or int(entry.name) == os.getpid():
-            continue
-        try:
-            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            stat = (entry / "stat").read_text()
-        except OSError:  # ended meanwhile
-            continue
-        state, _, group = stat.rsplit(")", 1)[1].split()[:3]
-        if state != "Z" and (any(m in cmdline for m in markers) or int(group) == pgid):
-            found.append(f"{entry.name}: {cmdline.strip()}")
-    return found
 
 
 def _png_pixels(path: Path) -> tuple[int, int, Counter[bytes]]:
@@ -161,33 +134,16 @@ def _assert_ui_drawn(path: Path) -> None:
     assert vivid > 0.01, f"{path.name}: only {vivid:.2%} vivid pixels (blank or splash?)"
 
 
-def _start_server(case: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
-    """`python -m assess serve CASE --port PORT` from this checkout, in its own process group."""
-    with log.open("wb") as out:
-        return subprocess.Popen(
-            [sys.executable, "-m", "assess", "serve", str(case), "--port", str(port)],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            start_new_session=True,  # its own process group: the served apps join it
-        )
-
-
-def _end_leftovers(markers: list[str], pgid: int) -> list[str]:
-    """Processes still there after 5 s (see `_processes_of`), ended so a failure leaves nothing."""
-    deadline = time.monotonic() + 5
-    while (left := _processes_of(markers, pgid)) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    for line in left:
-        try:
-            os.kill(int(line.split(":")[0]), signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-    return left
-
-
 def _drive(*args: str, timeout: float) -> subprocess.CompletedProcess[str]:
     """Run drive.mjs in its own process group; on timeout end the group (node and chromium)."""
-    node = subprocess.Popen([NODE or "node", str(DRIVER), *args], cwd=HERE, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    node = subprocess.Popen(
+        [NODE or "node", str(DRIVER), *args],
+        cwd=HERE,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     try:
         out, err = node.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -197,28 +153,29 @@ def _drive(*args: str, timeout: float) -> subprocess.CompletedProcess[str]:
     return subprocess.CompletedProcess(node.args, node.returncode, out, err)
 
 
-def _copy_default_case(into: Path) -> Path:
-    """The default case with what it refers to (../criteria.yaml, ../sources/)."""
-    (into / "cases").mkdir(parents=True)
-    case = into / "cases" / "ai_cooperation.yaml"
-    shutil.copy2(ROOT / "cases" / "ai_cooperation.yaml", case)
-    shutil.copy2(ROOT / "criteria.yaml", into / "criteria.yaml")
-    shutil.copytree(ROOT / "sources", into / "sources")
-    return case
-
-
-def _stop(server: subprocess.Popen[bytes], sig: int, timeout: float) -> int | None:
-    try:
-        os.killpg(server.pid, sig)
-    except ProcessLookupError:
-        pass
-    try:
-        return server.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return None
-
-
 # -- the tests -------------------------------------------------------------------
+
+
+def _assert_page(steps: list[dict[str, object]], port: int) -> None:
+    """The page: the case's title, its own font, the cap's message, nothing but this server."""
+    by_step = {str(s["step"]): s for s in steps}
+    from assess.io.casefile import load_case
+
+    title = load_case(ROOT / "cases" / "ai_cooperation.yaml").case.title
+    assert by_step["settled"]["title"] == title
+    assert by_step["settled"]["font"] is True, "the page's own Roboto Mono did not load"
+    second = by_step["second"]
+    assert second["visible"] and "--max-sessions 1" in str(second["message"]), second
+    seen: Any = by_step["seen"]
+    requests, websockets = list(seen["requests"]), list(seen["websockets"])
+    assert requests and websockets
+    elsewhere = [u for u in requests if not u.startswith(f"http://127.0.0.1:{port}/")]
+    elsewhere += [u for u in websockets if not u.startswith(f"ws://127.0.0.1:{port}/")]
+    assert not elsewhere, f"the page asked for something not on this server: {elsewhere}"
+    # A blocked or failed load would show here (textual.js also logs a send on the refused
+    # tab's closed socket: harmless).
+    blocked = [e for e in seen["errors"] if "Content Security Policy" in e or "Failed to load" in e]
+    assert not blocked, f"the page could not load everything it needs: {blocked}"
 
 
 @needs_browser
@@ -226,26 +183,26 @@ def test_serve_in_a_real_browser(tmp_path: Path) -> None:
     started = time.monotonic()
     timings: dict[str, float] = {}
     work = tmp_path / "assess-serve-browser"
-    case = _copy_default_case(work)
+    case = copy_default_case(work)
     original = case.read_text(encoding="utf-8")
     (work / "cases" / "original.yaml").write_text(original, encoding="utf-8")
     before, after, log = work / "before.png", work / "after.png", work / "serve.log"
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/"
+    port = free_port()
     markers = [str(work)]  # every process of the server and its apps names the case copy
     steps: list[dict[str, object]] = []
 
-    server = _start_server(case, port, log)
+    server = start_server(case, port, log, "--max-sessions", "1")
     try:
-        _wait_until_serving(url, server, log, timeout=15)
+        link, _ = wait_for_link(server, log)
         timings["serving"] = time.monotonic() - started
-        assert f"http://127.0.0.1:{port}" in log.read_text(), "the URL is not printed"
+        assert link.startswith(f"http://127.0.0.1:{port}/?token="), link
 
-        drive = _drive(url, str(before), str(after), f"--watch={case}", *KEYS, timeout=35)
+        drive = _drive(link, str(before), str(after), f"--watch={case}", "--second", *KEYS, timeout=45)
         timings["browser"] = time.monotonic() - started
         steps = [json.loads(line) for line in drive.stderr.splitlines() if line.startswith("{")]
         markers += [str(s["profile"]) for s in steps if "profile" in s]  # chromium's processes name it
         assert drive.returncode == 0, f"drive.mjs failed:\n{drive.stderr}\n--- server:\n{log.read_text()}"
+        _assert_page(steps, port)
 
         # The page rendered the app.
         for shot in (before, after):
@@ -256,7 +213,8 @@ def test_serve_in_a_real_browser(tmp_path: Path) -> None:
         # The keys reached the app: one score line raised a step, and saved.
         saved = case.read_text(encoding="utf-8")
         changed = [
-            line for line in difflib.unified_diff(original.splitlines(), saved.splitlines(), lineterm="")
+            line
+            for line in difflib.unified_diff(original.splitlines(), saved.splitlines(), lineterm="")
             if line[:1] in "+-" and not line.startswith(("+++", "---"))
         ]
         assert len(changed) == 2, "expected one changed line:\n" + "\n".join(changed)
@@ -266,15 +224,19 @@ def test_serve_in_a_real_browser(tmp_path: Path) -> None:
         from assess.io.casefile import load_case
 
         was, now = load_case(work / "cases" / "original.yaml").case, load_case(case).case
-        raised = [(o, c) for o, row in now.scores.items() for c, score in row.items()
-                  if score.value != was.scores[o][c].value]
+        raised = [
+            (o, c)
+            for o, row in now.scores.items()
+            for c, score in row.items()
+            if score.value != was.scores[o][c].value
+        ]
         assert len(raised) == 1 and raised[0][0] == was.options[0].id, f"raised {raised}"
     finally:
-        code = _stop(server, signal.SIGINT, timeout=10)  # as Ctrl+C in its terminal
+        code = stop(server, signal.SIGINT, timeout=15)  # as Ctrl+C in its terminal
         timings["stopped"] = time.monotonic() - started
         if code is None:  # did not stop: end it, then fail below
-            _stop(server, signal.SIGKILL, timeout=5)
-        left = _end_leftovers(markers, server.pid)
+            stop(server, signal.SIGKILL, timeout=5)
+        left = end_leftovers(markers, server.pid)
 
     assert code == 0, f"assess serve did not stop cleanly on SIGINT (exit {code}):\n{log.read_text()}"
     assert "stopped" in log.read_text()
@@ -293,22 +255,26 @@ def test_stopping_ends_the_sessions_still_open(tmp_path: Path) -> None:
     import aiohttp
 
     work = tmp_path / "assess-serve-session"
-    case = _copy_default_case(work)
-    port, log = _free_port(), work / "serve.log"
-    server = _start_server(case, port, log)
+    case = copy_default_case(work)
+    port, log = free_port(), work / "serve.log"
+    server = start_server(case, port, log)
     stopping: list[float] = []
 
-    async def open_tab_then_stop_server() -> None:
-        async with aiohttp.ClientSession() as http:
-            async with http.ws_connect(f"ws://127.0.0.1:{port}/ws?width=120&height=40") as tab:
+    async def open_tab_then_stop_server(token: str) -> None:
+        origin = f"http://127.0.0.1:{port}"
+        async with aiohttp.ClientSession(cookies={f"assess-token-{port}": token}) as http:
+            async with http.ws_connect(f"ws://127.0.0.1:{port}/ws?width=120&height=40", origin=origin) as tab:
                 first = await asyncio.wait_for(tab.receive(), timeout=30)
                 assert first.type == aiohttp.WSMsgType.BINARY, f"no app output: {first}"
-                apps = [p for p in _processes_of([str(case)], server.pid) if " open " in p]
-                assert len(apps) == 1, apps
+                assert len(apps_of(case)) == 1, apps_of(case)
                 stopping.append(time.monotonic())
                 server.send_signal(signal.SIGINT)
-                closed = (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED,
-                          aiohttp.WSMsgType.CLOSING, aiohttp.WSMsgType.ERROR)
+                closed = (
+                    aiohttp.WSMsgType.CLOSE,
+                    aiohttp.WSMsgType.CLOSED,
+                    aiohttp.WSMsgType.CLOSING,
+                    aiohttp.WSMsgType.ERROR,
+                )
                 try:
                     while (await asyncio.wait_for(tab.receive(), timeout=15)).type not in closed:
                         pass
@@ -316,14 +282,14 @@ def test_stopping_ends_the_sessions_still_open(tmp_path: Path) -> None:
                     pytest.fail("the stopping server did not hang up the open tab within 15 s")
 
     try:
-        _wait_until_serving(f"http://127.0.0.1:{port}/", server, log, timeout=15)
-        asyncio.run(open_tab_then_stop_server())
+        _, token = wait_for_link(server, log)
+        asyncio.run(open_tab_then_stop_server(token))
         code = server.wait(timeout=15)
         took = time.monotonic() - stopping[0]
     finally:
         if server.poll() is None:
-            _stop(server, signal.SIGKILL, timeout=5)
-        left = _end_leftovers([str(work)], server.pid)
+            stop(server, signal.SIGKILL, timeout=5)
+        left = end_leftovers([str(work)], server.pid)
     assert code == 0, log.read_text()
     assert took < 10, f"took {took:.1f} s to stop"
     assert not left, "left behind:\n" + "\n".join(left)

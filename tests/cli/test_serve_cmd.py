@@ -18,17 +18,39 @@ from typing import Any
 import pytest
 
 from assess.cli import main, serve_cmd
-from assess.serve import HostError, app_command, choose_host, is_loopback, public_url
+from assess.serve import (
+    Access,
+    HostError,
+    access_for,
+    app_command,
+    choose_host,
+    is_loopback,
+    public_url,
+)
 from tests.conftest import CATALOGUE, DEFAULT_CASE, ROOT
+
+LINK = re.compile(r"^Serving .* at (http://\S+)/\?token=([A-Za-z0-9_-]{43})  \(Ctrl\+C to stop\)$", re.M)
+MACHINE = "192.0.2.44"
+"""The address `_this_machine` finds in these tests (a documentation address, RFC 5737)."""
 
 
 class FakeServer:
     made: list[FakeServer] = []
 
-    def __init__(self, command: str, host: str = "localhost", port: int = 8000,
-                 title: str | None = None, public_url: str | None = None) -> None:
+    def __init__(
+        self,
+        command: str,
+        *,
+        host: str,
+        port: int,
+        title: str,
+        public_url: str,
+        access: Access,
+        max_sessions: int,
+    ) -> None:
         self.command, self.host, self.port = command, host, port
         self.title, self.public_url = title, public_url
+        self.access, self.max_sessions = access, max_sessions
         self.served = False
         FakeServer.made.append(self)
 
@@ -45,13 +67,14 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> Fake:
     FakeServer.made = []
     monkeypatch.setattr(serve_cmd, "_server_class", lambda: FakeServer)
     monkeypatch.setattr(serve_cmd, "_port_taken", lambda host, port: None)
+    monkeypatch.setattr(serve_cmd, "_this_machine", lambda: (MACHINE, ["planner", "planner.example.org"]))
     return FakeServer.made
 
 
 def test_serve_is_a_command() -> None:
     from assess.cli import COMMANDS
 
-    assert "serve" in COMMANDS, "wire it: add \"serve\" to COMMANDS in assess/cli/__init__.py"
+    assert "serve" in COMMANDS, 'wire it: add "serve" to COMMANDS in assess/cli/__init__.py'
 
 
 def serve(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -70,9 +93,36 @@ def test_defaults_loopback_port_8000_and_the_same_python(
     assert (server.host, server.port) == ("127.0.0.1", 8000)
     assert "http://127.0.0.1:8000" in out
     assert "WARNING" not in err
-    assert shlex.split(server.command) == ["exec", sys.executable, "-m", "assess", "open",
-                                           str(DEFAULT_CASE.resolve())]
-    assert "ai_cooperation.yaml" in (server.title or "")
+    assert shlex.split(server.command) == [
+        "exec",
+        sys.executable,
+        "-m",
+        "assess",
+        "open",
+        str(DEFAULT_CASE.resolve()),
+    ]
+    assert server.title == "Areas of EU–Russia AI cooperation"  # the case's own title
+    assert server.max_sessions == 3
+
+
+def test_the_printed_link_holds_a_fresh_token(capsys: pytest.CaptureFixture[str], fake: Fake) -> None:
+    serve(capsys, str(DEFAULT_CASE))
+    _, out, _ = serve(capsys, str(DEFAULT_CASE))
+    first, second = fake
+    links = LINK.findall(out)
+    assert links == [("http://127.0.0.1:8000", second.access.token)]
+    assert first.access.token != second.access.token
+    assert second.access.loopback_only and second.access.port == 8000
+
+
+def test_max_sessions(capsys: pytest.CaptureFixture[str], fake: Fake) -> None:
+    assert serve(capsys, str(DEFAULT_CASE), "--max-sessions", "1")[0] == 0
+    assert fake[0].max_sessions == 1
+    for bad in ["0", "-1", "101", "many"]:
+        with pytest.raises(SystemExit) as exit_:
+            serve(capsys, str(DEFAULT_CASE), "--max-sessions", bad)
+        assert exit_.value.code == 2 and "--max-sessions" in capsys.readouterr().err
+    assert len(fake) == 1
 
 
 def test_no_case_serves_the_default_case(capsys: pytest.CaptureFixture[str], fake: Fake) -> None:
@@ -110,22 +160,37 @@ def test_loopback_hosts_are_fine(capsys: pytest.CaptureFixture[str], fake: Fake,
     assert ("http://[::1]:8001" if host == "::1" else f"http://{host}:8001") in out
 
 
-def test_public_binds_every_interface_and_warns(
-    capsys: pytest.CaptureFixture[str], fake: Fake
-) -> None:
+def test_public_binds_every_interface_and_warns(capsys: pytest.CaptureFixture[str], fake: Fake) -> None:
     code, out, err = serve(capsys, str(DEFAULT_CASE), "--public")
     assert code == 0
     assert fake[0].host == "0.0.0.0"
-    assert "WARNING" in err and "0.0.0.0" in err
-    # The browser must be sent to this machine's name, not to 0.0.0.0.
-    assert fake[0].public_url == f"http://{socket.getfqdn()}:8000"
-    assert fake[0].public_url in out
+    assert "WARNING: listening on 0.0.0.0:8000 (every interface" in err
+    assert "the token in the link is what protects them" in err and "not encrypted" in err
+    # The link names the address this machine is reached at: not 0.0.0.0, not localhost.
+    assert fake[0].public_url == f"http://{MACHINE}:8000"
+    assert LINK.findall(out) == [(f"http://{MACHINE}:8000", fake[0].access.token)]
+    # Any address of this machine, or its names, but not someone else's name.
+    access = fake[0].access
+    assert access.host_allowed(f"{MACHINE}:8000") and access.host_allowed("10.9.8.7:8000")
+    assert access.host_allowed("planner.example.org:8000") and access.host_allowed("localhost:8000")
+    assert not access.host_allowed("evil.example:8000")
+
+
+def test_public_without_a_route_names_the_machine(
+    capsys: pytest.CaptureFixture[str], fake: Fake, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(serve_cmd, "_this_machine", lambda: (None, ["planner"]))
+    code, out, _ = serve(capsys, str(DEFAULT_CASE), "--public")
+    assert code == 0 and fake[0].public_url == "http://planner:8000"
 
 
 def test_public_with_a_host(capsys: pytest.CaptureFixture[str], fake: Fake) -> None:
-    code, _, err = serve(capsys, str(DEFAULT_CASE), "--public", "--host", "10.1.2.3")
+    code, out, err = serve(capsys, str(DEFAULT_CASE), "--public", "--host", "10.1.2.3")
     assert code == 0 and fake[0].host == "10.1.2.3" and fake[0].public_url == "http://10.1.2.3:8000"
-    assert "WARNING" in err
+    assert "WARNING: listening on 10.1.2.3:8000. " in err and "token" in err
+    assert LINK.findall(out)[0][0] == "http://10.1.2.3:8000"
+    assert fake[0].access.host_allowed("10.1.2.3:8000")
+    assert not fake[0].access.host_allowed(f"{MACHINE}:8000")
 
 
 @pytest.mark.parametrize("port", ["0", "65536", "-1", "http"])
@@ -172,11 +237,14 @@ def test_a_taken_port_is_refused_before_serving(
 
 
 def test_textual_serve_is_imported_only_when_serving() -> None:
-    probe = ("import argparse, sys; from assess.cli import serve_cmd; "
-             "serve_cmd.add_parser(argparse.ArgumentParser().add_subparsers()); "
-             "print(sorted(m for m in ('textual', 'textual_serve', 'aiohttp') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True,
-                         timeout=30, check=True).stdout
+    probe = (
+        "import argparse, sys; from assess.cli import serve_cmd; "
+        "serve_cmd.add_parser(argparse.ArgumentParser().add_subparsers()); "
+        "print(sorted(m for m in ('textual', 'textual_serve', 'aiohttp') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=30, check=True
+    ).stdout
     assert out.strip() == "[]"
 
 
@@ -215,8 +283,14 @@ def test_app_command_quotes_paths_and_interpreter(tmp_path: Path) -> None:
     show_args = tmp_path / "show args"
     show_args.write_text('#!/bin/sh\nfor a; do printf "%s\\n" "$a"; done\n')
     show_args.chmod(0o755)
-    run = subprocess.run(["/bin/sh", "-c", app_command(cases, python=str(show_args))], cwd=tmp_path,
-                         capture_output=True, text=True, timeout=10, check=True)
+    run = subprocess.run(
+        ["/bin/sh", "-c", app_command(cases, python=str(show_args))],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=10,
+        check=True,
+    )
     assert run.stdout.splitlines() == ["-m", "assess", "open", *cases]
     assert not (tmp_path / "oops").exists()
 
@@ -226,5 +300,21 @@ def test_the_session_server_is_textual_serves() -> None:
 
     cls: Any = serve_cmd._server_class()
     assert issubclass(cls, Server)
-    server = cls("true", host="127.0.0.1", port=8000, title="t", public_url="http://127.0.0.1:8000")
-    assert server.sessions == set()
+    server = cls(
+        "true",
+        host="127.0.0.1",
+        port=8000,
+        title="t",
+        public_url="http://127.0.0.1:8000",
+        access=access_for("127.0.0.1", 8000, "k"),
+        max_sessions=2,
+    )
+    assert server.sessions == set() and server.open_sessions == 0 and server.max_sessions == 2
+
+
+def test_this_machine_finds_an_address_or_none() -> None:
+    import ipaddress
+
+    address, names = serve_cmd._this_machine()
+    assert address is None or ipaddress.ip_address(address)
+    assert socket.gethostname() in names
