@@ -42,7 +42,11 @@ def load_view(path: str, scenario: str | None, assessor: str | None = None) -> t
 
 
 def emit(text: str, output: Path | None = None) -> None:
-    """Print `text`, or write it to `output`."""
+    """Print `text`, or write it to `output`: every command's output passes
+    here, so no control character in it can reach the terminal."""
+    from assess.output.safe import printable
+
+    text = printable(text)
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:

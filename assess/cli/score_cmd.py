@@ -44,6 +44,7 @@ def _params(method: str, args: argparse.Namespace) -> dict[str, object]:
 def run(args: argparse.Namespace) -> int:
     from assess.errors import InputError, Problem
     from assess.methods import MethodError
+    from assess.output.safe import terminal_width
     from assess.scoring import score_method
 
     _, view = load_view(args.case, args.scenario, args.assessor)
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
             raise InputError([Problem(args.case, 0, 0, f"{args.method}: {err}")]) from None
         from assess.output.ranking import render_ranking
 
-        emit(render_ranking(result, args.format, args.case))
+        emit(render_ranking(result, args.format, args.case, terminal_width()))
         return 0
     from assess.output.methods import render_methods
 
@@ -65,5 +66,5 @@ def run(args: argparse.Namespace) -> int:
         except MethodError as err:
             failed[name] = str(err)
     fmt = "table" if args.format == "csv" else args.format
-    emit(render_methods(results, failed, fmt, args.case))
+    emit(render_methods(results, failed, fmt, args.case, terminal_width()))
     return 0

@@ -124,6 +124,7 @@ class ProgressLine:
 
 def run(args: argparse.Namespace) -> int:
     from assess.errors import InputError, Problem
+    from assess.output.safe import terminal_width
     from assess.output.sensitivity import render_sensitivity
     from assess.robustness import analyse
 
@@ -140,5 +141,5 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if line is not None:
             line.clear()
-    emit(render_sensitivity(result, args.format, args.case))
+    emit(render_sensitivity(result, args.format, args.case, terminal_width()))
     return 0

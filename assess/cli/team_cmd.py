@@ -78,6 +78,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from assess.disagreement import disagreement
     from assess.io.casefile import load_case
+    from assess.output.safe import terminal_width
     from assess.output.team import render_team
 
     if args.top < 0:
@@ -87,5 +88,5 @@ def run(args: argparse.Namespace) -> int:
         msg = "has no assessors; merge their case files with `assess merge` first"
         raise InputError([Problem(args.case, 0, 0, msg)])
     report = disagreement(loaded.case, loaded.catalogue_model)
-    emit(render_team(report, args.format, args.case, args.top))
+    emit(render_team(report, args.format, args.case, args.top, terminal_width()))
     return 0
