@@ -9,7 +9,10 @@ beside the team's with Kendall's tau-b (see `assess.disagreement`). Exit
 codes: 0 done, 2 bad input (a file that does not load, a case without
 assessors).
 
-The JSON is a stable contract; keys are only ever added.
+The table fits the terminal's width (`COLUMNS`, 80 when unknown) and names
+options and criteria. The JSON is a stable contract; keys are only ever
+added; numbers are rounded to 6 decimals, null where undefined
+(`assess.output.jsonout`).
 
     case, file:         the case's title; its path as given
     team:               {aggregate, weights}

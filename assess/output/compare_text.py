@@ -256,7 +256,7 @@ def comparison_markdown(comp: Comparison, views: list[ViewInfo]) -> str:
     ]
     excluded = _excluded(comp)
     if excluded:
-        out += ["", "Excluded by a veto (totals still shown):", *(f"- {md(x)}" for x in excluded)]
+        out += ["", "Excluded by a veto (totals still shown):", "", *(f"- {md(x)}" for x in excluded)]
     for k, pair in _pairs(comp):
         rows = _effect_rows(comp, views, k, name, "; ")
         out += ["", f"### Change of total, {md(pair)}: weight and score effects", ""]
@@ -264,7 +264,8 @@ def comparison_markdown(comp: Comparison, views: list[ViewInfo]) -> str:
     out += ["", f"### Weights that differ ({len(comp.weight_changes)})", ""]
     if comp.weight_changes:
         out.append(markdown_table(*_weight_rows(comp, name, list(comp.labels))))
-    out += [f"- elicitation {md(line)}" for line in _elicitation(comp)]
+    elicitation = [f"- elicitation {md(line)}" for line in _elicitation(comp)]
+    out += ["", *elicitation] if elicitation else []
     changes = comp.score_changes
     out += ["", f"### Scores that differ ({len(changes)})", ""]
     for c in (c for c in changes if "presence" not in c.changed):

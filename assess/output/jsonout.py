@@ -5,8 +5,9 @@
   or an infinity is written as null, never as the `NaN` / `Infinity` that
   strict parsers refuse. Integers stay integers. Each number is rounded on
   its own: sums agree with their parts to rounding.
-- Text: UTF-8 as is, but every control character (C0, DEL, C1) escaped as
-  `\\uXXXX`, so JSON printed to a terminal cannot drive it.
+- Text: UTF-8 as is, but every control character (C0, DEL, C1) and bidi
+  control escaped as `\\uXXXX`, so JSON printed to a terminal cannot drive
+  it, and `assess.output.safe.printable` leaves it whole.
 - NumPy scalars and arrays, tuples and dict keys are turned into plain JSON.
 """
 
@@ -21,8 +22,8 @@ import numpy as np
 
 from assess.numbers import machine
 
-_RAW_CONTROL = re.compile("[\x7f-\x9f]")
-"""What `json.dumps(ensure_ascii=False)` leaves unescaped among the controls."""
+_RAW_CONTROL = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""What `json.dumps(ensure_ascii=False)` leaves unescaped of what `printable` drops."""
 
 
 def plain(value: Any) -> Any:

@@ -16,7 +16,6 @@ Only text cells pass through it, so a negative number stays a number.
 from __future__ import annotations
 
 import re
-import shutil
 import textwrap
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -47,6 +46,8 @@ def csv_cell(text: str) -> str:
 
 def terminal_width() -> int:
     """The width to fit text output to: `COLUMNS`, else the terminal's, else 80."""
+    import shutil  # only the commands that print tables need it
+
     return max(MIN_WIDTH, shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns)
 
 

@@ -98,8 +98,8 @@ def acceptability_table(
     return header, rows
 
 
-def _taker(r: Robustness, option: str | None) -> str:
-    return "-" if option is None else r.options[option]
+def _taker(r: Robustness, option: str | None, name: Callable[[str], str] = str) -> str:
+    return "-" if option is None else name(r.options[option])
 
 
 def _swap(r: Robustness, pair: tuple[str, str] | None) -> str:
@@ -113,8 +113,8 @@ def stability_table(r: Robustness, name: Callable[[str], str] = str) -> tuple[li
             name(r.criteria[s.criterion]),
             weight_pct(s.weight),
             interval(s.first_lo, s.first_hi),
-            name(_taker(r, s.first_taker_lo)),
-            name(_taker(r, s.first_taker_hi)),
+            _taker(r, s.first_taker_lo, name),
+            _taker(r, s.first_taker_hi, name),
             interval(s.ranking_lo, s.ranking_hi),
         ]
         for s in r.stability

@@ -155,11 +155,11 @@ def _label(c: CellDisagreement, d: Disagreement) -> str:
     return f"{names[c.option]} × {crit[c.criterion]}"
 
 
-def _furthest(c: CellDisagreement, d: Disagreement) -> str:
+def _furthest(c: CellDisagreement, d: Disagreement, name: Text = str) -> str:
     if c.furthest is None:
         return "-"
     aid, dist = c.furthest
-    return f"{d.assessors[aid]} ({scale(dist)})"
+    return f"{name(d.assessors[aid])} ({scale(dist)})"
 
 
 def cell_rows(
@@ -191,7 +191,7 @@ def cell_rows(
                 scale(c.team),
                 scale(c.spread),
                 scale(c.std),
-                name(_furthest(c, d)),
+                _furthest(c, d, name),
             ]
         )
     return header, rows

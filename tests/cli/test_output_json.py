@@ -141,3 +141,4 @@ def test_the_writer_itself() -> None:
     )
     assert strict(text) == {"nan": None, "inf": None, "noise": 0.3, "neg0": 0.0, "c1": "\x9b2J"}
     assert "\\u009b" in text and "\x9b" not in text
+    assert to_json("\u202eevil") == '"\\u202eevil"'  # a bidi override, escaped too
