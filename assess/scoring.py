@@ -13,6 +13,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from assess.methods.wsm import wsm_contributions
+from assess.numbers import scale, scale_beside
 from assess.ranking import rank_scores
 from assess.resolve import View
 
@@ -64,7 +65,8 @@ def veto_reasons(view: View) -> list[tuple[str, ...]]:
             side = "above" if criterion.direction == "cost" else "below"
             why = f": {criterion.veto.reason}" if criterion.veto.reason else ""
             reasons[i].append(
-                f"{criterion.name} {x[i, k]:g} is {side} the veto threshold {criterion.veto.threshold:g}{why}"
+                f"{criterion.name} {scale_beside(x[i, k], criterion.veto.threshold)} is {side} "
+                f"the veto threshold {scale(criterion.veto.threshold)}{why}"
             )
     return [tuple(r) for r in reasons]
 

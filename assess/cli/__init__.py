@@ -52,12 +52,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def _run(args: argparse.Namespace) -> int:
     from assess.errors import InputError
+    from assess.output.safe import printable
 
     try:
         return int(args.run(args))
     except InputError as err:
         for problem in err.problems:
-            print(problem, file=sys.stderr)
+            print(printable(str(problem)), file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130

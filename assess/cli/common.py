@@ -50,7 +50,12 @@ def load_view(path: str, scenario: str | None, assessor: str | None = None) -> t
 
 
 def emit(text: str, output: Path | None = None) -> None:
-    """Print `text`, or write it to `output` (through `write_output`, as every `-o`)."""
+    """Print `text`, or write it to `output` (through `write_output`, as every
+    `-o`): every command's output passes here, so no control character in it
+    can reach the terminal."""
+    from assess.output.safe import printable
+
+    text = printable(text)
     text = text if text.endswith("\n") else text + "\n"
     if output is None:
         sys.stdout.write(text)

@@ -5,7 +5,9 @@
 
 The first form compares the same view (the baseline, or scenario S) of each
 file; the second compares views of one case, named as `--scenario` takes
-them. The JSON form is a stable contract (see `assess.output.compare`).
+them. The table fits the terminal (`COLUMNS`, 80 when unknown); the Markdown
+and the JSON keep every detail. The JSON form is a stable contract (see
+`assess.output.compare`).
 Exit codes: 0 done, 2 bad input (a file that does not load, an unknown
 scenario, fewer than two views).
 """
@@ -114,17 +116,22 @@ def collect_views(args: argparse.Namespace) -> list[tuple[ViewInfo, View]]:
     else:
         labels = unique_labels([Path(p).stem for _, p, _ in picks], [p for _, p, _ in picks])
     return [
-        (ViewInfo(label, path, key, lc.case.title), view)
+        (ViewInfo(label, path, key, lc.case.title, _costs(view)), view)
         for label, (lc, path, key), view in zip(labels, picks, views, strict=True)
     ]
+
+
+def _costs(view: View) -> frozenset[str]:
+    return frozenset(c.id for c in view.criteria if c.direction == "cost")
 
 
 def run(args: argparse.Namespace) -> int:
     from assess.cli.common import emit
     from assess.compare import compare_views
     from assess.output.compare import render_comparison
+    from assess.output.safe import terminal_width
 
     pairs = collect_views(args)
     comparison = compare_views([(info.label, view) for info, view in pairs])
-    emit(render_comparison(comparison, args.format, [info for info, _ in pairs]))
+    emit(render_comparison(comparison, args.format, [info for info, _ in pairs], terminal_width()))
     return 0

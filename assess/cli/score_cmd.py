@@ -88,6 +88,7 @@ def _refused(args: argparse.Namespace, loaded: LoadedCase, view: View, err: Meth
 
 def run(args: argparse.Namespace) -> int:
     from assess.methods import MethodError
+    from assess.output.safe import terminal_width
     from assess.scoring import score_method
 
     loaded, view = load_view(args.case, args.scenario, args.assessor)
@@ -98,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
             raise _refused(args, loaded, view, err) from None
         from assess.output.ranking import render_ranking
 
-        emit(render_ranking(result, args.format, args.case))
+        emit(render_ranking(result, args.format, args.case, terminal_width()))
         return 0
     from assess.output.methods import render_methods
     from assess.refusal import MethodRefused
@@ -112,5 +113,5 @@ def run(args: argparse.Namespace) -> int:
             if isinstance(err, MethodRefused):
                 refused[name] = err.refusal.data()
     fmt = "table" if args.format == "csv" else args.format
-    emit(render_methods(results, failed, fmt, args.case, refused))
+    emit(render_methods(results, failed, fmt, args.case, terminal_width(), refused))
     return 0

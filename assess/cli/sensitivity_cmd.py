@@ -13,8 +13,11 @@ ranges to the same +-X. A progress bar goes to stderr when it is a terminal.
 Exit codes: 0 done, 2 bad input (samples <= 0, spread outside 0..1, unknown
 scenario or assessor, every option vetoed).
 
-JSON (`--format json`); weights are shares of 1, null where undefined; keys
-are only ever added:
+The table fits the terminal's width (`COLUMNS`, 80 when unknown).
+
+JSON (`--format json`); weights are shares of 1, null where undefined,
+every number rounded to 6 decimals (`assess.output.jsonout`); keys are only
+ever added:
 
     file, case, scenario (null: baseline), view (its label), assessor,
     samples, seed, spread (null: every weighting), first (option id),
@@ -124,6 +127,7 @@ class ProgressLine:
 
 def run(args: argparse.Namespace) -> int:
     from assess.errors import InputError, Problem
+    from assess.output.safe import terminal_width
     from assess.output.sensitivity import render_sensitivity
     from assess.robustness import analyse
 
@@ -140,5 +144,5 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if line is not None:
             line.clear()
-    emit(render_sensitivity(result, args.format, args.case))
+    emit(render_sensitivity(result, args.format, args.case, terminal_width()))
     return 0

@@ -9,7 +9,10 @@ beside the team's with Kendall's tau-b (see `assess.disagreement`). Exit
 codes: 0 done, 2 bad input (a file that does not load, a case without
 assessors).
 
-The JSON is a stable contract; keys are only ever added.
+The table fits the terminal's width (`COLUMNS`, 80 when unknown) and names
+options and criteria. The JSON is a stable contract; keys are only ever
+added; numbers are rounded to 6 decimals, null where undefined
+(`assess.output.jsonout`).
 
     case, file:         the case's title; its path as given
     team:               {aggregate, weights}
@@ -79,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
     from assess.cli.common import warn
     from assess.disagreement import disagreement
     from assess.io.casefile import load_case
+    from assess.output.safe import terminal_width
     from assess.output.team import render_team
 
     if args.top < 0:
@@ -89,5 +93,5 @@ def run(args: argparse.Namespace) -> int:
         msg = "has no assessors; merge their case files with `assess merge` first"
         raise InputError([Problem(args.case, 0, 0, msg)])
     report = disagreement(loaded.case, loaded.catalogue_model)
-    emit(render_team(report, args.format, args.case, args.top))
+    emit(render_team(report, args.format, args.case, args.top, terminal_width()))
     return 0

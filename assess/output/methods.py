@@ -7,15 +7,18 @@ method>}, "failed": {name: why}, "refused": {name: {"method", "reason"
 "cells": [{"option", "criterion", "score"}], "instead": [method, ...]}},
 "agreement": {"methods": [...], "tau": [[...]]}}. `failed` holds every
 method that did not run, `refused` the same ones with why, as data.
+Numbers are rounded to 6 decimals, a tau that is undefined (fewer than two
+options ranked) is null (see `assess.output.jsonout`).
 """
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 
+from assess.output.jsonout import to_json
+from assess.output.mdtext import md
 from assess.output.ranking import ranking_data
+from assess.output.safe import wrap
 from assess.output.tables import markdown_table, text_table
 from assess.scoring import ScoreResult
 
@@ -24,11 +27,11 @@ def _taus(results: dict[str, ScoreResult]) -> tuple[list[str], np.ndarray]:
     from assess.methods import tau_matrix
 
     names = list(results)
-    ranks = []
+    ranks: list[list[float]] = []
     for r in results.values():  # excluded options are the same in every method
         by = r.by_option()
-        ranks.append([by[o.id].rank for o in r.view.options if not by[o.id].excluded])
-    return names, tau_matrix(np.array(ranks, dtype=float)) if names else np.zeros((0, 0))
+        ranks.append([float(by[o.id].rank or 0) for o in r.view.options if not by[o.id].excluded])
+    return names, tau_matrix(ranks) if names else np.zeros((0, 0))
 
 
 def methods_data(
@@ -46,16 +49,17 @@ def methods_data(
         "methods": {name: ranking_data(r, file) for name, r in results.items()},
         "failed": failed,
         "refused": refused or {},
-        "agreement": {"methods": names, "tau": [[float(x) for x in row] for row in tau]},
+        "agreement": {"methods": names, "tau": tau},
     }
 
 
-def _side_by_side(results: dict[str, ScoreResult]) -> tuple[list[str], list[list[object]]]:
+def _side_by_side(results: dict[str, ScoreResult], markdown: bool) -> tuple[list[str], list[list[object]]]:
     first = next(iter(results.values()))
     header = ["option", *(f"{n} rank" for n in results)]
-    rows = []
+    rows: list[list[object]] = []
     for option in first.view.options:
-        rows.append([option.name, *((r.by_option()[option.id].rank or "excl.") for r in results.values())])
+        name = md(option.name, False) if markdown else option.name
+        rows.append([name, *((r.by_option()[option.id].rank or "excl.") for r in results.values())])
     rows.sort(key=lambda row: [x if isinstance(x, int) else 10**6 for x in row[1:]])
     return header, rows
 
@@ -65,19 +69,26 @@ def render_methods(
     failed: dict[str, str],
     fmt: str,
     file: str,
+    width: int | None = None,
     refused: dict[str, dict[str, object]] | None = None,
 ) -> str:
     if fmt == "json":
-        return json.dumps(methods_data(results, failed, file, refused), indent=2, ensure_ascii=False)
+        return to_json(methods_data(results, failed, file, refused))
+    markdown = fmt == "markdown"
+    text = md if markdown else str
     if not results:
-        return "\n".join(f"{n}: {why}" for n, why in failed.items())
-    table = markdown_table if fmt == "markdown" else text_table
-    header, rows = _side_by_side(results)
+        return "\n".join(f"{n}: {text(why)}" for n, why in failed.items())
+    w = width or 10_000
+
+    def table(header: list[str], rows: list[list[object]]) -> str:
+        return markdown_table(header, rows) if markdown else text_table(header, rows, width)
+
+    header, rows = _side_by_side(results, markdown)
     names, tau = _taus(results)
     tau_rows = [[n, *map(float, row)] for n, row in zip(names, tau, strict=True)]
     view = next(iter(results.values())).view
     out = [
-        f"{view.case.title}: {view.label}, every method (rank 1 is best)",
+        *wrap(text(f"{view.case.title}: {view.label}, every method (rank 1 is best)"), w),
         "",
         table(header, rows),
         "",
@@ -86,5 +97,10 @@ def render_methods(
         table(["", *names], tau_rows),
     ]
     if failed:
-        out += ["", "Could not run:", *(f"  {n}: {why}" for n, why in failed.items())]
+        out += ["", "Could not run:"]
+        out += (
+            [f"- {n}: {md(why)}" for n, why in failed.items()]
+            if markdown
+            else [x for n, why in failed.items() for x in wrap(f"{n}: {why}", w, "  ", "    ")]
+        )
     return "\n".join(out)

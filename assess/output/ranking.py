@@ -1,20 +1,41 @@
 """A `ScoreResult` as table, JSON, CSV or Markdown.
 
 The JSON is a stable contract (see README): `case`, `file`, `method`,
-`scenario` and `ranking`, a list in rank order of objects with `option`,
-`name`, `rank` (null when excluded), `score`, `excluded` and `reasons`.
-Later keys are only ever added.
+`scenario`, `higher_is_better`, `weights` (criterion id -> normalised share)
+and `ranking`, a list in rank order of objects with `option`, `name`, `rank`
+(null when excluded), `score` (null for an option a veto excludes under a
+method whose scores compare options: all but wsm), `excluded` and `reasons`;
+for the weighted sum also `contributions` (criterion id -> weight × value).
+Numbers are rounded to 6 decimals and never NaN (see
+`assess.output.jsonout`). Later keys are only ever added.
+
+The CSV has the same numbers, at the same precision (an empty cell where the
+JSON has null), and its text cells are neutralised against spreadsheet
+formulas (see `assess.output.safe.csv_cell`).
+
+The table and the Markdown name each option's largest contributions in words
+(`assess.output.explain`): a constraint or risk adds most where an option is
+little exposed to it.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 
 from assess.model import FAMILY_LABELS
+from assess.numbers import fixed, machine_text
+from assess.output.explain import credit_label, lower_first, part_words
+from assess.output.jsonout import to_json
+from assess.output.mdtext import md
+from assess.output.safe import csv_cell, wrap
 from assess.output.tables import markdown_table, text_table
 from assess.scoring import ScoreResult
+
+TOP_PARTS = 3
+"""Contributions named per option in the "why" lines."""
+UNFITTED = 10_000
+"""The width of text that is not fitted to a terminal."""
 
 
 def _index(result: ScoreResult) -> dict[str, int]:
@@ -36,9 +57,7 @@ def ranking_data(result: ScoreResult, file: str) -> dict[str, object]:
             "reasons": list(r.reasons),
         }
         if result.contributions is not None:
-            row["contributions"] = dict(
-                zip(ids, map(float, result.contributions[index[r.option]]), strict=True)
-            )
+            row["contributions"] = dict(zip(ids, result.contributions[index[r.option]], strict=True))
         rows.append(row)
     return {
         "case": view.case.title,
@@ -46,17 +65,21 @@ def ranking_data(result: ScoreResult, file: str) -> dict[str, object]:
         "method": result.method,
         "scenario": view.scenario,
         "higher_is_better": result.higher_is_better,
-        "weights": dict(zip(ids, map(float, view.shares), strict=True)),
+        "weights": dict(zip(ids, view.shares, strict=True)),
         "ranking": rows,
     }
 
 
 def ranking_json(result: ScoreResult, file: str) -> str:
-    return json.dumps(ranking_data(result, file), indent=2, ensure_ascii=False)
+    return to_json(ranking_data(result, file))
+
+
+def _families(result: ScoreResult) -> list[str]:
+    return [f for f in FAMILY_LABELS if any(c.family == f for c in result.view.criteria)]
 
 
 def _family_sums(result: ScoreResult) -> tuple[list[str], dict[str, list[float]]]:
-    families = [f for f in FAMILY_LABELS if any(c.family == f for c in result.view.criteria)]
+    families = _families(result)
     sums: dict[str, list[float]] = {}
     if result.contributions is None:
         return [], sums
@@ -68,11 +91,16 @@ def _family_sums(result: ScoreResult) -> tuple[list[str], dict[str, list[float]]
     return [FAMILY_LABELS[f] for f in families], sums
 
 
-def _rows(result: ScoreResult) -> tuple[list[str], list[list[object]]]:
+def _rows(result: ScoreResult, md_names: bool = False) -> tuple[list[str], list[list[object]]]:
     labels, sums = _family_sums(result)
     header = ["rank", "option", "score", *labels]
-    rows = [
-        [r.rank if r.rank is not None else "excl.", r.name, r.score, *sums.get(r.option, [])]
+    rows: list[list[object]] = [
+        [
+            r.rank if r.rank is not None else "excl.",
+            md(r.name, False) if md_names else r.name,
+            r.score,
+            *sums.get(r.option, []),
+        ]
         for r in result.ranking
     ]
     return header, rows
@@ -88,27 +116,83 @@ def _excluded(result: ScoreResult) -> list[str]:
     return [f"{r.name}: {'; '.join(r.reasons)}" for r in result.ranking if r.excluded]
 
 
-def ranking_table(result: ScoreResult) -> str:
+def _cost_families(result: ScoreResult) -> list[str]:
+    crit = result.view.criteria
+    return [
+        FAMILY_LABELS[f]
+        for f in _families(result)
+        if all(c.direction == "cost" for c in crit if c.family == f)
+    ]
+
+
+def family_note(result: ScoreResult) -> str:
+    """What the family columns of a weighted sum hold, said for the cost families."""
+    costs = _cost_families(result)
+    if result.contributions is None or not costs:
+        return ""
+    named = " and ".join([costs[0], *map(lower_first, costs[1:])])
+    return (
+        f"{named}: what low exposure adds to the score; a constraint or risk "
+        "adds most where an option is least exposed to it."
+    )
+
+
+def why_parts(result: ScoreResult, option: str, top: int = TOP_PARTS) -> list[str]:
+    """An option's `top` largest contributions in words, with their size."""
+    if result.contributions is None:
+        return []
+    view, i = result.view, _index(result)[option]
+    row = result.contributions[i]
+    out = []
+    for j in sorted(range(len(row)), key=lambda k: -row[k])[:top]:
+        if row[j] > 0:
+            c = view.criteria[j]
+            out.append(
+                f"{part_words(c.name, c.direction == 'cost', float(view.values[i, j]))} {fixed(row[j])}"
+            )
+    return out
+
+
+def why_lines(result: ScoreResult) -> list[str]:
+    """'Option: part, part, part' for every option in rank order."""
+    return [f"{r.name}: {', '.join(why_parts(result, r.option))}" for r in result.ranking]
+
+
+def ranking_table(result: ScoreResult, width: int | None = None) -> str:
     header, rows = _rows(result)
-    out = [_title(result), "", text_table(header, rows)]
+    w = width or UNFITTED
+    out = [*wrap(_title(result), w), "", text_table(header, rows, width)]
+    note = family_note(result)
+    if note:
+        out += ["", *wrap(note, w)]
     excluded = _excluded(result)
     if excluded:
-        out += ["", "Excluded:", *(f"  {line}" for line in excluded)]
+        out += ["", "Excluded:", *(x for line in excluded for x in wrap(line, w, "  ", "    "))]
+    if result.contributions is not None:
+        out += ["", "Largest parts of each score (weight × value):"]
+        out += [x for line in why_lines(result) for x in wrap(line, w, "  ", "    ")]
     return "\n".join(out)
 
 
 def ranking_markdown(result: ScoreResult) -> str:
-    header, rows = _rows(result)
-    out = [f"## {_title(result)}", "", markdown_table(header, rows)]
+    header, rows = _rows(result, md_names=True)
+    out = [f"## {md(_title(result))}", "", markdown_table(header, rows)]
+    note = family_note(result)
+    out += ["", md(note)] if note else []
     excluded = _excluded(result)
     if excluded:
-        out += ["", "**Excluded**", "", *(f"- {line}" for line in excluded)]
+        out += ["", "**Excluded**", "", *(f"- {md(line)}" for line in excluded)]
     if result.contributions is not None:
+        out += ["", "### Largest parts of each score (weight × value)", ""]
+        out += [f"- {md(line)}" for line in why_lines(result)]
         index = _index(result)
         crit = result.view.criteria
         out += ["", "### Contributions (weight × value)", ""]
-        rows2 = [[r.name, *map(float, result.contributions[index[r.option]])] for r in result.ranking]
-        out.append(markdown_table(["option", *(c.name for c in crit)], rows2))
+        rows2 = [
+            [md(r.name, False), *map(float, result.contributions[index[r.option]])] for r in result.ranking
+        ]
+        heads = [md(credit_label(c.name, c.direction == "cost"), False) for c in crit]
+        out.append(markdown_table(["option", *heads], rows2))
     return "\n".join(out)
 
 
@@ -123,26 +207,25 @@ def ranking_csv(result: ScoreResult) -> str:
         contrib = (
             []
             if result.contributions is None
-            else [repr(float(x)) for x in result.contributions[index[r.option]]]
+            else [machine_text(float(x)) for x in result.contributions[index[r.option]]]
         )
         writer.writerow(
             [
                 r.rank if r.rank is not None else "",
-                r.option,
-                r.name,
-                repr(r.score),
+                csv_cell(r.option),
+                csv_cell(r.name),
+                machine_text(r.score),
                 str(r.excluded).lower(),
-                "; ".join(r.reasons),
+                csv_cell("; ".join(r.reasons)),
                 *contrib,
             ]
         )
     return buf.getvalue()
 
 
-RENDERERS = {"table": ranking_table, "markdown": ranking_markdown, "csv": ranking_csv}
-
-
-def render_ranking(result: ScoreResult, fmt: str, file: str) -> str:
+def render_ranking(result: ScoreResult, fmt: str, file: str, width: int | None = None) -> str:
     if fmt == "json":
         return ranking_json(result, file)
-    return RENDERERS[fmt](result)
+    if fmt == "table":
+        return ranking_table(result, width)
+    return ranking_markdown(result) if fmt == "markdown" else ranking_csv(result)

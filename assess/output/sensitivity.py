@@ -3,15 +3,20 @@
 Sections: a headline (how often the first option is first, and the weight
 change that would unseat it), the acceptability matrix with the current
 totals, the stability table, the smallest change, tornadoes of the top
-options and the weighting's diagnostics. `headline` is shared with the TUI.
+options and the weighting's diagnostics. `headline` is shared with the TUI;
+so are `pct` and `weight_pct`, which live in `assess.numbers`. The JSON is
+`assess.robustness_data`'s, written by `assess.output.jsonout` (numbers
+rounded to 6 decimals). The text fits the width it is given.
 """
 
 from __future__ import annotations
 
-import json
-import textwrap
 from collections.abc import Callable, Sequence
 
+from assess.numbers import fixed, pct, scale, weight_pct
+from assess.output.jsonout import to_json
+from assess.output.mdtext import md
+from assess.output.safe import wrap
 from assess.output.tables import markdown_table, text_table
 from assess.robustness import OptionTornado, Robustness
 from assess.robustness_data import robustness_data
@@ -21,23 +26,6 @@ TOP_TORNADOES = 3
 TOP_BARS = 8
 BAR_WIDTH = 24
 WRAP = 100
-
-
-def pct(x: float | None) -> str:
-    """A share as a percentage a planner reads: "92 %", "<1 %", ">99 %"."""
-    if x is None:
-        return "-"
-    if 0 < x < 0.005:
-        return "<1 %"
-    if 0.995 <= x < 1:
-        return ">99 %"
-    return f"{x * 100:.0f} %"
-
-
-def weight_pct(x: float) -> str:
-    """A weight share: whole percent, one decimal below 10 % when it matters."""
-    p = round(x * 100, 1)
-    return f"{p:.0f} %" if p >= 10 or p == int(p) else f"{p:.1f} %"
 
 
 def interval(lo: float, hi: float) -> str:
@@ -96,35 +84,37 @@ def headline(r: Robustness) -> str:
     return " ".join(out)
 
 
-def acceptability_table(r: Robustness) -> tuple[list[str], list[list[object]]]:
+def acceptability_table(
+    r: Robustness, name: Callable[[str], str] = str
+) -> tuple[list[str], list[list[object]]]:
     acc = r.acceptability
     n = len(r.options)
     header = ["option", "total", *(ordinal(k) for k in range(1, n + 1)), "confidence"]
     rows: list[list[object]] = []
-    for o, name in r.options.items():
+    for o, label in r.options.items():
         ranks = acc.ranks[o] if acc else [None] * n
         conf = acc.confidence[o] if acc else None
-        rows.append([name, f"{r.totals[o]:.3f}", *(pct(x) for x in ranks), pct(conf)])
+        rows.append([name(label), fixed(r.totals[o]), *(pct(x) for x in ranks), pct(conf)])
     return header, rows
 
 
-def _taker(r: Robustness, option: str | None) -> str:
-    return "-" if option is None else r.options[option]
+def _taker(r: Robustness, option: str | None, name: Callable[[str], str] = str) -> str:
+    return "-" if option is None else name(r.options[option])
 
 
 def _swap(r: Robustness, pair: tuple[str, str] | None) -> str:
     return "-" if pair is None else f"{r.options[pair[1]]} passes {r.options[pair[0]]}"
 
 
-def stability_table(r: Robustness) -> tuple[list[str], list[list[object]]]:
+def stability_table(r: Robustness, name: Callable[[str], str] = str) -> tuple[list[str], list[list[object]]]:
     header = ["criterion", "weight", "first place holds", "first below it", "first above it", "ranking holds"]
     rows: list[list[object]] = [
         [
-            r.criteria[s.criterion],
+            name(r.criteria[s.criterion]),
             weight_pct(s.weight),
             interval(s.first_lo, s.first_hi),
-            _taker(r, s.first_taker_lo),
-            _taker(r, s.first_taker_hi),
+            _taker(r, s.first_taker_lo, name),
+            _taker(r, s.first_taker_hi, name),
             interval(s.ranking_lo, s.ranking_hi),
         ]
         for s in r.stability
@@ -145,9 +135,9 @@ def smallest_change_line(r: Robustness) -> str:
     )
 
 
-def bar(lo: float, hi: float, base: float, scale: tuple[float, float], width: int = BAR_WIDTH) -> str:
-    """A text bar over [scale]: '█' from lo to hi, '│' at base."""
-    left, right = scale
+def bar(lo: float, hi: float, base: float, ends: tuple[float, float], width: int = BAR_WIDTH) -> str:
+    """A text bar over [ends]: '█' from lo to hi, '│' at base."""
+    left, right = ends
     span = max(right - left, 1e-12)
 
     def col(x: float) -> int:
@@ -161,20 +151,24 @@ def bar(lo: float, hi: float, base: float, scale: tuple[float, float], width: in
 
 
 def _input(source: str, x: float) -> str:
-    return weight_pct(x) if source == "weight" else f"{x:g}"
+    return weight_pct(x) if source == "weight" else scale(x)
 
 
 def tornado_rows(
-    r: Robustness, t: OptionTornado, scale: tuple[float, float], code: bool = False
+    r: Robustness,
+    t: OptionTornado,
+    ends: tuple[float, float],
+    code: bool = False,
+    name: Callable[[str], str] = str,
 ) -> list[list[object]]:
     """Rows of the largest swings (`code`: bars in backticks, for Markdown)."""
     tick = "`" if code else ""
     return [
         [
-            f"{r.criteria[b.criterion]} ({b.source})",
+            f"{name(r.criteria[b.criterion])} ({b.source})",
             f"{_input(b.source, b.input_low)} → {_input(b.source, b.input_high)}",
-            f"{tick}{bar(b.total_low, b.total_high, t.total, scale)}{tick}",
-            f"{b.total_low:.3f} → {b.total_high:.3f}",
+            f"{tick}{bar(b.total_low, b.total_high, t.total, ends)}{tick}",
+            f"{fixed(b.total_low)} → {fixed(b.total_high)}",
         ]
         for b in t.bars[:TOP_BARS]
         if b.swing > 0
@@ -188,9 +182,9 @@ def tornado_scale(r: Robustness, options: Sequence[str]) -> tuple[float, float]:
     return min(ends), max(ends)
 
 
-def _axis(scale: tuple[float, float], width: int = BAR_WIDTH) -> str:
+def _axis(ends: tuple[float, float], width: int = BAR_WIDTH) -> str:
     """The bar column's header: the scale's ends at its edges."""
-    left, right = f"{scale[0]:.3f}", f"{scale[1]:.3f}"
+    left, right = fixed(ends[0]), fixed(ends[1])
     return left + " " * max(1, width - len(left) - len(right)) + right
 
 
@@ -222,41 +216,48 @@ def _notes(r: Robustness) -> list[str]:
     return notes
 
 
-def render_sections(r: Robustness, markdown: bool) -> str:
-    table: Callable[[list[str], list[list[object]]], str] = markdown_table if markdown else text_table
-    h = "## " if markdown else ""
-    hh = "### " if markdown else ""
-    wrap = (lambda s: s) if markdown else (lambda s: textwrap.fill(s, WRAP))
+def render_sections(r: Robustness, markdown: bool, width: int | None = None) -> str:
+    """The text (fitted to `width`) or Markdown report of `r`."""
+    name: Callable[[str], str] = (lambda x: md(x, False)) if markdown else str
+
+    def table(header: list[str], rows: list[list[object]], keep: tuple[int, ...] = ()) -> str:
+        return markdown_table(header, rows) if markdown else text_table(header, rows, width, (), keep)
+
+    def para(text: str, mark: str = "") -> list[str]:
+        """A paragraph, or with `mark` a Markdown heading of that level."""
+        return [mark + md(text)] if markdown else wrap(text, width or WRAP)
+
+    h, hh = ("## ", "### ") if markdown else ("", "")
     who = f", as {r.assessor} sees it" if r.assessor else ""
     out = [
-        f"{h}{r.title}: {r.view}{who} — how robust is the ranking? (weighted sum)",
+        *para(f"{r.title}: {r.view}{who} — how robust is the ranking? (weighted sum)", h),
         "",
-        wrap(headline(r)),
+        *para(headline(r)),
         "",
-        f"{hh}How often each option takes each place",
+        *para("How often each option takes each place", hh),
         "",
-        table(*acceptability_table(r)),
+        table(*acceptability_table(r, name)),
         "",
-        f"{hh}Weight stability (one weight moved, the others rescaled in proportion)",
+        *para("Weight stability (one weight moved, the others rescaled in proportion)", hh),
         "",
-        table(*stability_table(r)),
+        table(*stability_table(r, name)),
         "",
-        wrap(smallest_change_line(r)),
+        *para(smallest_change_line(r)),
     ]
     shown = list(r.options)[:TOP_TORNADOES]
-    scale = tornado_scale(r, shown)
+    ends = tornado_scale(r, shown)
     for o in shown:
         t = r.tornado[o]
-        rows = tornado_rows(r, t, scale, code=markdown)
-        out += ["", f"{hh}Tornado: {r.options[o]} (total {t.total:.3f}; │ marks it)", ""]
-        axis = _axis(scale)
-        out.append(table(["input", "range", axis, "total range"], rows) if rows else "No input has a range.")
-    out += ["", f"{hh}Notes", ""]
-    out += [f"- {n}" for n in _notes(r)] if markdown else [wrap(n) for n in _notes(r)]
+        rows = tornado_rows(r, t, ends, code=markdown, name=name)
+        out += ["", *para(f"Tornado: {r.options[o]} (total {fixed(t.total)}; │ marks it)", hh), ""]
+        header = ["input", "range", _axis(ends), "total range"]
+        out.append(table(header, rows, keep=(2,)) if rows else "No input has a range.")
+    out += ["", *para("Notes", hh), ""]
+    out += [f"- {md(n)}" for n in _notes(r)] if markdown else [x for n in _notes(r) for x in para(n)]
     return "\n".join(out)
 
 
-def render_sensitivity(r: Robustness, fmt: str, file: str) -> str:
+def render_sensitivity(r: Robustness, fmt: str, file: str, width: int | None = None) -> str:
     if fmt == "json":
-        return json.dumps({"file": file, **robustness_data(r)}, indent=2, ensure_ascii=False, allow_nan=False)
-    return render_sections(r, fmt == "markdown")
+        return to_json({"file": file, **robustness_data(r)})
+    return render_sections(r, fmt == "markdown", width)

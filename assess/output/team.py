@@ -1,43 +1,35 @@
 """A `Disagreement` as JSON, a plain-text report or Markdown (`assess team`).
 
-The JSON contract is documented in `assess.cli.team_cmd`. The text and
-Markdown reports hold the same three parts: how the team view is formed,
-the widest disagreements with every assessor's value and rationale, and
-each assessor's ranking beside the team's.
+The JSON contract is documented in `assess.cli.team_cmd`; it is written by
+`assess.output.jsonout` (numbers rounded to 6 decimals, null where
+undefined). The text and Markdown reports hold the same three parts: how
+the team view is formed, the widest disagreements with every assessor's
+value and rationale, and each assessor's ranking beside the team's. Tables
+name options and criteria (not their ids); scores are written with
+`assess.numbers.scale` (4.5, 1.17), Kendall's tau with three decimals. The
+report of a team case (`assess report`) reuses these parts.
 """
 
 from __future__ import annotations
 
-import json
 import math
-import textwrap
+from collections.abc import Callable
 
 from assess.disagreement import CellDisagreement, Disagreement, Opinion, rank_map
+from assess.numbers import Figure, fixed, scale
 from assess.output.compare import source_text
+from assess.output.jsonout import to_json
+from assess.output.mdtext import md
+from assess.output.safe import wrap
 from assess.output.tables import markdown_table, text_table
 from assess.scoring import ScoreResult
 
 WRAP = 88
+Text = Callable[[str], str]
 
 
-def _num(x: float) -> str:
-    """A score as people write it: 3, 4.5, 1.167."""
-    return f"{round(x, 3):g}"
-
-
-def _aligned(
-    header: list[str], rows: list[list[object]], pad: bool = True
-) -> tuple[list[str], list[list[object]]]:
-    """Numbers written as `_num` does and, with `pad`, right-aligned in their
-    column (the shared table renderer would print them with four decimals)."""
-    numeric = [all(isinstance(r[j], float | int) or r[j] is None for r in rows) for j in range(len(header))]
-    text = [[_num(v) if isinstance(v, float | int) else "-" if v is None else v for v in r] for r in rows]
-    for j, is_num in enumerate(numeric):
-        if is_num and rows and pad:
-            width = max(len(header[j]), *(len(str(r[j])) for r in text))
-            for r in text:
-                r[j] = str(r[j]).rjust(width)
-    return header, text
+def _score(x: float | None) -> Figure | None:
+    return None if x is None else scale(x)
 
 
 def _finite(x: float) -> float | None:
@@ -138,7 +130,7 @@ def team_data(d: Disagreement, file: str, top: int = 10) -> dict[str, object]:
 
 
 def team_json(d: Disagreement, file: str, top: int = 10) -> str:
-    return json.dumps(team_data(d, file, top), indent=2, ensure_ascii=False)
+    return to_json(team_data(d, file, top))
 
 
 # -- text and Markdown ----------------------------------------------------------
@@ -163,55 +155,68 @@ def _label(c: CellDisagreement, d: Disagreement) -> str:
     return f"{names[c.option]} × {crit[c.criterion]}"
 
 
-def _furthest(c: CellDisagreement, d: Disagreement) -> str:
+def _furthest(c: CellDisagreement, d: Disagreement, name: Text = str) -> str:
     if c.furthest is None:
         return "-"
     aid, dist = c.furthest
-    return f"{d.assessors[aid]} ({_num(dist)})"
+    return f"{name(d.assessors[aid])} ({scale(dist)})"
 
 
 def cell_rows(
-    d: Disagreement, cells: list[CellDisagreement], pad: bool = True
+    d: Disagreement, cells: list[CellDisagreement], name: Text = str
 ) -> tuple[list[str], list[list[object]]]:
+    """The widest cells, by option and criterion name, every assessor's value."""
     ids = list(d.assessors)
-    header = ["#", "option", "criterion", *d.assessors.values(), "team", "spread", "sd", "furthest"]
+    options = {o.id: o.name for o in d.options}
+    criteria = {x.id: x.name for x in d.criteria}
+    header = [
+        "#",
+        "option",
+        "criterion",
+        *map(name, d.assessors.values()),
+        "team",
+        "spread",
+        "sd",
+        "furthest",
+    ]
     rows: list[list[object]] = []
     for k, c in enumerate(cells, 1):
         values = [c.opinion(a) for a in ids]
-        option, criterion = c.option, c.criterion
         rows.append(
             [
                 k,
-                option,
-                criterion,
-                *(None if o is None else o.value for o in values),
-                c.team,
-                c.spread,
-                c.std,
-                _furthest(c, d),
+                name(options[c.option]),
+                name(criteria[c.criterion]),
+                *(None if o is None else scale(o.value) for o in values),
+                scale(c.team),
+                scale(c.spread),
+                scale(c.std),
+                _furthest(c, d, name),
             ]
         )
-    return _aligned(header, rows, pad)
+    return header, rows
 
 
-def _opinion_line(o: Opinion) -> str:
-    rng = f" ({o.low:g}..{o.high:g})" if (o.low, o.high) != (o.value, o.value) else ""
-    return f"{o.name} {o.value:g}{rng}: {o.rationale or '(no rationale)'}"
+def opinion_line(o: Opinion) -> str:
+    """'anna 4.5 (4..5): rationale'."""
+    rng = f" ({scale(o.low)}..{scale(o.high)})" if (o.low, o.high) != (o.value, o.value) else ""
+    return f"{o.name} {scale(o.value)}{rng}: {o.rationale or '(no rationale)'}"
 
 
-def _rationales(d: Disagreement, cells: list[CellDisagreement]) -> list[str]:
+def cell_head(c: CellDisagreement, d: Disagreement) -> str:
+    """'Option × Criterion: spread 2.5, team 3.5'."""
+    agreed = f", agreed {scale(c.agreed)}" if c.agreed is not None else ""
+    return f"{_label(c, d)}: spread {scale(c.spread)}, team {scale(c.team)}{agreed}"
+
+
+def _rationales(d: Disagreement, cells: list[CellDisagreement], width: int) -> list[str]:
     out = []
     for k, c in enumerate(cells, 1):
-        agreed = f", agreed {c.agreed:g}" if c.agreed is not None else ""
-        out.append(f"{k}. {_label(c, d)}: spread {c.spread:g}, team {c.team:.3g}{agreed}")
+        out += wrap(f"{k}. {cell_head(c, d)}", width, "", "   ")
         for o in c.opinions:
-            out.append(textwrap.fill(_opinion_line(o), WRAP, initial_indent="   ", subsequent_indent="     "))
+            out += wrap(opinion_line(o), width, "   ", "     ")
             if o.source is not None:
-                out.append(
-                    textwrap.fill(
-                        source_text(o.source), WRAP, initial_indent="     ", subsequent_indent="     "
-                    )
-                )
+                out += wrap(source_text(o.source), width, "     ")
     return out
 
 
@@ -220,62 +225,71 @@ def _rank(result: ScoreResult, option: str) -> object:
     return "excl." if r.rank is None else r.rank
 
 
-def rank_rows(d: Disagreement) -> tuple[list[str], list[list[object]]]:
-    header = ["option", "team", *d.assessors.values()]
+def rank_rows(d: Disagreement, name: Text = str) -> tuple[list[str], list[list[object]]]:
+    header = ["option", "team", *map(name, d.assessors.values())]
     rows: list[list[object]] = []
     for r in d.team.ranking:
-        rows.append([r.name, _rank(d.team, r.option), *(_rank(a.result, r.option) for a in d.rankings)])
+        rows.append([name(r.name), _rank(d.team, r.option), *(_rank(a.result, r.option) for a in d.rankings)])
     taus = [_finite(a.tau) for a in d.rankings]
-    rows.append(["Kendall tau vs team", "", *(f"{t:.3f}" if t is not None else "-" for t in taus)])
+    rows.append(["Kendall tau vs team", "", *(fixed(t) if t is not None else "-" for t in taus)])
     return header, rows
 
 
-def _summary(d: Disagreement, shown: int) -> str:
+def summary_line(d: Disagreement, shown: int) -> str:
     disagreeing = sum(1 for c in d.cells if c.spread > 0)
     return (
         f"{len(d.cells)} cells, {disagreeing} scored differently; the {shown} widest by spread (max - min):"
     )
 
 
-def team_table(d: Disagreement, file: str, top: int = 10) -> str:
+def team_table(d: Disagreement, file: str, top: int = 10, width: int | None = None) -> str:
     cells = top_cells(d, top)
+    w = width or WRAP
     out = [
-        f"{d.case.title}: {len(d.assessors)} assessors ({', '.join(d.assessors.values())})",
-        how_text(d),
+        *wrap(f"{d.case.title}: {len(d.assessors)} assessors ({', '.join(d.assessors.values())})", w),
+        *wrap(how_text(d), w),
         "",
-        _summary(d, len(cells)),
+        *wrap(summary_line(d, len(cells)), w),
         "",
-        text_table(*cell_rows(d, cells)),
+        text_table(*cell_rows(d, cells), width, short=(1, 2)),
     ]
-    out += ["", "Rationales, widest first", "", *_rationales(d, cells)]
-    out += ["", "Rankings (weighted sum, baseline): the team's and each assessor's", ""]
-    out.append(text_table(*rank_rows(d)))
+    out += ["", "Rationales, widest first", "", *_rationales(d, cells, w)]
+    out += ["", *wrap("Rankings (weighted sum, baseline): the team's and each assessor's", w), ""]
+    out.append(text_table(*rank_rows(d), width))
     return "\n".join(out)
+
+
+def team_markdown_sections(d: Disagreement, top: int = 10, level: int = 3) -> list[str]:
+    """How the team view is formed, the widest cells with every rationale and
+    the rankings, as Markdown under headings of `level` (shared with the report)."""
+    cells = top_cells(d, top)
+    name: Text = lambda x: md(x, False)  # noqa: E731 (a cell of `markdown_table`)
+    h = "#" * level + " "
+    out = [
+        md(how_text(d)),
+        "",
+        md(summary_line(d, len(cells))),
+        "",
+        markdown_table(*cell_rows(d, cells, name)),
+    ]
+    out += ["", f"{h}Rationales", ""]
+    for k, c in enumerate(cells, 1):
+        out.append(f"{k}. **{md(cell_head(c, d))}**")
+        for o in c.opinions:
+            src = f" ({source_text(o.source)})" if o.source else ""
+            out.append(f"   - {md(opinion_line(o) + src)}")
+    out += ["", f"{h}Rankings", "", markdown_table(*rank_rows(d, name))]
+    return out
 
 
 def team_markdown(d: Disagreement, file: str, top: int = 10) -> str:
-    cells = top_cells(d, top)
-    out = [
-        f"## {d.case.title}: {len(d.assessors)} assessors",
-        "",
-        how_text(d),
-        "",
-        _summary(d, len(cells)),
-        "",
-        markdown_table(*cell_rows(d, cells, pad=False)),
-        "",
-        "### Rationales",
-        "",
-    ]
-    for k, c in enumerate(cells, 1):
-        out.append(f"{k}. **{_label(c, d)}**: spread {c.spread:g}, team {c.team:.3g}")
-        for o in c.opinions:
-            src = f" ({source_text(o.source)})" if o.source else ""
-            out.append(f"   - {_opinion_line(o)}{src}")
-    out += ["", "### Rankings", "", markdown_table(*rank_rows(d))]
-    return "\n".join(out)
+    title = f"## {md(d.case.title)}: {len(d.assessors)} assessors"
+    return "\n".join([title, "", *team_markdown_sections(d, top)])
 
 
-def render_team(d: Disagreement, fmt: str, file: str, top: int = 10) -> str:
-    render = {"json": team_json, "table": team_table, "markdown": team_markdown}[fmt]
-    return render(d, file, top)
+def render_team(d: Disagreement, fmt: str, file: str, top: int = 10, width: int | None = None) -> str:
+    if fmt == "json":
+        return team_json(d, file, top)
+    if fmt == "markdown":
+        return team_markdown(d, file, top)
+    return team_table(d, file, top, width)

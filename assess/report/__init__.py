@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assess.output.safe import printable
 from assess.report.content import Report, build_report
 from assess.report.html import render_html
 from assess.report.markdown import render_markdown
@@ -27,9 +28,10 @@ def format_for(path: str | Path) -> str | None:
 
 
 def render(report: Report, fmt: str) -> str:
-    """`report` as 'html' or 'markdown' text."""
+    """`report` as 'html' or 'markdown' text, without a control character in it
+    (a report may well be `cat` to a terminal; see `assess.output.safe`)."""
     if fmt == "html":
-        return render_html(report)
+        return printable(render_html(report))
     if fmt == "markdown":
-        return render_markdown(report)
+        return printable(render_markdown(report))
     raise ValueError(f"unknown report format {fmt!r}")

@@ -3,7 +3,10 @@ rendered as HTML or Markdown by modules that only format it.
 
 Everything is in display order (the view's criteria and options, the ranking's
 order), numbers are left as floats and formatted by the renderers with fixed
-precision, and nothing depends on the clock unless a date is asked for.
+precision (`assess.numbers`), and nothing depends on the clock unless a date
+is asked for. Words are shared with the command line: each option's largest
+contributions (`assess.output.ranking.why_parts`) and, for a team case, the
+disagreements of `assess team` (`assess.disagreement`).
 """
 
 from __future__ import annotations
@@ -14,8 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assess import __version__
+from assess.disagreement import Disagreement, disagreement
 from assess.io.casefile import LoadedCase
 from assess.model import FAMILY_LABELS, Criterion
+from assess.output.explain import credit_label
+from assess.output.ranking import why_parts
 from assess.report.evidence import Quote, Quoter, SourceDoc
 from assess.report.robust import Robustness
 from assess.report.weights import WeightInfo, weight_info
@@ -48,11 +54,22 @@ class CriterionInfo:
     weight_input: str
     """What the planner gave for this criterion (points, swing, rank), or ''."""
 
+    @property
+    def credit(self) -> str:
+        """What the criterion's contributions are: 'Low exposure to sanctions' for a cost."""
+        return credit_label(self.name, self.direction == "cost")
+
 
 @dataclass(frozen=True)
 class Family:
     label: str
     criteria: tuple[CriterionInfo, ...]
+
+    @property
+    def credit(self) -> str:
+        """The family as what its contributions are: 'Low exposure to later risks'
+        for a family of cost criteria (see `assess.output.explain`)."""
+        return credit_label(self.label, all(c.direction == "cost" for c in self.criteria))
 
 
 @dataclass(frozen=True)
@@ -65,6 +82,8 @@ class RankRow:
     reasons: tuple[str, ...]
     contributions: tuple[float, ...]
     """Per criterion, in the order of `Report.criteria`; they sum to `score`."""
+    why: tuple[str, ...] = ()
+    """The largest contributions in words ("little exposed to sanctions 0.080")."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +144,8 @@ class Report:
     robustness_note: str
     """Why there is no robustness section, when `robustness` is None."""
     provenance: Provenance
+    team: Disagreement | None = None
+    """A team case's disagreements (of its baseline, as `assess team` shows them)."""
 
 
 def _criterion(c: Criterion, share: float, given: str) -> CriterionInfo:
@@ -166,6 +187,7 @@ def _ranking(result: ScoreResult) -> tuple[RankRow, ...]:
             r.excluded,
             r.reasons,
             tuple(float(x) for x in contributions[index[r.option]]),
+            tuple(why_parts(result, r.option)),
         )
         for r in result.ranking
     )
@@ -268,4 +290,5 @@ def build_report(
         robustness=robustness,
         robustness_note=robustness_note,
         provenance=_provenance(loaded, view, robustness, timestamp),
+        team=disagreement(case, loaded.catalogue_model) if case.assessors else None,
     )

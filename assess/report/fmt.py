@@ -1,22 +1,17 @@
-"""Fixed number formats, so that the same input always gives the same bytes."""
+"""Fixed number formats, so that the same input always gives the same bytes.
+
+The formats are `assess.numbers`' (the one number format module of every
+output), under the names the report's renderers use; `coord` is the report's
+own (SVG coordinates).
+"""
 
 from __future__ import annotations
 
+from assess.numbers import fixed as score
+from assess.numbers import percent as pct
+from assess.numbers import scale as num
 
-def score(x: float) -> str:
-    """A weighted-sum total or contribution: three decimals."""
-    return f"{x:.3f}"
-
-
-def pct(x: float, digits: int = 1) -> str:
-    """A share in 0..1 as a percentage."""
-    text = f"{x * 100:.{digits}f}"
-    return (f"{0:.{digits}f}" if float(text) == 0 else text) + "%"
-
-
-def num(x: float) -> str:
-    """A score or scale value as the planner wrote it (4, 4.5)."""
-    return f"{x:g}"
+__all__ = ["coord", "num", "pct", "score", "score_range"]
 
 
 def coord(x: float) -> str:

@@ -1,5 +1,10 @@
 """A report as one self-contained HTML page: inline CSS, inline SVG charts,
-no script, nothing fetched. Every piece of text from the case is escaped."""
+no script, nothing fetched. Every piece of text from the case is escaped.
+
+The answer comes first: summary, ranking, why (each score's parts, in words
+and as a chart), exclusions, robustness and, for a team case, where the
+assessors disagree; then the question, options, criteria and weights, and
+every score with its evidence."""
 
 from __future__ import annotations
 
@@ -9,21 +14,32 @@ from assess.report.fmt import num, pct, score
 from assess.report.html_base import DESC, MUTED, NOTE, e, paragraphs, table
 from assess.report.html_evidence import evidence_section, quote, sources_list
 from assess.report.html_robust import robustness_section
+from assess.report.html_team import team_section
 from assess.report.style import CSS
-from assess.report.summary import family_totals, summary_points
+from assess.report.summary import WHY_INTRO, family_totals, summary_points
 
 SECTIONS = [
     ("summary", "Summary"),
+    ("ranking", "Ranking"),
+    ("why", "Why"),
+    ("excluded", "Excluded options"),
+    ("robustness", "Robustness"),
     ("question", "The question"),
     ("options", "Options"),
     ("criteria", "Criteria and weights"),
-    ("ranking", "Ranking"),
-    ("contributions", "Contributions"),
-    ("excluded", "Excluded options"),
-    ("robustness", "Robustness"),
     ("evidence", "Scores and evidence"),
     ("provenance", "Provenance"),
 ]
+"""Every report's sections, in order; a team case's report adds `TEAM` after robustness."""
+TEAM = ("team", "Where the assessors disagree")
+
+
+def sections(r: Report) -> list[tuple[str, str]]:
+    """The sections of `r`, in order."""
+    if r.team is None:
+        return SECTIONS
+    k = [key for key, _ in SECTIONS].index("robustness") + 1
+    return [*SECTIONS[:k], TEAM, *SECTIONS[k:]]
 
 
 def _header(r: Report) -> str:
@@ -32,7 +48,7 @@ def _header(r: Report) -> str:
         meta.append(f"as of {e(r.as_of)}")
     if r.assessor:
         meta.append(f"assessor: {e(r.assessor)}")
-    toc = "".join(f'<li><a href="#{k}">{e(t)}</a></li>' for k, t in SECTIONS)
+    toc = "".join(f'<li><a href="#{k}">{e(t)}</a></li>' for k, t in sections(r))
     return (
         f'<header><p class="kicker">Decision report</p><h1>{e(r.title)}</h1>'
         f'<p class="meta">{" · ".join(meta)}</p></header>'
@@ -161,7 +177,7 @@ def _ranking(r: Report) -> str:
     ]
     classes = ["excluded" if x.excluded else "" for x in r.ranking]
     numeric = tuple(range(1, 3 + len(labels)))
-    body = table(["Option", "Rank", "Score", *labels], rows, numeric, row_classes=classes)
+    body = table(["Option", "Rank", "Score", *map(e, labels)], rows, numeric, row_classes=classes)
     note = (
         f"{NOTE}Score: the weighted sum of each criterion's value (0 worst, 1 best on its "
         "scale; reversed for criteria where higher is worse), so 1 would be best on everything.</p>"
@@ -176,7 +192,7 @@ def _rank_label(rank: int | None, name: str) -> str:
 def _legend(r: Report, colours: list[str]) -> str:
     by_id = dict(zip((c.id for c in r.criteria), colours, strict=True))
     groups = [
-        f"<div><h4>{e(f.label)}</h4><ul>"
+        f"<div><h4>{e(f.credit)}</h4><ul>"
         + "".join(f"<li>{svg.swatch(by_id[c.id])}{e(c.name)}</li>" for c in f.criteria)
         + "</ul></div>"
         for f in r.families
@@ -184,7 +200,16 @@ def _legend(r: Report, colours: list[str]) -> str:
     return f'<div class="legend" aria-label="Legend">{"".join(groups)}</div>'
 
 
-def _contributions(r: Report) -> str:
+def _parts(r: Report) -> str:
+    """Each option's largest parts, in words."""
+    items = "".join(
+        f"<li><strong>{e(x.name)}</strong> ({score(x.score)}): {e(', '.join(x.why)) or '—'}</li>"
+        for x in r.ranking
+    )
+    return f'<ul class="why">{items}</ul>'
+
+
+def _why(r: Report) -> str:
     colours = svg.family_colours([c.family for c in r.criteria])
     chart = svg.contributions_chart(
         "contrib-chart",
@@ -192,7 +217,7 @@ def _contributions(r: Report) -> str:
         [c.name for c in r.criteria],
         colours,
     )
-    rows = [[e(c.name), *[score(x.contributions[j]) for x in r.ranking]] for j, c in enumerate(r.criteria)]
+    rows = [[e(c.credit), *[score(x.contributions[j]) for x in r.ranking]] for j, c in enumerate(r.criteria)]
     rows.append(["<strong>Total</strong>", *[f"<strong>{score(x.score)}</strong>" for x in r.ranking]])
     header = ["Criterion", *[e(x.name) for x in r.ranking]]
     body = table(
@@ -202,10 +227,8 @@ def _contributions(r: Report) -> str:
         caption="Contribution of each criterion (weight share × value)",
     )
     return (
-        '<section id="contributions"><h2>Contributions</h2>'
-        f"{NOTE}How much each criterion adds to each option's score: its weight share times the "
-        "option's value on it. Longer segments matter more.</p>"
-        f"<figure>{chart}<figcaption>{_legend(r, colours)}</figcaption></figure>{body}</section>"
+        f'<section id="why"><h2>Why</h2>{NOTE}{e(WHY_INTRO)} Longer segments matter more.</p>'
+        f"{_parts(r)}<figure>{chart}<figcaption>{_legend(r, colours)}</figcaption></figure>{body}</section>"
     )
 
 
@@ -261,22 +284,25 @@ def _footer(r: Report) -> str:
 def render_html(r: Report) -> str:
     """The whole report as one HTML document."""
     body = "\n".join(  # a line per section, so two reports diff readably
-        [
+        part
+        for part in [
             _header(r),
             "<main>",
             _summary(r),
+            _ranking(r),
+            _why(r),
+            _excluded(r),
+            robustness_section(r),
+            team_section(r),
             _question(r),
             _options(r),
             _criteria(r),
-            _ranking(r),
-            _contributions(r),
-            _excluded(r),
-            robustness_section(r),
             evidence_section(r),
             _provenance(r),
             "</main>",
             _footer(r),
         ]
+        if part
     )
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'

@@ -1,42 +1,27 @@
 """A report as GitHub-flavoured Markdown: the same content as the HTML page,
-with tables, and charts drawn as bars of text."""
+in the same order (the ranking first), with tables, and charts drawn as bars
+of text. Every user string is escaped by `assess.output.mdtext.md`."""
 
 from __future__ import annotations
 
 import re
 
+from assess.output.mdtext import md
+from assess.output.mdtext import paragraphs as _paragraphs
+from assess.output.safe import one_line
 from assess.output.tables import markdown_table
+from assess.output.team import team_markdown_sections
 from assess.report.content import CriterionInfo, Evidence, Family, Report
 from assess.report.evidence import Quote
 from assess.report.fmt import num, pct, score, score_range
 from assess.report.robust import Robustness
-from assess.report.summary import family_totals, summary_points
+from assess.report.summary import WHY_INTRO, family_totals, summary_points
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>~])")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])")
+__all__ = ["bar", "md", "render_markdown"]
+
 BLOCKS = " ▏▎▍▌▋▊▉█"
 FAMILY_FILL = {"driver": "█", "constraint": "▓", "risk": "░"}
-
-
-def _guard(m: re.Match[str]) -> str:
-    """Escape what would start a heading, quote or list: '#', '>', '-', '+', '1.'."""
-    lead, mark = m.group(1), m.group(2)
-    if mark[0].isdigit():
-        return lead + mark[:-1] + "\\" + mark[-1]
-    return lead + "\\" + mark
-
-
-def md(text: str, pipes: bool = True) -> str:
-    """`text` as literal Markdown: one line, markup characters escaped."""
-    text = " ".join(text.split())
-    text = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text))
-    text = _LINE_START.sub(_guard, text)
-    return text.replace("|", "\\|") if pipes else text
-
-
-def _paragraphs(text: str) -> str:
-    return "\n\n".join(md(p) for p in text.split("\n\n") if p.strip())
+_TICKS = re.compile(r"`+")
 
 
 def bar(x: float, width: int = 24) -> str:
@@ -88,9 +73,12 @@ def _header(r: Report) -> list[str]:
     return [f"# {md(r.title)}", "", "Decision report · " + " · ".join(meta)]
 
 
+def _summary(r: Report) -> list[str]:
+    return ["## Summary", "", *[f"- {md(p)}" for p in summary_points(r)]]
+
+
 def _question(r: Report) -> list[str]:
-    out = ["## Summary", "", *[f"- {md(p)}" for p in summary_points(r)], ""]
-    out += ["## The question", "", _paragraphs(r.description)]
+    out = ["", "## The question", "", _paragraphs(r.description)]
     if r.view_description:
         out += ["", f"### This view: {md(r.view_label)}", "", _paragraphs(r.view_description)]
     out += _sources(r)
@@ -114,7 +102,7 @@ def _shared_scale(f: Family) -> str | None:
     if len({(c.scale_min, c.scale_max, c.levels) for c in f.criteria}) != 1:
         return None
     c = f.criteria[0]
-    levels = ": " + "; ".join(f"{k} {v}" for k, v in c.levels) if c.levels else ""
+    levels = ": " + md("; ".join(f"{k} {v}" for k, v in c.levels)) if c.levels else ""
     return f"All scored on {num(c.scale_min)}–{num(c.scale_max)}{levels}."
 
 
@@ -181,7 +169,7 @@ def _ranking(r: Report) -> list[str]:
         ]
         for x in r.ranking
     ]
-    table = markdown_table(["Rank", "Option", "Score", "0 ··· 1", *labels], rows)
+    table = markdown_table(["Rank", "Option", "Score", "0 ··· 1", *map(md, labels)], rows)
     note = (
         "Score: the weighted sum of each criterion's value (0 worst, 1 best on its scale; "
         "reversed for criteria where higher is worse)."
@@ -193,9 +181,10 @@ def _stacked(r: Report, width: int = 40) -> list[str]:
     """One text bar per option, a run of each family's character per family."""
     labels, sums = family_totals(r)
     families = [f.criteria[0].family for f in r.families]
-    name_w = max(len(x.name) for x in r.ranking)
+    names = [one_line(x.name) for x in r.ranking]
+    name_w = max(map(len, names))
     lines = []
-    for x in r.ranking:
+    for x, name in zip(r.ranking, names, strict=True):
         cells, done, total = "", 0, 0.0
         for f, v in zip(families, sums[x.option], strict=True):
             total += v
@@ -203,22 +192,24 @@ def _stacked(r: Report, width: int = 40) -> list[str]:
             cells += FAMILY_FILL.get(f, "#") * (end - done)
             done = end
         tail = " (excluded)" if x.excluded else ""
-        lines.append(f"{x.name.ljust(name_w)}  {cells.ljust(width)}  {score(x.score)}{tail}")
+        lines.append(f"{name.ljust(name_w)}  {cells.ljust(width)}  {score(x.score)}{tail}")
     legend = "   ".join(f"{FAMILY_FILL.get(f, '#')} {lab}" for f, lab in zip(families, labels, strict=True))
-    return ["```text", *lines, "", legend, "```"]
+    runs = [len(m) for line in lines for m in _TICKS.findall(line)]
+    fence = "`" * max(3, 1 + max(runs, default=0))  # no name can close the block
+    return [f"{fence}text", *lines, "", legend, fence]
 
 
-def _contributions(r: Report) -> list[str]:
+def _why(r: Report) -> list[str]:
     header = ["Criterion", *[md(x.name, False) for x in r.ranking]]
     rows = [
-        [md(c.name, False), *[score(x.contributions[j]) for x in r.ranking]] for j, c in enumerate(r.criteria)
+        [md(c.credit, False), *[score(x.contributions[j]) for x in r.ranking]]
+        for j, c in enumerate(r.criteria)
     ]
     rows.append(["**Total**", *[f"**{score(x.score)}**" for x in r.ranking]])
-    intro = (
-        "How much each criterion adds to each option's score: its weight share times the option's "
-        "value on it. The bars add up the criteria of each family."
-    )
-    return ["", "## Contributions", "", intro, "", *_stacked(r), "", markdown_table(header, rows)]
+    parts = [f"- **{md(x.name)}** ({score(x.score)}): {md(', '.join(x.why)) or '—'}" for x in r.ranking]
+    bars = "The bars add up the criteria of each family; the table gives every criterion's part."
+    out = ["", "## Why", "", md(WHY_INTRO), "", *parts, "", bars, "", *_stacked(r), ""]
+    return [*out, markdown_table(header, rows)]
 
 
 def _excluded(r: Report) -> list[str]:
@@ -311,7 +302,7 @@ def _evidence(r: Report) -> list[str]:
 
 def _code(text: str) -> str:
     """`text` as inline code, unless a backtick in it would end the code span."""
-    return md(text, False) if "`" in text else f"`{text}`"
+    return md(text, False) if "`" in text else f"`{one_line(text)}`"
 
 
 def _provenance(r: Report) -> list[str]:
@@ -339,20 +330,33 @@ def _provenance(r: Report) -> list[str]:
     return ["", "## Provenance", "", markdown_table(["Item", "Value"], rows)]
 
 
+def _team(r: Report) -> list[str]:
+    if r.team is None:
+        return []
+    intro = (
+        f"{md(f'The assessors of {r.title}, on the baseline ({r.baseline}), as')} `assess team` shows them."
+    )
+    return ["", "## Where the assessors disagree", "", intro, "", *team_markdown_sections(r.team)]
+
+
 def render_markdown(r: Report) -> str:
-    """The whole report as one Markdown document."""
+    """The whole report as one Markdown document: the answer first (summary,
+    ranking, why, exclusions, robustness, the team's disagreements), then
+    the question, options, criteria and every score's evidence."""
     robustness = _robustness(r.robustness) if r.robustness else ["", md(r.robustness_note)]
     lines = [
         *_header(r),
         "",
-        *_question(r),
-        *_criteria(r),
+        *_summary(r),
         *_ranking(r),
-        *_contributions(r),
+        *_why(r),
         *_excluded(r),
         "",
         "## Robustness",
         *robustness,
+        *_team(r),
+        *_question(r),
+        *_criteria(r),
         *_evidence(r),
         *_provenance(r),
     ]

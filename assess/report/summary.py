@@ -1,16 +1,23 @@
-"""Sentences and sums both renderers share: the summary at the top and the
-score of each option per criterion family."""
+"""Sentences and sums both renderers share: the summary at the top, the
+score of each option per criterion family, and the "why" of each score."""
 
 from __future__ import annotations
 
 from assess.report.content import Report
 from assess.report.fmt import pct, score
 
+WHY_INTRO = (
+    "What each score is made of: every criterion adds its weight share times the option's value "
+    "on it (0 worst, 1 best on its scale). A constraint or risk adds most where an option is "
+    "little exposed to it, so its part is the credit for low exposure."
+)
+
 
 def family_totals(r: Report) -> tuple[list[str], dict[str, list[float]]]:
-    """Family labels, and per option the sum of its contributions in each family."""
+    """Family labels (as credits: "Low exposure to later risks"), and per option
+    the sum of its contributions in each family."""
     index = {c.id: j for j, c in enumerate(r.criteria)}
-    labels = [f.label for f in r.families]
+    labels = [f.credit for f in r.families]
     sums = {
         x.option: [sum(x.contributions[index[c.id]] for c in f.criteria) for f in r.families]
         for x in r.ranking
@@ -27,6 +34,8 @@ def _leader(r: Report) -> list[str]:
     if len(tied) > 1:
         return [f"{', '.join(tied)} tie for first place with a score of {score(first.score)}."]
     out = [f"First place: {first.name}, with a score of {score(first.score)}."]
+    if first.why:
+        out.append(f"Its largest parts: {'; '.join(first.why)}.")
     if len(ranked) > 1:
         second = ranked[1]
         out.append(

@@ -16,7 +16,11 @@ import pytest
 import yaml
 
 from assess.cli import _run, compare_cmd
+from assess.numbers import MACHINE_DECIMALS
 from tests.conftest import DEFAULT_CASE, ROOT, SECURITY_CASE
+
+ROUNDING = 0.5 * 10**-MACHINE_DECIMALS
+"""How far a number in the JSON is from the one computed (the contract rounds)."""
 
 TOP_KEYS = {"views", "options", "weights", "scores", "only_in", "effects"}
 
@@ -58,8 +62,8 @@ def check_contract(data: dict, n_views: int) -> None:
     assert set(data["only_in"]) == {"options", "criteria"}
     for e in data["effects"]:
         change = e["total_to"] - e["total_from"]
-        assert abs(e["weight_effect"] + e["score_effect"] - change) < 1e-12
-        assert abs(e["change"] - (e["total_to"] - e["total_from"])) < 1e-15
+        assert abs(e["weight_effect"] + e["score_effect"] - change) <= 4 * ROUNDING + 1e-15
+        assert abs(e["change"] - (e["total_to"] - e["total_from"])) <= 3 * ROUNDING + 1e-15
         assert {c["criterion"] for c in e["criteria"]}
 
 
@@ -160,6 +164,7 @@ def test_extra_option_and_criterion(capsys: pytest.CaptureFixture[str], tmp_path
     assert "ai_safety" not in {e["option"] for e in data["effects"]}
     assert [o["option"] for o in data["options"]][-1] == "ai_safety"
     code, out, _ = run(capsys, str(SECURITY_CASE), str(extra))
+    out = " ".join(out.split())  # the table folds to the terminal's width
     assert code == 0 and "absent in security_first" in out and "Openness" in out
 
 

@@ -59,7 +59,9 @@ def test_agrees_with_pymcdm_wsm(tmp_path_factory, capsys, seed: int, n: int, m: 
     w = np.array(weights) / sum(weights)
     t = np.array([1 if x == "benefit" else -1 for x in types])
     ref = WSM(normalization_function=minmax_normalization)(matrix, w, t)
-    assert [ours[f"Option {i}"] for i in range(n)] == pytest.approx(ref.tolist(), abs=1e-9)
+    assert [ours[f"Option {i}"] for i in range(n)] == pytest.approx(
+        ref.tolist(), abs=5e-7
+    )  # JSON: 6 decimals
 
 
 @pytest.mark.parametrize(

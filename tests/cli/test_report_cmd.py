@@ -53,11 +53,11 @@ def test_seed_changes_only_the_monte_carlo(tmp_path: Path) -> None:
     one, two = tmp_path / "one.md", tmp_path / "two.md"
     assert run(str(DEFAULT_CASE), "-o", str(one), "--samples", "300", "--seed", "7") == 0
     assert run(str(DEFAULT_CASE), "-o", str(two), "--samples", "300", "--seed", "8") == 0
-    a, b = (
-        p.read_text(encoding="utf-8").split("## The question")[1].split("## Robustness") for p in (one, two)
-    )
-    assert a[0] == b[0]  # from the question to the robustness section
-    assert a[1].split("## Scores and evidence")[0] != b[1].split("## Scores and evidence")[0]
+    a, b = (p.read_text(encoding="utf-8").split("## Ranking")[1].split("## Robustness") for p in (one, two))
+    assert a[0] == b[0]  # the ranking, why and exclusions
+    (a_rob, a_rest), (b_rob, b_rest) = (x[1].split("## The question") for x in (a, b))
+    assert a_rob != b_rob
+    assert a_rest.split("## Provenance")[0] == b_rest.split("## Provenance")[0]  # the question to the cells
 
 
 def test_timestamp_flag(tmp_path: Path) -> None:

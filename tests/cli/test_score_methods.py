@@ -59,7 +59,7 @@ def test_vikor_score_is_q(capsys, scenario: str | None) -> None:
     q = vikor(view.scores[kept], view.weights, view.cost, v=0.5)
     ours = {e["option"]: e["score"] for e in data["ranking"] if not e["excluded"]}
     expected = dict(zip([o.id for o, k in zip(view.options, kept, strict=True) if k], q, strict=True))
-    assert ours == pytest.approx(expected, abs=1e-12)
+    assert ours == pytest.approx(expected, abs=5e-7)  # the JSON rounds to 6 decimals
     assert min(ours, key=ours.get) == data["ranking"][0]["option"]
 
 
@@ -135,4 +135,4 @@ def test_imported_matrix_topsis_agrees_with_pymcdm(capsys, tmp_path, seed: int) 
     w = np.array(weights) / sum(weights)
     t = np.array([1 if x == "benefit" else -1 for x in types])
     theirs = TOPSIS(vector_normalization)(matrix, w, t)
-    np.testing.assert_allclose(ours, theirs, rtol=0, atol=1e-9)
+    np.testing.assert_allclose(ours, theirs, rtol=0, atol=5e-7)  # the JSON rounds to 6 decimals

@@ -23,8 +23,9 @@ def test_same_input_same_bytes(later: str) -> None:
 
 
 def test_ranking_table(later: str) -> None:
-    section = later.split("## Ranking")[1].split("## Contributions")[0]
-    assert "| Rank | Option | Score | 0 ··· 1 | Drivers | 5S constraints | Later risks |" in section
+    section = later.split("## Ranking")[1].split("## Why")[0]
+    credits = "Low exposure to 5S constraints | Low exposure to later risks"
+    assert f"| Rank | Option | Score | 0 ··· 1 | Drivers | {credits} |" in section
     assert "| 1 | AI for megascience | 0.604 |" in section
     assert "| excl. | Smart cities and infrastructures |" in section
 
@@ -39,7 +40,7 @@ def test_content_matches_the_html(later: str) -> None:
         "### Drivers",
         "### 5S constraints",
         "### Later risks",
-        "## Contributions",
+        "## Why",
         "## Excluded options",
         "## Robustness",
         "### Rank acceptability (500 samples, seed 1)",
@@ -88,9 +89,9 @@ def test_acceptability_rows_follow_the_ranking(later: str) -> None:
 
     if not robust.available():
         pytest.skip("assess.robustness is not there yet")
-    ranking = later.split("## Ranking")[1].split("## Contributions")[0]
+    ranking = later.split("## Ranking")[1].split("## Why")[0]
     ranked = [line.split(" | ")[1] for line in ranking.splitlines() if line[:3] in {"| 1", "| 2", "| 3"}]
-    table = later.split("### Rank acceptability")[1].split("## Scores and evidence")[0]
+    table = later.split("### Rank acceptability")[1].split("## The question")[0]
     rows = [line.split(" | ")[0].lstrip("| ") for line in table.splitlines() if line.startswith("| ")][1:]
     assert rows[:3] == ranked and "Smart cities and infrastructures" not in rows
     assert "Not analysed, being excluded by a veto: Smart cities and infrastructures." in later
