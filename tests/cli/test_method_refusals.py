@@ -62,7 +62,9 @@ def test_every_method_ranks_or_says_why_not(capsys, path: Path, view: str, metho
 def test_all_runs_the_others_and_says_why_not(capsys, path: Path) -> None:
     code, out, err = run(capsys, "score", path, "--scenario", "2025", "--method", "all")
     assert code == 0, err
-    assert "wsm rank  topsis rank  promethee rank  vikor rank" in out
+    header = "\n".join(out.splitlines()[:6])  # the table's header may fold to fit the terminal
+    assert all(name in header for name in ("wsm", "topsis", "promethee", "vikor")), header
+    assert "wpm" not in header, header
     assert "Could not run:\n  wpm: WPM does not apply to this view: " in out
     code, out, _ = run(capsys, "score", path, "--scenario", "2025", "--method", "all", "--format", "json")
     data = json.loads(out)
