@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from assess.kernels.preferences.conflicts import Conflict
 from assess.kernels.preferences.dominance import dominance, hasse, necessarily_best, possibly_best
+from assess.kernels.preferences.paths import path_ranges
 from assess.kernels.preferences.polytope import InfeasibleStatements, WeightPolytope
 from assess.kernels.preferences.sampling import (
     HitAndRun,
@@ -27,6 +28,7 @@ from assess.kernels.preferences.sampling import (
     weight_sampler,
 )
 from assess.kernels.preferences.statements import Exact, Interval, Order, Ratio, Statement
+from assess.kernels.preferences.tradeoff import Question, answer, next_question, ratio_ranges, settled
 
 __all__ = [
     "Conflict",
@@ -35,14 +37,20 @@ __all__ = [
     "InfeasibleStatements",
     "Interval",
     "Order",
+    "Question",
     "Ratio",
     "SimplexSampler",
     "Statement",
     "WeightPolytope",
+    "answer",
     "dominance",
     "hasse",
     "necessarily_best",
+    "next_question",
+    "path_ranges",
     "possibly_best",
+    "ratio_ranges",
     "rejection_sample",
+    "settled",
     "weight_sampler",
 ]
