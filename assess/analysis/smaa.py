@@ -185,6 +185,7 @@ def smaa(
         raise ValueError("samples and chunk_size must be positive")
     scores = _Scores(values_low, values_high)
     n, m = scores.low.shape
+    draw: WeightSampler
     if weight_sampler is None:
         draw = _Weights(m, weights, spread, fixed).draw
     elif weights is not None or spread is not None or len(fixed):

@@ -47,7 +47,7 @@ class LinearProgram:
 
         a = np.atleast_2d(np.asarray(A, dtype=float))
         self.n_rows, self.n_cols = a.shape
-        self._highs = highspy._Highs()
+        self._highs = highspy._Highs()  # type: ignore[attr-defined]  # see the module docstring
         for name, value in (
             ("output_flag", False),
             ("threads", 1),

@@ -91,8 +91,8 @@ def _solution_space(
         return np.zeros(m), np.eye(m)
     _, sv, vt = np.linalg.svd(E)
     rank = int(np.sum(sv > RANK_TOL * max(1.0, sv[0])))
-    w0 = np.linalg.lstsq(E, f, rcond=None)[0]
-    return w0, vt[rank:].T.copy()
+    w0 = np.asarray(np.linalg.lstsq(E, f, rcond=None)[0], dtype=np.float64)
+    return w0, np.asarray(vt[rank:].T, dtype=np.float64).copy()
 
 
 def _reduced(
@@ -107,10 +107,10 @@ def _reduced(
 
 
 def _chebyshev(G: NDArray[np.float64], h: NDArray[np.float64]) -> tuple[NDArray[np.float64], float]:
-    """max r s.t. G z + r <= h, 0 <= r <= 1 (rows of unit norm)."""
+    """max r s.t. G z + r <= h, r >= 0 (rows of unit norm; the body is bounded)."""
     d = G.shape[1]
     A = np.hstack([G, np.ones((G.shape[0], 1))])
-    lp = LinearProgram(A, -np.inf, h, np.r_[np.full(d, -np.inf), 0.0], np.r_[np.full(d, np.inf), 1.0])
+    lp = LinearProgram(A, -np.inf, h, np.r_[np.full(d, -np.inf), 0.0], np.inf)
     sol = lp.solve(np.r_[np.zeros(d), 1.0], maximize=True)
     if sol.x is None:
         raise ValueError("the weight polytope is empty")

@@ -150,21 +150,24 @@ class HitAndRun:
         self._rng: Generator | None = None
         self._buffer = np.zeros((0, self.m))
         if self.d > 0:
-            self._c, self._T = isotropic(hull.G, hull.h, hull.centre)
-            self._G, self._h = unit_rows(hull.G @ self._T, hull.h - hull.G @ self._c)
+            c, T = isotropic(hull.G, hull.h, hull.centre)
+            self._G, self._h = unit_rows(hull.G @ T, hull.h - hull.G @ c)
             self._start_y = _chebyshev(self._G, self._h)[0]
+            # w = w0 + basis (c + T y) = offset + y @ linear
+            self._offset = hull.w0 + hull.basis @ c
+            self._linear = (hull.basis @ T).T.copy()
 
     def __call__(self, rng: Generator, k: int) -> NDArray[np.float64]:
         if self.d == 0:
             return np.broadcast_to(np.clip(self.hull.w0, 0.0, None), (k, self.m)).copy()
         if rng is not self._rng:
             self._start(rng)
-        parts, have = [self._buffer], self._buffer.shape[0]
-        while have < k:
+        rounds = -(-max(0, k - self._buffer.shape[0]) // self.chains)
+        ys = np.empty((rounds, self.chains, self.d))
+        for r in range(rounds):
             self._walk.step(rng, self.thin)
-            parts.append(self._weights())
-            have += self.chains
-        out = np.concatenate(parts)
+            ys[r] = self._walk.positions
+        out = np.concatenate([self._buffer, self._weights(ys.reshape(-1, self.d))])
         self._buffer = out[k:]
         return out[:k]
 
@@ -174,9 +177,10 @@ class HitAndRun:
         self._walk = Chains(self._G, self._h, self._start_y, self.chains)
         self._walk.step(rng, self.burn_in)
 
-    def _weights(self) -> NDArray[np.float64]:
-        z = self._c + self._walk.positions @ self._T.T
-        return np.clip(self.hull.point(z), 0.0, None)
+    def _weights(self, y: NDArray[np.float64]) -> NDArray[np.float64]:
+        w = y @ self._linear
+        w += self._offset
+        return np.maximum(w, 0.0, out=w)
 
 
 def rejection_sample(
@@ -189,7 +193,8 @@ def rejection_sample(
     if polytope.dimension != polytope.m - 1:
         raise ValueError("rejection sampling needs a polytope of full dimension m - 1")
     A, b = polytope.rows.A, polytope.rows.b
-    kept, drawn = [], 0
+    kept: list[NDArray[np.float64]] = []
+    drawn = 0
     while sum(len(x) for x in kept) < k:
         if drawn >= max_draws:
             raise ValueError(f"fewer than {k} points accepted in {max_draws} draws")

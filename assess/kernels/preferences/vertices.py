@@ -33,9 +33,17 @@ import numpy as np
 from numpy.typing import NDArray
 
 ZERO_TOL = 1e-10
+
+
 MAX_VERTICES = 200_000
 _PAIR_CELLS = 1 << 22
 """Pairs are tested in chunks of about this many (pair, ray) cells."""
+
+
+def _quiet() -> np.errstate:
+    """Some OpenBLAS builds raise spurious FP flags in float32 matmul (numpy#24067);
+    these products count 0/1 entries and are exact."""
+    return np.errstate(invalid="ignore", over="ignore")
 
 
 def extreme_points(
@@ -100,7 +108,8 @@ def _adjacent_pairs(
     if pos.size == 0 or neg.size == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     z = zero.astype(np.float32)  # counts below 2^24 are exact in float32
-    ii, jj = np.nonzero(z[pos] @ z[neg].T >= m - 2)
+    with _quiet():
+        ii, jj = np.nonzero(z[pos] @ z[neg].T >= m - 2)
     ip, jn = pos[ii], neg[jj]
     outside = (~zero).astype(np.float32).T  # (rows, rays)
     keep = np.zeros(ip.size, dtype=bool)
@@ -109,7 +118,8 @@ def _adjacent_pairs(
         sl = slice(start, start + chunk)
         both = (zero[ip[sl]] & zero[jn[sl]]).astype(np.float32)
         # a ray tight wherever both are has no tight-for-both row outside its zero set
-        supersets = np.count_nonzero(both @ outside == 0, axis=1)
+        with _quiet():
+            supersets = np.count_nonzero(both @ outside == 0, axis=1)
         keep[sl] = supersets == 2  # only the pair itself
     return ip[keep], jn[keep]
 

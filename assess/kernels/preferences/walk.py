@@ -29,46 +29,57 @@ from assess.kernels.preferences.hull import _chebyshev
 
 RESYNC_EVERY = 50
 """Slacks are updated incrementally and recomputed from scratch this often."""
-ROUND_TARGET = 4.0
-MAX_ROUNDS = 30
+TINY = 1e-300
+"""Slacks are kept at least this, so that G u / s has the sign of G u."""
+ROUND_TARGET = 10.0
+"""Stop rounding when the pilot covariance has condition number <= this (axes
+within a factor ~3); the pilots' own sampling noise alone gives about 4 at d = 19."""
+MAX_ROUNDS = 10
 ROUND_SEED = 20_130_552
 """Seed of the pilot walks (the page of Tervonen et al. 2013 in EJOR 224)."""
 
 
 class Chains:
-    """C hit-and-run chains in {y : G y <= h}; `positions` is (C, d)."""
+    """C hit-and-run chains in {y : G y <= h}; `positions` is (C, d).
+
+    The chord from slacks s > 0 (kept at least `TINY`) and a direction u, with
+    q = G u / s per row: the chord is t in [1 / min q, 1 / max q] (rows with
+    G u > 0 bound t above, those with G u < 0 below; a bounded body has both).
+    u need not be normalised: the chord and the uniform point on it do not
+    depend on u's length.
+    """
 
     def __init__(
         self, G: NDArray[np.float64], h: NDArray[np.float64], start: NDArray[np.float64], chains: int
     ) -> None:
-        self.G, self.h = G, h
+        self.G, self.h, self._Gt = G, h, np.ascontiguousarray(G.T)
         self.positions = np.broadcast_to(start, (chains, G.shape[1])).copy()
         self.slack = self._fresh_slack()
         self.count = 0
 
     def _fresh_slack(self) -> NDArray[np.float64]:
-        return np.maximum(self.h - self.positions @ self.G.T, 0.0)
+        return np.maximum(self.h - self.positions @ self._Gt, TINY)
 
     def step(self, rng: Generator, steps: int) -> None:
         """`steps` steps of every chain: C x d normals, then C uniforms, per step."""
-        G, y, s = self.G, self.positions, self.slack
+        y, s = self.positions, self.slack
         c, d = y.shape
+        q = np.empty_like(s)
         for _ in range(steps):
             u = rng.standard_normal((c, d))
-            u /= np.linalg.norm(u, axis=1, keepdims=True)
-            gu = u @ G.T
-            with np.errstate(divide="ignore", invalid="ignore"):
-                r = s / gu
-            t_hi = np.where(gu > 0, r, np.inf).min(axis=1)
-            t_lo = np.where(gu < 0, r, -np.inf).max(axis=1)
+            gu = u @ self._Gt
+            np.divide(gu, s, out=q)
+            t_hi = 1.0 / q.max(axis=1)
+            t_lo = 1.0 / q.min(axis=1)
             t = t_lo + (t_hi - t_lo) * rng.random(c)
             y += t[:, None] * u
-            s -= t[:, None] * gu
+            gu *= t[:, None]
+            s -= gu
             self.count += 1
             if self.count % RESYNC_EVERY == 0:
                 s[...] = self._fresh_slack()
             else:
-                np.maximum(s, 0.0, out=s)
+                np.maximum(s, TINY, out=s)
 
 
 def unit_rows(G: NDArray[np.float64], h: NDArray[np.float64]) -> tuple[NDArray, NDArray]:
@@ -84,7 +95,7 @@ def isotropic(
     d = G.shape[1]
     c, T = centre.copy(), np.eye(d)
     rng = Generator(PCG64(ROUND_SEED))
-    chains, steps = 8 * d + 32, 4 * d + 20
+    chains, steps = 8 * d + 32, 2 * d + 10
     for _ in range(MAX_ROUNDS):
         Gy, hy = unit_rows(G @ T, h - G @ c)
         start, _radius = _chebyshev(Gy, hy)
