@@ -4,9 +4,11 @@ P = {w in R^m : w >= 0, sum w = 1, A w <= b, E w = f}, with (A, b, E, f) the
 rows of the statements (`statements.statement_rows`); with no statements P is
 the simplex. Everything here is exact up to the LP tolerances (HiGHS, 1e-9):
 
-* `is_feasible`: one LP.
+* `is_feasible`: one LP; `require_feasible()` raises `InfeasibleStatements`
+  naming the conflicting statements.
 * `interior_point()`: the Chebyshev centre of P inside its own affine hull
-  (`hull.affine_hull`), a point of the relative interior.
+  (`hull.affine_hull`), a point of the relative interior; `dimension`.
+* `minimize(c)` / `maximize(c)`: an LP over P on one warm-started model.
 * `bounds()`: min and max of each w_i over P, 2m LPs on one warm-started model.
 * `ratio_bounds(i, j)`: min and max of w_i / w_j over P with w_j > 0, a
   linear-fractional program made linear by the Charnes-Cooper transformation
@@ -60,6 +62,7 @@ class WeightPolytope:
         self.statements: tuple[Statement, ...] = tuple(statements)
         self.rows = statement_rows(self.m, self.statements)
         self._ratio_lps: dict[int, LinearProgram] = {}
+        self._vertex_cache: NDArray[np.float64] | None = None
 
     # --- the inequality system with the simplex: G w <= h (statement rows, then -w <= 0), E w = f
     @cached_property
@@ -170,11 +173,12 @@ class WeightPolytope:
             return None
         return minimal_conflict(self.m, self.statements, exact_limit)
 
-    @cached_property
-    def _vertices(self) -> NDArray[np.float64]:
-        self.require_feasible()
-        return extreme_points(self.G, self.h, self.rows.E, self.rows.f, MAX_VERTICES)
+    def vertices(self, max_vertices: int = MAX_VERTICES) -> NDArray[np.float64]:
+        """(K, m): the extreme points of P, rows in lexicographic order (`vertices`).
 
-    def vertices(self) -> NDArray[np.float64]:
-        """(K, m): the extreme points of P, in a deterministic order (see `vertices`)."""
-        return self._vertices.copy()
+        Raises ValueError when the enumeration passes `max_vertices` rays.
+        """
+        if self._vertex_cache is None:
+            self.require_feasible()
+            self._vertex_cache = extreme_points(self.G, self.h, self.rows.E, self.rows.f, max_vertices)
+        return self._vertex_cache.copy()

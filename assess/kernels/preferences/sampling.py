@@ -19,12 +19,16 @@ picks the method:
   Research 32(6):1296-1308), as in JSMAA and the R package hitandrun
   (Tervonen, van Valkenhoef, Basturk & Postmus 2013, EJOR 224(3):552-559;
   van Valkenhoef, Tervonen & Postmus 2014, EJOR 239(3):865-867 for the
-  equality constraints and the starting point). In the coordinates z of the
+  equality constraints and the starting point). In the coordinates of the
   affine hull (`hull.affine_hull`, so ties and exact weights are handled),
-  from x: a direction u uniform on the unit sphere (normalised Gaussian), the
-  chord {x + t u} inside P (from the slacks of the rows), and the next point
-  uniform on the chord. `chains` chains run side by side in NumPy, all
-  starting at the Chebyshev centre.
+  made near-isotropic by an affine rounding (`walk.isotropic`), from x: a
+  direction u uniform on the unit sphere, the chord {x + t u} inside P (from
+  the slacks of the rows), and the next point uniform on the chord
+  (`walk.Chains`). `chains` chains run side by side in NumPy, all starting at
+  the Chebyshev centre. The one deviation from plain hit-and-run: directions
+  are uniform in the rounded coordinates, not in the weights' own; without
+  rounding, a sliver such as 2.8 <= w_1 / w_2 <= 3 had not mixed after 100
+  steps (45-55 standard errors off in means), with it, after 10.
 
 Burn-in and thinning of hit-and-run:
 * burn-in: each chain takes ceil(ln(d + 1) / 4 * d^3) steps (at least
@@ -37,9 +41,12 @@ Burn-in and thinning of hit-and-run:
   never lowers the variance of an average for a given number of steps
   (MacEachern & Berliner 1994, The American Statistician 48(3):188-190);
   it only saves work on the samples. The samples of one chain are
-  correlated, so k samples carry less information than k independent draws
-  (fewer effective samples); SMAA frequencies remain consistent estimates.
-  Set `thin` when each sample costs much more than a step.
+  correlated, so k samples carry less information than k independent draws;
+  SMAA frequencies remain consistent estimates. Measured (batch means within
+  chains): the autocorrelation time of a weight is about d^2 steps (~350 at
+  d = 19 on the simplex, ~150 at d = 11), so 1e6 samples at 20 criteria are
+  worth about 2,000-3,000 independent ones. Set `thin` when each sample costs
+  much more than a step.
 
 Randomness, for a fixed Generator: the burn-in, then per step C x d normals
 (directions) and C uniforms (points on the chords); round r gives one sample

@@ -171,3 +171,42 @@ def test_infeasible_statements_raise_naming_the_conflict():
         p.bounds()
     assert e.value.conflict.statements == (0, 1)
     assert p.violated_by([1, 1, 1]) == (0,)  # still answers for point weights
+
+
+def test_tied_rank_order_vertices():
+    """Groups {0, 1} > {2} > {3, 4}: vertices (1/k)(1, .., 1, 0, ..) with whole groups."""
+    got = WeightPolytope(5, [Order([[0, 1], [2], [3, 4]])]).vertices()
+    expected = np.array([[0.5, 0.5, 0, 0, 0], [1 / 3, 1 / 3, 1 / 3, 0, 0], [0.2] * 5])
+    np.testing.assert_allclose(got, expected[np.lexsort(np.round(expected, 9).T[::-1])], atol=1e-12)
+
+
+def test_vertices_of_a_twenty_criterion_polytope_agree_with_lps():
+    """Too big for brute force: every vertex lies in P, and for random objectives
+    the LP optimum over P equals the best vertex (so none is missing)."""
+    rng = np.random.default_rng(8)
+    statements = [
+        Order([[0], [1], [2]]),
+        Interval(0, 0.05, 0.4),
+        Ratio(1, 2, 1.5, 3.0),
+        Interval(6, lo=0.02),
+        Ratio(7, 8, lo=1.0),
+        Interval(9, hi=0.1),
+        Ratio(10, 11, 0.5, 2.0),
+        Order([[12], [13, 14]]),
+        Interval(15, 0.01, 0.2),
+        Ratio(16, 17, hi=2.0),
+    ]
+    p = WeightPolytope(20, statements)
+    v = p.vertices()
+    assert len(v) > 20 and np.all(in_polytope(p, v)) and np.all(v >= 0)
+    np.testing.assert_allclose(v.sum(axis=1), 1.0)
+    for c in rng.normal(size=(60, 20)):
+        assert p.minimize(c)[0] == pytest.approx((v @ c).min(), abs=1e-9)
+        assert p.maximize(c)[0] == pytest.approx((v @ c).max(), abs=1e-9)
+
+
+def test_vertex_enumeration_stops_at_its_cap():
+    p = WeightPolytope(8, [Interval(i, 0.05, 0.2) for i in range(8)])
+    with pytest.raises(ValueError, match="more than 10 extreme points"):
+        p.vertices(max_vertices=10)
+    assert len(p.vertices()) > 10
