@@ -13,8 +13,12 @@ V_i = sum_j w_j x_ij and ranks them. Over S samples:
                       with w fixed at w_i^c (NaN if i is never first),
 * holistic acceptability a_i^h = sum_r alpha_r b_i^r (`holistic_acceptability`).
 
-Weight sampling (criteria listed in `fixed` keep their given weight; the free
-criteria share the remaining mass 1 - sum(fixed)):
+Weight sampling: a `weight_sampler(rng, k) -> (k, m)` replaces the rules
+below when given (e.g. `assess.kernels.preferences.sampling.weight_sampler`,
+uniform over the weights that a set of statements allows); it draws from the
+main pass's generator in place of the weights. Without one (criteria listed
+in `fixed` keep their given weight; the free criteria share the remaining
+mass 1 - sum(fixed)):
 * `spread=None`: free weights uniform on the (scaled) simplex, drawn as
   normalised standard exponentials, i.e. Dirichlet(1, ..., 1) -- the same
   distribution as the spacings of sorted uniforms.
@@ -46,6 +50,7 @@ from assess.ranking import TIE_RTOL
 
 Progress = Callable[[int, int], None]
 ShouldStop = Callable[[], bool]
+WeightSampler = Callable[[Generator, int], NDArray[np.float64]]
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,9 +70,7 @@ class SmaaResult:
 class _Weights:
     """Draws k x m weight vectors according to the module docstring."""
 
-    def __init__(
-        self, m: int, weights: ArrayLike | None, spread: float | None, fixed: Sequence[int]
-    ) -> None:
+    def __init__(self, m: int, weights: ArrayLike | None, spread: float | None, fixed: Sequence[int]) -> None:
         self.fixed = np.unique(np.asarray(fixed, dtype=np.int64))
         if self.fixed.size and (self.fixed.min() < 0 or self.fixed.max() >= m):
             raise ValueError("fixed criterion index out of range")
@@ -165,11 +168,14 @@ def smaa(
     chunk_size: int = 25_000,
     progress: Progress | None = None,
     should_stop: ShouldStop | None = None,
+    weight_sampler: WeightSampler | None = None,
 ) -> SmaaResult:
     """SMAA-2 on n x m value matrices (1 = best); see the module docstring.
 
     `weights` only matter with `spread` or `fixed`: with `spread=None` the free
     weights are uniform on the simplex whatever `weights` says.
+    `weight_sampler(rng, k)` returns k x m weight vectors (rows summing to 1)
+    and excludes `weights`, `spread` and `fixed`.
     `confidence_samples` defaults to `samples` (0 skips the confidence pass);
     without score ranges confidence factors are exact and need no samples.
     `progress(done, total)` runs after each chunk, total counting both passes;
@@ -179,7 +185,13 @@ def smaa(
         raise ValueError("samples and chunk_size must be positive")
     scores = _Scores(values_low, values_high)
     n, m = scores.low.shape
-    sampler = _Weights(m, weights, spread, fixed)
+    draw: WeightSampler
+    if weight_sampler is None:
+        draw = _Weights(m, weights, spread, fixed).draw
+    elif weights is not None or spread is not None or len(fixed):
+        raise ValueError("weight_sampler replaces weights, spread and fixed: give one or the other")
+    else:
+        draw = _checked(weight_sampler, m)
     n_conf = samples if confidence_samples is None else confidence_samples
     n_conf = n_conf if scores.uncertain else 0
     total = samples + n_conf
@@ -191,7 +203,7 @@ def smaa(
         if should_stop is not None and should_stop():
             stopped = True
             break
-        w = sampler.draw(rng, k)
+        w = draw(rng, k)
         order = _order(scores.totals(rng, w), rng, scores.tol)
         counts += np.bincount((order * n + np.arange(n)).ravel(), minlength=n * n)
         firsts = (order[:, :1] * m + np.arange(m)).ravel()
@@ -205,9 +217,22 @@ def smaa(
         central = np.where(first[:, None] > 0, w_sum / first[:, None], np.nan)
     conf, used = np.full(n, np.nan), 0
     if not stopped:
-        conf, used, stopped = _confidence(scores, central, n_conf, seed, chunk_size,
-                                          done, total, progress, should_stop)
+        conf, used, stopped = _confidence(
+            scores, central, n_conf, seed, chunk_size, done, total, progress, should_stop
+        )
     return SmaaResult(accept, central, conf, done, used, stopped)
+
+
+def _checked(sampler: WeightSampler, m: int) -> WeightSampler:
+    """The sampler, with its output checked: k x m finite non-negative rows."""
+
+    def draw(rng: Generator, k: int) -> NDArray[np.float64]:
+        w = np.asarray(sampler(rng, k), dtype=float)
+        if w.shape != (k, m) or not np.all(np.isfinite(w)) or np.any(w < 0):
+            raise ValueError(f"weight_sampler must return {k} x {m} finite non-negative weights")
+        return w
+
+    return draw
 
 
 def _first_share(t: NDArray[np.float64], who: NDArray[np.int64], tol: float) -> NDArray:
@@ -221,8 +246,15 @@ def _first_share(t: NDArray[np.float64], who: NDArray[np.int64], tol: float) -> 
 
 
 def _confidence(
-    scores: _Scores, central: NDArray[np.float64], n_conf: int, seed: int, chunk_size: int,
-    done: int, total: int, progress: Progress | None, should_stop: ShouldStop | None,
+    scores: _Scores,
+    central: NDArray[np.float64],
+    n_conf: int,
+    seed: int,
+    chunk_size: int,
+    done: int,
+    total: int,
+    progress: Progress | None,
+    should_stop: ShouldStop | None,
 ) -> tuple[NDArray[np.float64], int, bool]:
     """Confidence factors p_i^c, samples used, and whether it was stopped."""
     n = central.shape[0]

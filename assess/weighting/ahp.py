@@ -18,6 +18,17 @@ When inconsistent, the judgements are ranked by |ln(a_ij w_j / w_i)|, the log
 of Saaty's error epsilon_ij = a_ij w_j / w_i (Saaty 2003, EJOR 145:85-91: the
 judgement with the largest error is the first to revisit, and w_i / w_j is
 the value consistent with the others).
+
+The suggestion for a judgement is the ratio the *other* judgements imply,
+free of the judgement's own pull on the weights: w_a / w_b from the matrix
+with that pair left out, by Harker's method for incomplete comparisons
+(Harker 1987, "Incomplete pairwise comparisons in the analytic hierarchy
+process", Mathematical Modelling 9(11):837-848: the missing entries are 0 and
+each diagonal entry is 1 + the number of missing entries in its row; the
+weights are the Perron vector), then the nearest value of Saaty's scale. A
+single reversed judgement among consistent ones is thus suggested back at
+its consistent value, which the weights of all the judgements (pulled
+towards the reversed one) do not give.
 """
 
 from __future__ import annotations
@@ -51,6 +62,10 @@ class InconsistentJudgement:
     """|ln(given * w_b / w_a)|; 0 when the judgement agrees with the weights."""
     nearest_scale: float
     """The value of Saaty's scale (1/9..9) closest to `consistent`."""
+    implied: float = math.nan
+    """w_a / w_b from the other judgements alone (Harker 1987; see the module docstring)."""
+    suggestion: float = math.nan
+    """The value of Saaty's scale closest to `implied`: what to put instead."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,16 +105,45 @@ def perron(matrix: np.ndarray) -> tuple[float, np.ndarray]:
     return float(values[k].real), vector / vector.sum()
 
 
+def _nearest_scale(ratio: float) -> float:
+    return min(SAATY_SCALE, key=lambda s: abs(math.log(s / ratio)))
+
+
+def implied_without(matrix: np.ndarray, a: int, b: int) -> float:
+    """w_a / w_b from the reciprocal matrix with the pair (a, b) left out (Harker 1987)."""
+    c = np.array(matrix, dtype=float)
+    c[a, b] = c[b, a] = 0.0
+    c[a, a] += 1.0
+    c[b, b] += 1.0
+    _, w = perron(c)
+    return float(w[a] / w[b])
+
+
 def most_inconsistent(
-    judgements: list[Judgement], weights: Mapping[str, float]
+    judgements: list[Judgement],
+    weights: Mapping[str, float],
+    matrix: np.ndarray | None = None,
+    ids: Sequence[str] = (),
 ) -> list[InconsistentJudgement]:
-    """Every judgement with its deviation from w_a / w_b, largest deviation first."""
+    """Every judgement with its deviation from w_a / w_b, largest deviation first.
+
+    With the reciprocal `matrix` (rows and columns in the order of `ids`) and
+    n >= 3, each row also carries the suggestion from the other judgements.
+    """
+    pos = {c: k for k, c in enumerate(ids)}
     rows = []
     for j in judgements:
         consistent = weights[j.a] / weights[j.b]
-        nearest = min(SAATY_SCALE, key=lambda s, c=consistent: abs(math.log(s / c)))
         deviation = abs(math.log(j.ratio / consistent))
-        rows.append(InconsistentJudgement(j.a, j.b, j.ratio, consistent, deviation, nearest))
+        implied = suggestion = math.nan
+        if matrix is not None and len(ids) >= 3:
+            implied = implied_without(matrix, pos[j.a], pos[j.b])
+            suggestion = _nearest_scale(implied)
+        rows.append(
+            InconsistentJudgement(
+                j.a, j.b, j.ratio, consistent, deviation, _nearest_scale(consistent), implied, suggestion
+            )
+        )
     return sorted(rows, key=lambda row: row.deviation, reverse=True)
 
 
@@ -114,11 +158,17 @@ def _relation(a: str, b: str, ratio: float, about: bool = False) -> str:
     return f"'{a}' {approx}{times} times as important as '{b}'"
 
 
+def _suggested(w: InconsistentJudgement) -> str:
+    if math.isnan(w.suggestion):
+        return ""
+    return f"; your other answers alone suggest {_relation(w.a, w.b, w.suggestion)}"
+
+
 def _warning(cr: float, threshold: float, worst: Sequence[InconsistentJudgement]) -> str:
     items = "; ".join(
         f"({n}) you judged {_relation(w.a, w.b, w.given)}, but the weights from all the "
         f"answers make {_relation(w.a, w.b, w.consistent, about=True)} (nearest scale "
-        f"value: {_relation(w.a, w.b, w.nearest_scale)})"
+        f"value: {_relation(w.a, w.b, w.nearest_scale)})" + _suggested(w)
         for n, w in enumerate(worst, 1)
     )
     return (
@@ -151,5 +201,5 @@ def ahp_weights(
     result = AhpResult(weights, ids, lambda_max, ci, ri, cr, table, threshold)
     if cr <= threshold:
         return result
-    worst = tuple(most_inconsistent(judgements, weights)[:top])
+    worst = tuple(most_inconsistent(judgements, weights, matrix, ids)[:top])
     return replace(result, inconsistent=worst, warning=_warning(cr, threshold, worst))

@@ -1,0 +1,178 @@
+"""Timings of the preference kernels (weight statements), each beside its target.
+
+Run as `python benchmarks/bench_preferences.py`. Prints, asserts nothing.
+Times are process CPU seconds (`time.process_time`: on a shared machine it
+varies far less than wall time; the kernels are single-threaded, HiGHS runs
+with one thread).
+
+* Dominance + possibly best, 50 options x 20 criteria, 10 statements, from the
+  statements to both answers (polytope, hull, LPs): target < 1 s.
+* SMAA-2, 1,000,000 samples x 10 options x 20 criteria with score ranges:
+  hit-and-run weights under the 10 statements against the unconstrained
+  `smaa()` in the same run (best of 2 each): target ratio <= 3. Also the
+  effective sample size of the hit-and-run weights (batch means within each
+  chain, the lowest over the criteria), which independent draws would put at
+  1e6: what the constrained SMAA's Monte Carlo error corresponds to.
+* Possibly best after a new statement on a default-size case (9 options x 18
+  criteria, 5 statements): target < 100 ms (the UI's budget; the lead
+  measures it in the UI later).
+* The next trade-off question at 18 criteria, and the vertices of the
+  20-criterion polytope (for the portfolio core index): no targets, figures only.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import numpy as np  # noqa: E402
+
+from assess.analysis import smaa  # noqa: E402
+from assess.kernels.preferences import (  # noqa: E402
+    HitAndRun,
+    Interval,
+    Order,
+    Ratio,
+    Statement,
+    WeightPolytope,
+    next_question,
+    possibly_best,
+    weight_sampler,
+)
+from assess.kernels.preferences.dominance import dominance  # noqa: E402
+
+SAMPLES, CHUNK, SEED = 1_000_000, 25_000, 1
+STATEMENTS_20: list[Statement] = [
+    Order([[0], [1], [2]]),
+    Interval(0, 0.05, 0.4),
+    Ratio(1, 2, 1.5, 3.0),
+    Interval(6, lo=0.02),
+    Ratio(7, 8, lo=1.0),
+    Interval(9, hi=0.1),
+    Ratio(10, 11, 0.5, 2.0),
+    Order([[12], [13], [14]]),
+    Interval(15, 0.01, 0.2),
+    Ratio(16, 17, hi=2.0),
+]
+
+
+def clock() -> float:
+    return time.process_time()
+
+
+def best_of(run, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = clock()
+        run()
+        best = min(best, clock() - start)
+    return best
+
+
+def values(n: int, m: int, seed: int = 0) -> np.ndarray:
+    """Half random options, half shrunken noisy copies of them (so some dominance exists)."""
+    rng = np.random.default_rng(seed)
+    base = rng.random((n - n // 2, m))
+    copies = np.clip(base[: n // 2] * 0.9 - rng.random((n // 2, m)) * 0.05, 0, 1)
+    return np.vstack([base, copies])
+
+
+def bench_dominance() -> None:
+    v = values(50, 20)
+
+    def run():
+        p = WeightPolytope(20, STATEMENTS_20)
+        return dominance(v, None, p), possibly_best(v, None, p)
+
+    t = best_of(run)
+    d, pb = run()
+    print(f"Dominance + possibly best, 50 x 20, 10 statements: {t:.3f} s CPU (target < 1 s)")
+    print(f"  {int(d.sum())} dominance pairs, {int(pb.sum())} options possibly best")
+
+
+def effective_samples(w: np.ndarray, chains: int, per_chain_batches: int = 10) -> float:
+    """Lowest over the criteria of var(w_j) / (variance of the mean of w_j), the latter by
+    batch means: each chain's run (samples come round by round, one per chain) cut
+    into `per_chain_batches` consecutive batches; chains are independent."""
+    series = w.reshape(-1, chains, w.shape[1]).transpose(1, 0, 2)  # chain, step, criterion
+    steps = series.shape[1] // per_chain_batches * per_chain_batches
+    batches = series[:, :steps].reshape(chains * per_chain_batches, -1, w.shape[1]).mean(axis=1)
+    var_mean = batches.var(axis=0, ddof=1) / batches.shape[0]
+    return float(np.min(w.var(axis=0) / var_mean))
+
+
+def bench_smaa() -> None:
+    rng = np.random.default_rng(0)
+    low = rng.random((10, 20)) * 0.8
+    high = low + rng.random((10, 20)) * 0.2
+    p = WeightPolytope(20, STATEMENTS_20)
+
+    def constrained():
+        sampler = weight_sampler(p)
+        smaa(
+            low,
+            high,
+            samples=SAMPLES,
+            chunk_size=CHUNK,
+            seed=SEED,
+            confidence_samples=0,
+            weight_sampler=sampler,
+        )
+
+    def plain():
+        smaa(low, high, samples=SAMPLES, chunk_size=CHUNK, seed=SEED, confidence_samples=0)
+
+    t_har, t_plain = best_of(constrained, 2), best_of(plain, 2)
+    sampler = weight_sampler(p)
+    assert isinstance(sampler, HitAndRun)
+    print(f"SMAA-2 10 x 20, {SAMPLES:,} samples, score ranges, acceptability + central weights")
+    print(f"  unconstrained smaa()              {t_plain:8.3f} s CPU")
+    print(
+        f"  hit-and-run under 10 statements   {t_har:8.3f} s CPU   ratio {t_har / t_plain:.2f} (target <= 3)"
+    )
+    print(
+        f"  sampler: {sampler.method}, dimension {p.dimension}, {sampler.chains} chains, "
+        f"burn-in {sampler.burn_in} steps per chain, thin {sampler.thin}"
+    )
+    w = sampler(np.random.default_rng(SEED), SAMPLES)
+    print(
+        f"  effective samples of {SAMPLES:,} weights (batch means): "
+        f"{effective_samples(w, sampler.chains):,.0f}"
+    )
+
+
+def bench_default_case() -> None:
+    v = values(9, 18, seed=1)
+    base: list[Statement] = [
+        Order([[0], [1], [2]]),
+        Interval(3, hi=0.3),
+        Ratio(4, 5, 1.5, 3.0),
+        Interval(6, lo=0.02),
+        Ratio(7, 8, lo=1.0),
+    ]
+
+    def run():
+        p = WeightPolytope(18, [*base, Interval(9, 0.05, 0.2)])
+        return possibly_best(v, None, p)
+
+    t = best_of(run, 5)
+    print(f"Possibly best after a new statement, 9 x 18: {t * 1e3:.1f} ms CPU (target < 100 ms)")
+    start = clock()
+    next_question(WeightPolytope(18, base))
+    print(f"Next trade-off question, 18 criteria, 5 statements: {(clock() - start) * 1e3:.1f} ms CPU")
+
+
+def bench_vertices() -> None:
+    start = clock()
+    vertices = WeightPolytope(20, STATEMENTS_20).vertices()
+    print(f"Vertices of the 20-criterion polytope: {len(vertices):,} in {clock() - start:.3f} s CPU")
+
+
+if __name__ == "__main__":
+    bench_dominance()
+    bench_default_case()
+    bench_vertices()
+    bench_smaa()
