@@ -1,0 +1,1 @@
+"""Pure NumPy kernels on arrays and indices; never a Case."""
