@@ -32,9 +32,14 @@ def _new_highs() -> Any:
 
     core = getattr(highspy, "_core", None)
     h = core._Highs() if core is not None and hasattr(core, "_Highs") else highspy.Highs()
-    for name, value in (("output_flag", False), ("threads", 1), ("mip_rel_gap", 0.0),
-                        ("primal_feasibility_tolerance", 1e-9),
-                        ("mip_feasibility_tolerance", 1e-9), ("random_seed", 0)):
+    for name, value in (
+        ("output_flag", False),
+        ("threads", 1),
+        ("mip_rel_gap", 0.0),
+        ("primal_feasibility_tolerance", 1e-9),
+        ("mip_feasibility_tolerance", 1e-9),
+        ("random_seed", 0),
+    ):
         h.setOptionValue(name, value)
     return h
 
@@ -93,8 +98,9 @@ class PortfolioMip:
     def set_row(self, row: int, lower: float, upper: float) -> None:
         self.h.changeRowBounds(row, lower, upper)
 
-    def solve(self, objective: NDArray[np.float64], maximize: bool,
-              level_cost: float = 0.0) -> NDArray[np.bool_] | None:
+    def solve(
+        self, objective: NDArray[np.float64], maximize: bool, level_cost: float = 0.0
+    ) -> NDArray[np.bool_] | None:
         """The rounded optimal x for `objective` (n,) (plus level_cost * t), or None if infeasible."""
         hs, h = self._hs, self.h
         h.changeObjectiveSense(hs.ObjSense.kMaximize if maximize else hs.ObjSense.kMinimize)

@@ -141,13 +141,15 @@ class PortfolioProblem:
 
     def with_benefit(self, benefit: ArrayLike) -> PortfolioProblem:
         """The same costs, budgets and rules with other benefits."""
-        return PortfolioProblem(benefit, self.costs, self.budget, self.must, self.must_not,
-                                self.groups, self.requires)
+        return PortfolioProblem(
+            benefit, self.costs, self.budget, self.must, self.must_not, self.groups, self.requires
+        )
 
     def with_budget(self, budget: ArrayLike) -> PortfolioProblem:
         """The same options and rules with other budgets."""
-        return PortfolioProblem(self.benefit, self.costs, budget, self.must, self.must_not,
-                                self.groups, self.requires)
+        return PortfolioProblem(
+            self.benefit, self.costs, budget, self.must, self.must_not, self.groups, self.requires
+        )
 
     def fits(self, cost: ArrayLike) -> NDArray[np.bool_]:
         """Whether costs (..., r) fit every budget, within BUDGET_RTOL."""

@@ -3,9 +3,8 @@
 * forced: the `must` options and, transitively, every option they require
   (a requires b, a forced => b forced).
 * blocked: options no feasible portfolio can hold: `must_not` options, options
-  that (transitively) require a blocked one, the other members of a group that
-  holds a forced option, and options whose requirement closure does not fit the
-  budgets beside the forced options.
+  that (transitively) require a blocked one, options whose requirement closure
+  breaks a group or, beside the forced options, a budget.
 
 `diagnose` names the rules that conflict when the forced options alone break a
 rule. It is exact: every rule is a conjunction (no "one of"), so when the forced
@@ -39,26 +38,15 @@ def forced(problem: PortfolioProblem) -> NDArray[np.bool_]:
 
 
 def blocked(problem: PortfolioProblem) -> NDArray[np.bool_]:
-    """(n,) options no feasible portfolio holds (see the module docstring)."""
+    """(n,) options no feasible portfolio holds (see the module docstring).
+
+    Exact for the same reason as `diagnose`: option j is in some feasible portfolio
+    iff the closure of {j} and the must options is itself feasible.
+    """
     n = problem.n
-    force = forced(problem)
-    out = problem.must_not.copy()
-    for g in problem.groups:
-        held = g[force[g]]
-        if held.size:
-            out[g[~force[g]]] = True
-    base = problem.costs[force].sum(axis=0)
-    for j in np.flatnonzero(~out & ~force):
-        need = closure(problem, np.eye(n, dtype=bool)[j]) & ~force
-        if not problem.fits(base + problem.costs[need].sum(axis=0)):
-            out[j] = True
-    req = problem.requires
-    while len(req):  # a requires a blocked option: blocked too
-        add = req[out[req[:, 1]] & ~out[req[:, 0]], 0]
-        if add.size == 0:
-            break
-        out[add] = True
-    return out
+    eye = np.eye(n, dtype=bool)
+    sets = np.array([closure(problem, eye[j] | problem.must) for j in range(n)])
+    return ~problem.feasible(sets)
 
 
 def _chain(problem: PortfolioProblem, start: int, target: int) -> list[int]:
@@ -86,8 +74,11 @@ def diagnose(problem: PortfolioProblem) -> str | None:
         return f"option {both[0]} is both a must and a must-not"
     force = forced(problem)
     for j in np.flatnonzero(force & problem.must_not):
-        root = next(int(m) for m in np.flatnonzero(problem.must)
-                    if closure(problem, np.eye(problem.n, dtype=bool)[m])[j])
+        root = next(
+            int(m)
+            for m in np.flatnonzero(problem.must)
+            if closure(problem, np.eye(problem.n, dtype=bool)[m])[j]
+        )
         path = " requires ".join(str(i) for i in _chain(problem, root, int(j)))
         return f"must option {root} cannot be funded: {path}, a must-not"
     for i, g in enumerate(problem.groups):
@@ -98,8 +89,10 @@ def diagnose(problem: PortfolioProblem) -> str | None:
     over = np.flatnonzero(~(cost <= problem.budget * (1 + 1e-9)))
     if over.size:
         r = int(over[0])
-        return (f"the forced options {np.flatnonzero(force).tolist()} cost {cost[r]:g} "
-                f"in resource {r}, over its budget {problem.budget[r]:g}")
+        return (
+            f"the forced options {np.flatnonzero(force).tolist()} cost {cost[r]:g} "
+            f"in resource {r}, over its budget {problem.budget[r]:g}"
+        )
     return None
 
 

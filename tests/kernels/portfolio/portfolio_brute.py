@@ -35,8 +35,9 @@ def brute_optimal(problem: PortfolioProblem, X: np.ndarray | None = None) -> np.
     return tie_rule(problem, X[b >= b.max() - problem.tie_tol()])
 
 
-def random_problem(rng: np.random.Generator, n: int, r: int = 1, *, integer: bool = False,
-                   rules: bool = True) -> PortfolioProblem:
+def random_problem(
+    rng: np.random.Generator, n: int, r: int = 1, *, integer: bool = False, rules: bool = True
+) -> PortfolioProblem:
     """Mixed-sign benefits, some free options, budgets that bind, random rules."""
     if integer:
         benefit = rng.integers(-3, 8, n).astype(float)
@@ -54,8 +55,11 @@ def random_problem(rng: np.random.Generator, n: int, r: int = 1, *, integer: boo
     if n > 2 and rng.random() < 0.3:
         must_not[rng.integers(n)] = True
     must_not &= ~must
-    groups = tuple(rng.choice(n, size=min(n, rng.integers(2, 4)), replace=False)
-                   for _ in range(rng.integers(0, 3)) if n >= 2)
+    groups = tuple(
+        rng.choice(n, size=min(n, rng.integers(2, 4)), replace=False)
+        for _ in range(rng.integers(0, 3))
+        if n >= 2
+    )
     pairs = [rng.choice(n, size=2, replace=False) for _ in range(rng.integers(0, 4)) if n >= 2]
     requires = np.array(pairs, dtype=np.int64).reshape(-1, 2)
     return PortfolioProblem(benefit, costs, budget, must, must_not, groups, requires)

@@ -53,11 +53,11 @@ def test_ties_go_to_the_cheapest_then_fewest_then_lowest_indices():
 def test_nonpositive_benefits_are_left_out_unless_forced():
     free = PortfolioProblem([-1.0, 0.0, 3.0], [[0.0], [0.0], [1.0]], [5.0])
     np.testing.assert_array_equal(optimal(free).selected, [False, False, True])
-    forced = PortfolioProblem([-1.0, 0.0, 3.0], [[0.0], [0.0], [1.0]], [5.0],
-                              requires=np.array([[2, 0]]))
+    forced = PortfolioProblem([-1.0, 0.0, 3.0], [[0.0], [0.0], [1.0]], [5.0], requires=np.array([[2, 0]]))
     np.testing.assert_array_equal(optimal(forced).selected, [True, False, True])
-    must = PortfolioProblem([-1.0, 0.0, 3.0], [[0.0], [0.0], [1.0]], [5.0],
-                            must=np.array([False, True, False]))
+    must = PortfolioProblem(
+        [-1.0, 0.0, 3.0], [[0.0], [0.0], [1.0]], [5.0], must=np.array([False, True, False])
+    )
     np.testing.assert_array_equal(optimal(must).selected, [False, True, True])
 
 
@@ -67,22 +67,43 @@ def test_zero_cost_options_are_all_funded():
 
 
 def test_groups_and_requirement_cycles():
-    problem = PortfolioProblem([5.0, 4.0, 1.0, 1.0], [[1.0]] * 4, [4.0], groups=(np.array([0, 1]),),
-                               requires=np.array([[2, 3], [3, 2]]))
+    problem = PortfolioProblem(
+        [5.0, 4.0, 1.0, 1.0],
+        [[1.0]] * 4,
+        [4.0],
+        groups=(np.array([0, 1]),),
+        requires=np.array([[2, 3], [3, 2]]),
+    )
     np.testing.assert_array_equal(optimal(problem).selected, [True, False, True, True])
 
 
-@pytest.mark.parametrize(("problem", "message"), [
-    (PortfolioProblem([1.0, 1.0], [[3.0], [3.0]], [5.0], must=np.array([True, True])),
-     "over its budget"),
-    (PortfolioProblem([1.0, 1.0], [[1.0], [1.0]], [5.0], must=np.array([True, True]),
-                      groups=(np.array([0, 1]),)), "group 0"),
-    (PortfolioProblem([1.0, 1.0, 1.0], [[1.0]] * 3, [5.0], must=np.array([True, False, False]),
-                      must_not=np.array([False, False, True]), requires=np.array([[0, 1], [1, 2]])),
-     "0 requires 1 requires 2"),
-    (PortfolioProblem([1.0], [[1.0]], [5.0], must=np.array([True]), must_not=np.array([True])),
-     "both a must and a must-not"),
-])
+@pytest.mark.parametrize(
+    ("problem", "message"),
+    [
+        (PortfolioProblem([1.0, 1.0], [[3.0], [3.0]], [5.0], must=np.array([True, True])), "over its budget"),
+        (
+            PortfolioProblem(
+                [1.0, 1.0], [[1.0], [1.0]], [5.0], must=np.array([True, True]), groups=(np.array([0, 1]),)
+            ),
+            "group 0",
+        ),
+        (
+            PortfolioProblem(
+                [1.0, 1.0, 1.0],
+                [[1.0]] * 3,
+                [5.0],
+                must=np.array([True, False, False]),
+                must_not=np.array([False, False, True]),
+                requires=np.array([[0, 1], [1, 2]]),
+            ),
+            "0 requires 1 requires 2",
+        ),
+        (
+            PortfolioProblem([1.0], [[1.0]], [5.0], must=np.array([True]), must_not=np.array([True])),
+            "both a must and a must-not",
+        ),
+    ],
+)
 def test_infeasible_rules_are_named(problem, message):
     with pytest.raises(PortfolioInfeasible, match=message):
         optimal(problem)
@@ -96,6 +117,13 @@ def test_diagnosis_is_exact(seed, n):
     problem = random_problem(rng, n, 2, integer=True)
     if rng.random() < 0.5:
         must = rng.random(n) < 0.4
-        problem = PortfolioProblem(problem.benefit, problem.costs, problem.budget, must,
-                                   problem.must_not, problem.groups, problem.requires)
+        problem = PortfolioProblem(
+            problem.benefit,
+            problem.costs,
+            problem.budget,
+            must,
+            problem.must_not,
+            problem.groups,
+            problem.requires,
+        )
     assert (diagnose(problem) is None) == (len(feasible_portfolios(problem)) > 0)
