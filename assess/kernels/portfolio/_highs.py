@@ -58,7 +58,9 @@ class PortfolioMip:
         h.setOptionValue("mip_abs_gap", self.tol / 10)
         lp = highspy.HighsLp()
         n, r = self.n, problem.r
-        lo, hi = rules.forced(problem).astype(float), 1.0 - rules.blocked(problem)
+        # Blocked at the largest level the model will see (the budget rows scale with t).
+        widest = problem.with_budget(problem.budget * max(level, 1.0))
+        lo, hi = rules.forced(problem).astype(float), 1.0 - rules.blocked(widest)
         if np.any(lo > hi):
             raise rules.infeasible(problem)
         lp.num_col_ = n + 1

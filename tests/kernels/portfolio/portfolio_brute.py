@@ -63,3 +63,23 @@ def random_problem(
     pairs = [rng.choice(n, size=2, replace=False) for _ in range(rng.integers(0, 4)) if n >= 2]
     requires = np.array(pairs, dtype=np.int64).reshape(-1, 2)
     return PortfolioProblem(benefit, costs, budget, must, must_not, groups, requires)
+
+
+def needs(problem: PortfolioProblem, X: np.ndarray) -> np.ndarray:
+    return np.max((X.astype(float) @ problem.costs) / problem.budget, axis=1)
+
+
+def brute_frontier(problem: PortfolioProblem, delta: float) -> list[np.ndarray]:
+    """Frontier portfolios, cheapest first: the best at each level, then the least need."""
+    X = all_portfolios(problem.n)
+    X = X[problem.respects_rules(X)]
+    need, b = needs(problem, X), X.astype(float) @ problem.benefit
+    out, level = [], np.inf
+    while True:
+        ok = need <= level * (1 + 1e-12)
+        if not ok.any():
+            return out[::-1]
+        tied = ok & (b >= b[ok].max() - problem.tie_tol())
+        least = tied & (need <= need[tied].min() * (1 + 1e-12))
+        out.append(tie_rule(problem, X[least]))
+        level = need[tied].min() - delta
