@@ -10,7 +10,7 @@ the feasible portfolios (its `benefit` is not used). The value of portfolio p is
 V(p, w, v) = sum_{j in p} sum_i w_i v_ij. Portfolio p dominates q when
 V(p, w, v) >= V(q, w, v) for every w in the weight set and every v in the ranges,
 and > for some; with additive value this is checked at the extreme points, with
-v_low on p \\ q and v_high on q \\ p (see `_search`). The non-dominated portfolios
+v_low on p \\ q and v_high on q \\ p (see `_dominance`); `_search` finds them. The non-dominated portfolios
 are the feasible portfolios no feasible portfolio dominates.
 
 Core index of option j: CI_j = |{p non-dominated : j in p}| / |non-dominated|;
@@ -33,14 +33,11 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from assess.kernels.portfolio import rules
-from assess.kernels.portfolio._highs import PortfolioMip
-from assess.kernels.portfolio._search import non_dominated, search
+from assess.kernels.portfolio._dominance import Relation, dominated
+from assess.kernels.portfolio._search import dominators, search
 from assess.kernels.portfolio.problem import VALUE_RTOL, PortfolioProblem
 
 OptionClass = Literal["core", "borderline", "exterior"]
-
-MIXTURES = 16
-"""Random weight mixtures (besides the vertices and their mean) whose optima seed the pruning."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -101,26 +98,12 @@ def robust_portfolios(
     rules.check(problem)
     lo, hi = _check_inputs(v_low, v_high, weight_vertices, problem.n)
     tol = VALUE_RTOL * max(1.0, float(np.abs(hi).sum(axis=0).max()), float(np.abs(lo).sum(axis=0).max()))
-    X = search(problem, lo, hi, tol, _dominators(problem, lo))
-    X = X[non_dominated(X, lo, hi, tol)]
+    rel = Relation(lo, hi, tol)
+    X = search(problem, rel, dominators(problem, lo))
+    X = X[~dominated(X, rel)]
     if len(X) == 0:
         raise rules.infeasible(problem)
     X = X[np.lexsort(tuple(~X[:, j] for j in reversed(range(problem.n))))]
     core = X.mean(axis=0)
     classes = tuple("core" if c == 1 else "exterior" if c == 0 else "borderline" for c in core)
     return RpmResult(X, core, classes)  # type: ignore[arg-type]
-
-
-def _dominators(problem: PortfolioProblem, lo: NDArray) -> NDArray[np.bool_]:
-    """Feasible portfolios with high worst-case value: the optima of lo @ lam."""
-    K = lo.shape[1]
-    rng = np.random.default_rng(0)
-    lams = np.vstack([np.eye(K), np.full((1, K), 1.0 / K), rng.dirichlet(np.ones(K), MIXTURES)])
-    mip = PortfolioMip(problem)
-    found = []
-    for lam in lams:
-        x = mip.solve(lo @ lam, maximize=True)
-        if x is None:
-            raise rules.infeasible(problem)
-        found.append(x)
-    return np.unique(np.array(found), axis=0)

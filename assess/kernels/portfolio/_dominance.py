@@ -1,0 +1,168 @@
+"""Dominance between portfolios under value intervals, weight vertices and cost ranges.
+
+Liesio, Mild & Salo (2007), Def. 2 and Thm. 1: with additive value and per-option
+value intervals, portfolio p dominates q when, at every extreme point w_k of the
+weight set,
+
+    dlow_k(p, q)  = sum_{j in p \\ q} lo[j, k] - sum_{j in q \\ p} hi[j, k] >= 0,
+
+and for some k  dhigh_k(p, q) = sum_{j in p \\ q} hi[j, k] - sum_{j in q \\ p} lo[j, k] > 0,
+
+where lo[j, k] = w_k . v_low[j] and hi[j, k] = w_k . v_high[j]: p is at least as
+good for every weight vector and every score in range, and better for some. With the
+overlap I_k(p, q) = sum_{j in p & q} (hi - lo)[j, k] >= 0 this is dlow = L(p) - H(q) + I
+and dhigh = H(p) - L(q) - I, where L = X @ lo and H = X @ hi: matrix products.
+
+`strict` (for Monte Carlo candidates) asks more: dlow_k > tol at every vertex, so p
+beats q by more than the tie tolerance in every sample of the weight set's hull.
+
+Stand-in costs: p can replace q only if p is feasible whenever q is. With point
+costs that is cost(p) <= cost(q); with cost ranges [low, high] it is
+high(p \\ q) <= low(q \\ p) per resource, i.e. P(p) - Q(q) - J(p, q) <= 0 with
+P = X @ high, Q = X @ low and J the overlap of (high - low). The same form with
+P = Q = X @ cost and no width covers point costs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+BLOCK = 2_000_000
+"""Pairs screened per NumPy block."""
+
+
+@dataclass(frozen=True, eq=False)
+class Relation:
+    lo: NDArray[np.float64]
+    """(n, K) worst value of each option at each weight vertex."""
+    hi: NDArray[np.float64]
+    """(n, K) best value."""
+    tol: float
+    strict: bool = False
+
+    @property
+    def width(self) -> NDArray[np.float64]:
+        return self.hi - self.lo
+
+    def test(self, dlow: NDArray, dhigh: NDArray) -> NDArray[np.bool_]:
+        """Per row (pair): the dominance condition on (pairs, K) differences."""
+        if self.strict:
+            return dlow.min(axis=-1) > self.tol
+        return (dlow.min(axis=-1) >= -self.tol) & (dhigh.max(axis=-1) > self.tol)
+
+
+@dataclass(frozen=True, eq=False)
+class StandIn:
+    """p can replace q when P[p] - Q[q] - overlap(width) <= 0 per resource (module docstring)."""
+
+    P: NDArray[np.float64]
+    """(S, r) for the replacing side."""
+    Q: NDArray[np.float64]
+    """(S, r) for the replaced side."""
+    width: NDArray[np.float64]
+    """(n, r) per-option cost ranges (zero for point costs)."""
+    F: NDArray[np.bool_] | None = None
+    """(S, f) rule features: p can replace q only if F[p] <= F[q]."""
+
+
+def dominates(XA: NDArray[np.bool_], XB: NDArray[np.bool_], rel: Relation) -> NDArray[np.bool_]:
+    """(|A|, |B|): whether portfolio A[i] dominates B[j] on value (dense; for small sets)."""
+    A, B = XA.astype(float), XB.astype(float)
+    inter = np.einsum("an,bn,nk->abk", A, B, rel.width)
+    dlow = (A @ rel.lo)[:, None, :] - (B @ rel.hi)[None, :, :] + inter
+    dhigh = (A @ rel.hi)[:, None, :] - (B @ rel.lo)[None, :, :] - inter
+    return rel.test(dlow, dhigh)
+
+
+def dominated(X: NDArray[np.bool_], rel: Relation, stand_in: StandIn | None = None) -> NDArray[np.bool_]:
+    """(S,) whether another row p of X dominates row q and can stand in for it.
+
+    Pairs are screened by necessary conditions first: L(p) >= L(q) and H(p) >= H(q)
+    (as 0 <= I <= min(W(p), W(q))), and P[p] <= Q[q] + W_c(q) for the first resource.
+    Rows are sorted by sum(L + H), which a dominator cannot have much smaller, so only
+    rows ahead of q are tried. The exact test, overlap included, runs on what is left.
+    """
+    S = len(X)
+    out = np.zeros(S, dtype=bool)
+    if S < 2:
+        return out
+    Xf = X.astype(float)
+    L, H = Xf @ rel.lo, Xf @ rel.hi
+    key = L.sum(axis=1) + H.sum(axis=1)
+    order = np.argsort(-key, kind="stable")
+    X, L, H, key = X[order], L[order], H[order], key[order]
+    cost = None if stand_in is None else _sorted_costs(stand_in, X, order)
+    slack = 2 * L.shape[1] * rel.tol
+    step = max(1, BLOCK // (4 * S))
+    for s in range(0, S, step):
+        e = min(S, s + step)
+        top = int(np.searchsorted(-key, -key[e - 1] + slack, side="right"))
+        ok = L[None, :top, 0] >= L[s:e, None, 0] - rel.tol
+        ok &= H[None, :top, 0] >= H[s:e, None, 0] - rel.tol
+        if cost is not None:
+            P, Q, Wq, _ = cost
+            ok &= P[None, :top, 0] <= Q[s:e, None, 0] + Wq[s:e, None, 0]
+        ok[np.arange(e - s), np.arange(s, e)] = False
+        q, p = np.nonzero(ok)
+        q += s
+        keep = np.all(L[p] >= L[q] - rel.tol, axis=1) & np.all(H[p] >= H[q] - rel.tol, axis=1)
+        q, p = q[keep], p[keep]
+        if cost is not None:
+            keep = _can_stand_in(X, p, q, cost, stand_in.width)  # type: ignore[union-attr]
+            q, p = q[keep], p[keep]
+        if q.size:
+            out[q[_value_test(X, L, H, p, q, rel)]] = True
+    result = np.zeros(S, dtype=bool)
+    result[order] = out
+    return result
+
+
+def _sorted_costs(stand_in: StandIn, X: NDArray[np.bool_], order: NDArray[np.int64]):
+    Wq = X.astype(float) @ stand_in.width
+    F = None if stand_in.F is None or stand_in.F.shape[1] == 0 else stand_in.F[order]
+    return stand_in.P[order], stand_in.Q[order], Wq, F
+
+
+def _can_stand_in(X, p, q, cost, width) -> NDArray[np.bool_]:
+    P, Q, _, F = cost
+    gap = P[p] - Q[q]
+    if np.any(width):
+        gap -= (X[p] & X[q]).astype(float) @ width
+    ok = np.all(gap <= 1e-12, axis=1)
+    if F is not None:
+        ok &= ~np.any(F[p] & ~F[q], axis=1)
+    return ok
+
+
+def _value_test(X, L, H, p, q, rel: Relation) -> NDArray[np.bool_]:
+    dlow = L[p] - H[q]
+    dhigh = H[p] - L[q]
+    if np.any(rel.width):
+        inter = (X[p] & X[q]).astype(float) @ rel.width
+        dlow += inter
+        dhigh -= inter
+    return rel.test(dlow, dhigh)
+
+
+def ruled_out(D: NDArray[np.bool_], X: NDArray[np.bool_], best: NDArray, rel: Relation) -> NDArray[np.bool_]:
+    """(S,) whether some complete portfolio d of D beats every completion of state q:
+
+    L(d) - H(q) + I(d, q) - UB(q) passes the value test, where `best` = H(q) + UB(q)
+    and the later options' part of the overlap is dropped (it only helps d).
+    """
+    out = np.zeros(len(X), dtype=bool)
+    if len(D) == 0 or len(X) == 0:
+        return out
+    LD = D.astype(float) @ rel.lo
+    WD = D[:, :, None] * rel.width[None, :, :]
+    exact = bool(np.any(WD))
+    step = max(1, BLOCK // max(1, LD.size))
+    for s in range(0, len(X), step):
+        gap = LD[None, :, :] - best[s : s + step, None, :]
+        if exact:
+            gap += np.einsum("qn,dnk->qdk", X[s : s + step].astype(float), WD, optimize=True)
+        out[s : s + step] = rel.test(gap, gap).any(axis=1)
+    return out
