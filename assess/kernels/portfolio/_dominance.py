@@ -13,14 +13,9 @@ good for every weight vector and every score in range, and better for some. With
 overlap I_k(p, q) = sum_{j in p & q} (hi - lo)[j, k] >= 0 this is dlow = L(p) - H(q) + I
 and dhigh = H(p) - L(q) - I, where L = X @ lo and H = X @ hi: matrix products.
 
-`strict` (for Monte Carlo candidates) asks more: dlow_k > tol at every vertex, so p
-beats q by more than the tie tolerance in every sample of the weight set's hull.
-
-Stand-in costs: p can replace q only if p is feasible whenever q is. With point
-costs that is cost(p) <= cost(q); with cost ranges [low, high] it is
-high(p \\ q) <= low(q \\ p) per resource, i.e. P(p) - Q(q) - J(p, q) <= 0 with
-P = X @ high, Q = X @ low and J the overlap of (high - low). The same form with
-P = Q = X @ cost and no width covers point costs.
+Stand-in: for pruning partial portfolios (`_search`), p replaces q only if it is no
+dearer in any resource and no more bound by the rules that reach the undecided
+options (rule features F(p) <= F(q)), so that every completion of q completes p.
 """
 
 from __future__ import annotations
@@ -41,7 +36,6 @@ class Relation:
     hi: NDArray[np.float64]
     """(n, K) best value."""
     tol: float
-    strict: bool = False
 
     @property
     def width(self) -> NDArray[np.float64]:
@@ -49,23 +43,17 @@ class Relation:
 
     def test(self, dlow: NDArray, dhigh: NDArray) -> NDArray[np.bool_]:
         """Per row (pair): the dominance condition on (pairs, K) differences."""
-        if self.strict:
-            return dlow.min(axis=-1) > self.tol
         return (dlow.min(axis=-1) >= -self.tol) & (dhigh.max(axis=-1) > self.tol)
 
 
 @dataclass(frozen=True, eq=False)
 class StandIn:
-    """p can replace q when P[p] - Q[q] - overlap(width) <= 0 per resource (module docstring)."""
+    """p can replace q when cost[p] <= cost[q] and F[p] <= F[q] (module docstring)."""
 
-    P: NDArray[np.float64]
-    """(S, r) for the replacing side."""
-    Q: NDArray[np.float64]
-    """(S, r) for the replaced side."""
-    width: NDArray[np.float64]
-    """(n, r) per-option cost ranges (zero for point costs)."""
-    F: NDArray[np.bool_] | None = None
-    """(S, f) rule features: p can replace q only if F[p] <= F[q]."""
+    cost: NDArray[np.float64]
+    """(S, r) cost shares of each partial portfolio."""
+    F: NDArray[np.bool_]
+    """(S, f) rule features."""
 
 
 def dominates(XA: NDArray[np.bool_], XB: NDArray[np.bool_], rel: Relation) -> NDArray[np.bool_]:
@@ -81,7 +69,7 @@ def dominated(X: NDArray[np.bool_], rel: Relation, stand_in: StandIn | None = No
     """(S,) whether another row p of X dominates row q and can stand in for it.
 
     Pairs are screened by necessary conditions first: L(p) >= L(q) and H(p) >= H(q)
-    (as 0 <= I <= min(W(p), W(q))), and P[p] <= Q[q] + W_c(q) for the first resource.
+    (as 0 <= I <= min(W(p), W(q))), and the first resource's cost.
     Rows are sorted by sum(L + H), which a dominator cannot have much smaller, so only
     rows ahead of q are tried. The exact test, overlap included, runs on what is left.
     """
@@ -94,7 +82,8 @@ def dominated(X: NDArray[np.bool_], rel: Relation, stand_in: StandIn | None = No
     key = L.sum(axis=1) + H.sum(axis=1)
     order = np.argsort(-key, kind="stable")
     X, L, H, key = X[order], L[order], H[order], key[order]
-    cost = None if stand_in is None else _sorted_costs(stand_in, X, order)
+    cost = None if stand_in is None else stand_in.cost[order]
+    F = None if stand_in is None or stand_in.F.shape[1] == 0 else stand_in.F[order]
     slack = 2 * L.shape[1] * rel.tol
     step = max(1, BLOCK // (4 * S))
     for s in range(0, S, step):
@@ -103,38 +92,22 @@ def dominated(X: NDArray[np.bool_], rel: Relation, stand_in: StandIn | None = No
         ok = L[None, :top, 0] >= L[s:e, None, 0] - rel.tol
         ok &= H[None, :top, 0] >= H[s:e, None, 0] - rel.tol
         if cost is not None:
-            P, Q, Wq, _ = cost
-            ok &= P[None, :top, 0] <= Q[s:e, None, 0] + Wq[s:e, None, 0]
+            ok &= cost[None, :top, 0] <= cost[s:e, None, 0]
         ok[np.arange(e - s), np.arange(s, e)] = False
         q, p = np.nonzero(ok)
         q += s
         keep = np.all(L[p] >= L[q] - rel.tol, axis=1) & np.all(H[p] >= H[q] - rel.tol, axis=1)
         q, p = q[keep], p[keep]
         if cost is not None:
-            keep = _can_stand_in(X, p, q, cost, stand_in.width)  # type: ignore[union-attr]
+            keep = np.all(cost[p] <= cost[q], axis=1)
+            if F is not None:
+                keep &= ~np.any(F[p] & ~F[q], axis=1)
             q, p = q[keep], p[keep]
         if q.size:
             out[q[_value_test(X, L, H, p, q, rel)]] = True
     result = np.zeros(S, dtype=bool)
     result[order] = out
     return result
-
-
-def _sorted_costs(stand_in: StandIn, X: NDArray[np.bool_], order: NDArray[np.int64]):
-    Wq = X.astype(float) @ stand_in.width
-    F = None if stand_in.F is None or stand_in.F.shape[1] == 0 else stand_in.F[order]
-    return stand_in.P[order], stand_in.Q[order], Wq, F
-
-
-def _can_stand_in(X, p, q, cost, width) -> NDArray[np.bool_]:
-    P, Q, _, F = cost
-    gap = P[p] - Q[q]
-    if np.any(width):
-        gap -= (X[p] & X[q]).astype(float) @ width
-    ok = np.all(gap <= 1e-12, axis=1)
-    if F is not None:
-        ok &= ~np.any(F[p] & ~F[q], axis=1)
-    return ok
 
 
 def _value_test(X, L, H, p, q, rel: Relation) -> NDArray[np.bool_]:

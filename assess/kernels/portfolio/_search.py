@@ -116,19 +116,9 @@ def _features(problem: PortfolioProblem, X: NDArray[np.bool_], decided: NDArray[
     return np.array(cols, dtype=bool).T if cols else np.zeros((len(X), 0), dtype=bool)
 
 
-def search(
-    problem: PortfolioProblem,
-    rel: Relation,
-    dominators: NDArray[np.bool_],
-    high_shares: NDArray | None = None,
-) -> NDArray[np.bool_]:
-    """Every portfolio feasible at `problem`'s costs that the prunings leave.
-
-    `high_shares` (n, r): the highest costs as budget shares when costs are ranges
-    (`problem.costs` then holds the lowest); dominators must be feasible at them.
-    """
+def search(problem: PortfolioProblem, rel: Relation, dominators: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """Every feasible portfolio that the prunings leave (a superset of the non-dominated)."""
     shares = problem.shares
-    high = shares if high_shares is None else high_shares
     force, block = rules.forced(problem), rules.blocked(problem)
     free = _order(problem, np.flatnonzero(~force & ~block), rel.hi)
     X = force[None].copy()
@@ -141,7 +131,6 @@ def search(
         keep = ~ruled_out(dominators, X, best, rel)
         X, cost = X[keep], cost[keep]
         if len(X) > 1:
-            stand = StandIn(X.astype(float) @ high, cost, high - shares, _features(problem, X, decided))
-            keep = ~dominated(X, rel, stand)
+            keep = ~dominated(X, rel, StandIn(cost, _features(problem, X, decided)))
             X, cost = X[keep], cost[keep]
     return X

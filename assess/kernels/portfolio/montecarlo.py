@@ -9,14 +9,13 @@ rules, with the same tie rule. Option j's funding probability is the share of
 samples whose optimal portfolio funds it (cf. SMAA, Lahdelma & Salminen 2001, and
 Monte Carlo portfolio selection, Liesio, Mild & Salo 2008, EJOR 190:679-695).
 
-Exact per sample without a 0-1 program per sample: the candidates are found once,
-the portfolios that can be optimal in some sample; each chunk of samples is then
-evaluated on all of them with matrix products. A portfolio q is left out when
-another one p beats it by more than the tie tolerance for every weight vector in
-the hull of `weight_vertices` (default: the unit vectors, i.e. any weights), every
-score and reference value in range, and is feasible whenever q is, for every cost
-in range (`_dominance`, strict form; `_search` enumerates). Every portfolio
-feasible at the lowest costs is thus either a candidate or never optimal.
+Exact per sample without a 0-1 program per sample: the samples of a chunk are
+solved together by a breadth-first branch and bound (`_branch`), every node a
+(sample, partial portfolio) pair, pruned by a fractional-knapsack bound against the
+sample's incumbent (a greedy portfolio, or portfolios feasible at every cost in
+range) and, with one resource, by cheaper nodes of the same sample that are better
+by more than the tie tolerance. A sample whose costs admit no portfolio (the forced
+options do not fit) funds nothing and is counted in `infeasible`.
 
 Randomness: `Generator(PCG64(seed))`; per chunk of k samples in this order: the
 weights `sampler(rng, k)` (k, m), then the option values (k, n, m) if any has a
@@ -33,8 +32,10 @@ import numpy as np
 from numpy.random import PCG64, Generator
 from numpy.typing import ArrayLike, NDArray
 
-from assess.kernels.portfolio._candidates import Candidates, candidates
-from assess.kernels.portfolio.problem import BUDGET_RTOL, VALUE_RTOL, PortfolioProblem
+from assess.kernels.portfolio import rules
+from assess.kernels.portfolio._branch import greedy, solve_many
+from assess.kernels.portfolio._search import dominators
+from assess.kernels.portfolio.problem import PortfolioProblem
 
 Sampler = Callable[[Generator, int], NDArray[np.float64]]
 Progress = Callable[[int, int], None]
@@ -51,8 +52,8 @@ class FundingResult:
     """(Q,) the share of samples each was optimal in."""
     samples: int
     """Samples used (fewer than asked if stopped)."""
-    candidates: int
-    """Portfolios evaluated per sample."""
+    infeasible: int
+    """Samples whose costs admit no portfolio at all (they fund nothing)."""
     stopped: bool
 
 
@@ -139,61 +140,67 @@ def funding_probability(
     should_stop: ShouldStop | None = None,
 ) -> FundingResult:
     """Funding probabilities (module docstring). `problem` gives budgets, rules and, without
-    `cost_low`/`cost_high`, the costs; its benefit is not used. `weight_vertices` (K, m) must
-    span every weight the sampler can return (default: any non-negative weights)."""
+    `cost_low`/`cost_high`, the costs; its benefit is not used. `weight_vertices` (K, m), the
+    corners of the weights the sampler draws, only steer the incumbents (default: the unit
+    vectors)."""
     if samples < 1 or chunk_size < 1:
         raise ValueError("samples and chunk_size must be positive")
     draws = Draws(
         problem, values_low, values_high, sampler, reference_low, reference_high, cost_low, cost_high
     )
-    pool = candidates(problem, draws, weight_vertices)
+    at_low = _with_costs(problem, draws.share_low)
+    rules.check(at_low)
+    sure = _incumbents(problem, draws, weight_vertices)
     rng = Generator(PCG64(seed))
-    counts = np.zeros(len(pool.X), dtype=np.int64)
-    done, stopped = 0, False
+    tally: dict[int, int] = {}
+    done, infeasible, stopped = 0, 0, False
     for start in range(0, samples, chunk_size):
         if should_stop is not None and should_stop():
             stopped = True
             break
         k = min(chunk_size, samples - start)
         benefit, shares = draws.draw(rng, k)
-        counts += np.bincount(_winners(pool, benefit, shares), minlength=len(pool.X))
+        if shares is None:
+            shares = np.broadcast_to(draws.share_low, (k, *draws.share_low.shape))
+        lower = greedy(at_low, benefit, shares)
+        if len(sure):
+            lower = np.maximum(lower, (benefit @ sure.T).max(axis=1))
+        masks, found = solve_many(at_low, benefit, shares, lower)
+        infeasible += int(np.count_nonzero(~found))
+        for mask, count in zip(*np.unique(masks[found], return_counts=True), strict=True):
+            tally[int(mask)] = tally.get(int(mask), 0) + int(count)
         done += k
         if progress is not None:
             progress(done, samples)
-    return _result(problem, pool, counts, done, stopped)
+    return _result(problem.n, tally, done, infeasible, stopped)
 
 
-def _winners(pool: Candidates, benefit: NDArray, shares: NDArray | None) -> NDArray[np.int64]:
-    """Index of each sample's optimal candidate, by the tie rule of `optimal`."""
-    V = benefit @ pool.Xf.T
-    u = pool.u[None, :]
-    if shares is not None and len(pool.unsure):
-        cost = np.einsum("knr,pn->kpr", shares, pool.Xf[pool.unsure], optimize=True)
-        fits = np.all(cost <= 1.0 + BUDGET_RTOL, axis=2)
-        V[:, pool.unsure] = np.where(fits, V[:, pool.unsure], -np.inf)
-    best = V.max(axis=1, keepdims=True)
-    if not np.all(np.isfinite(best)):
-        raise RuntimeError("a sample without any feasible candidate")
-    tol = VALUE_RTOL * np.maximum(1.0, np.abs(benefit).sum(axis=1, keepdims=True))
-    tied = V >= best - tol
-    winner = np.argmax(tied, axis=1)
-    many = np.flatnonzero(tied.sum(axis=1) > 1)
-    if many.size:
-        u = pool.u[None, :] if shares is None else np.einsum("knr,pn->kp", shares[many], pool.Xf)
-        U = np.where(tied[many], np.broadcast_to(u, (many.size, len(pool.X))), np.inf)
-        total = pool.share_sum if shares is None else shares[many].sum(axis=(1, 2))
-        ctol = VALUE_RTOL * np.maximum(1.0, np.asarray(total)).reshape(-1, 1)
-        winner[many] = np.argmax(U <= U.min(axis=1, keepdims=True) + ctol, axis=1)
-    return winner
+def _incumbents(problem: PortfolioProblem, draws: Draws, weight_vertices: ArrayLike | None) -> NDArray:
+    """(d, n) float: portfolios feasible at the highest costs with good mid-range benefits."""
+    m = draws.m
+    W = np.eye(m) if weight_vertices is None else np.asarray(weight_vertices, dtype=float)
+    if W.ndim != 2 or W.shape[1] != m or len(W) == 0 or not np.all(np.isfinite(W)) or np.any(W < 0):
+        raise ValueError(f"weight_vertices must be non-negative with shape (K, {m})")
+    mid = (draws.low + draws.high) / 2 - (draws.ref_low + draws.ref_high) / 2
+    return dominators(_with_costs(problem, draws.share_high), mid @ W.T).astype(float)
 
 
-def _result(
-    problem: PortfolioProblem, pool: Candidates, counts: NDArray[np.int64], done: int, stopped: bool
-) -> FundingResult:
-    n = problem.n
+def _with_costs(problem: PortfolioProblem, shares: NDArray) -> PortfolioProblem:
+    return PortfolioProblem(
+        np.zeros(problem.n),
+        shares * problem.budget,
+        problem.budget,
+        problem.must,
+        problem.must_not,
+        problem.groups,
+        problem.requires,
+    )
+
+
+def _result(n: int, tally: dict[int, int], done: int, infeasible: int, stopped: bool) -> FundingResult:
     if done == 0:
-        return FundingResult(np.full(n, np.nan), np.zeros((0, n), bool), np.zeros(0), 0, len(pool.X), stopped)
-    met = np.flatnonzero(counts)
-    met = met[np.argsort(-counts[met], kind="stable")]
-    probability = counts @ pool.Xf / done
-    return FundingResult(probability, pool.X[met], counts[met] / done, done, len(pool.X), stopped)
+        return FundingResult(np.full(n, np.nan), np.zeros((0, n), bool), np.zeros(0), 0, 0, stopped)
+    masks = sorted(tally, key=lambda mask: (-tally[mask], mask))
+    X = np.array([[(mask >> j) & 1 for j in range(n)] for mask in masks], dtype=bool).reshape(-1, n)
+    counts = np.array([tally[mask] for mask in masks], dtype=float)
+    return FundingResult(counts @ X / done, X, counts / done, done, infeasible, stopped)

@@ -11,7 +11,7 @@ from portfolio_brute import brute_optimal, random_problem
 
 from assess.kernels.portfolio.montecarlo import Draws, funding_probability
 from assess.kernels.portfolio.optimal import optimal
-from assess.kernels.portfolio.problem import PortfolioProblem
+from assess.kernels.portfolio.problem import PortfolioInfeasible, PortfolioProblem
 from assess.kernels.portfolio.rpm import rank_order_vertices
 
 
@@ -40,7 +40,7 @@ def mc_cases(draw):
 
 
 def per_sample(problem, low, high, ref, ref_high, costs, sampler, samples, seed, chunk):
-    """The same draws, each sample solved on its own by `optimal`."""
+    """The same draws, each sample solved on its own by `optimal` (None: no feasible portfolio)."""
     draws = Draws(problem, low, high, sampler, ref, ref_high, *costs)
     rng = Generator(PCG64(seed))
     funded = []
@@ -49,20 +49,20 @@ def per_sample(problem, low, high, ref, ref_high, costs, sampler, samples, seed,
         benefit, shares = draws.draw(rng, k)
         for s in range(k):
             c = problem.costs if shares is None else shares[s] * problem.budget
-            funded.append(
-                optimal(
-                    PortfolioProblem(
-                        benefit[s],
-                        c,
-                        problem.budget,
-                        problem.must,
-                        problem.must_not,
-                        problem.groups,
-                        problem.requires,
-                    )
-                ).selected
+            sample = PortfolioProblem(
+                benefit[s],
+                c,
+                problem.budget,
+                problem.must,
+                problem.must_not,
+                problem.groups,
+                problem.requires,
             )
-    return np.array(funded)
+            try:
+                funded.append(optimal(sample).selected)
+            except PortfolioInfeasible:
+                funded.append(None)
+    return funded
 
 
 @settings(max_examples=40, deadline=None)
@@ -103,8 +103,10 @@ def test_each_sample_is_solved_exactly(case, seed):
         chunk_size=25,
     )
     funded = per_sample(problem, low, high, ref, ref_high, costs, sampler, 60, seed, 25)
-    np.testing.assert_allclose(res.probability, funded.mean(axis=0))
-    distinct, counts = np.unique(funded, axis=0, return_counts=True)
+    assert res.infeasible == sum(x is None for x in funded)
+    X = np.array([x for x in funded if x is not None]).reshape(-1, problem.n)
+    np.testing.assert_allclose(res.probability, X.sum(axis=0) / 60)
+    distinct, counts = np.unique(X, axis=0, return_counts=True)
     assert {(row.tobytes(), c) for row, c in zip(distinct, counts, strict=True)} == {
         (row.tobytes(), round(s * 60)) for row, s in zip(res.portfolios, res.shares, strict=True)
     }
@@ -144,7 +146,7 @@ def test_a_sure_winner_is_always_funded_and_a_sure_loser_never():
         samples=2000,
     )
     np.testing.assert_array_equal(res.probability, [1.0, 0.0, 1.0])
-    assert res.candidates == 1
+    assert len(res.portfolios) == 1 and res.infeasible == 0
 
 
 def test_two_options_for_one_slot_split_by_the_weights():
