@@ -14,9 +14,10 @@ budget.
 
 Algorithm (epsilon-constraint, Haimes, Lasdon & Wismer (1971), IEEE SMC 1:296-297;
 for knapsacks see Ehrgott (2005), Multicriteria Optimization, ch. 4): from the top,
-x_k = argmax benefit subject to need <= t_k, then the least need among those
-benefits, then the tie rule of `optimal` among portfolios of that need and benefit;
-the next level is t_{k+1} = need(x_k) - delta. Each step is a 0-1 program solved
+x_k = argmax benefit subject to need <= t_k, ties broken by the rule of `optimal`
+among the portfolios of that benefit needing no more than x_k; the next level is
+t_{k+1} = need(x_k) - delta. When the next level still reaches the same benefit, that
+portfolio replaces x_k: the step of B(t) starts at the least need. Each step is a 0-1 program solved
 exactly by HiGHS, so the frontier is exact up to `NEED_RTOL`: needs closer than
 NEED_RTOL * max(1, total need) count as one level. Points come cheapest first.
 """
@@ -29,7 +30,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from assess.kernels.portfolio import rules
-from assess.kernels.portfolio._highs import INF, PortfolioMip
+from assess.kernels.portfolio._highs import PortfolioMip
 from assess.kernels.portfolio.optimal import best_of_ties
 from assess.kernels.portfolio.problem import PortfolioProblem
 
@@ -63,7 +64,10 @@ def frontier(problem: PortfolioProblem) -> list[FrontierPoint]:
         point = _point(problem, x)
         if points and point.need > points[-1].need - delta / 2:
             raise RuntimeError("HiGHS returned a portfolio above the budget level it was given")
-        points.append(point)
+        if points and point.benefit >= points[-1].benefit - mip.tol:
+            points[-1] = point  # the same benefit for less: the step starts lower
+        else:
+            points.append(point)
         level = point.need - delta
     if not points:
         raise rules.infeasible(problem)
@@ -71,16 +75,12 @@ def frontier(problem: PortfolioProblem) -> list[FrontierPoint]:
 
 
 def _best_at(mip: PortfolioMip, problem: PortfolioProblem, level: float) -> NDArray[np.bool_] | None:
-    """The frontier portfolio at budget level `level`: best, then least need, then tie rule."""
+    """The best portfolio at budget level `level`, ties broken by `optimal`'s rule among the
+    portfolios of that benefit that need no more than it does."""
     mip.set_level(level)
     x = mip.solve(problem.benefit, maximize=True)
     if x is None:
         return None
-    benefit = float(problem.benefit[x].sum())
-    mip.set_row(mip.row_benefit, benefit - mip.tol, INF)
-    y = mip.solve(np.zeros(problem.n), maximize=False, level_cost=1.0)
-    mip.set_row(mip.row_benefit, -INF, INF)
-    x = x if y is None else y
     mip.set_level(_need(problem, x) * (1 + 1e-12))
     return best_of_ties(mip, x)
 
