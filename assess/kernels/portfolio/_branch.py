@@ -13,8 +13,11 @@ the optimum survives; the tie rule of `optimal` then picks among the complete on
 
 Upper bound: for each resource r, the fractional knapsack (Dantzig 1957) of the later
 options with b_sj > 0 in the remaining share 1 - cost_r, taken in order of b_sj / a_sjr;
-the least over the resources. Incumbents: the best, in that sample, of portfolios known
-to be feasible at every cost in range.
+the least over the resources. Incumbents (supplied by the caller): in `montecarlo`, the
+better of `greedy` (value for money within the sample's costs) and the best, in that
+sample, of portfolios feasible at every cost in range. With one resource, a node is also
+dropped when a node of the same sample and rule signature costs no more and is better by
+more than the tie tolerance (`_outdone`).
 """
 
 from __future__ import annotations

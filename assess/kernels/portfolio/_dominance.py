@@ -1,6 +1,6 @@
 """Dominance between portfolios under value intervals, weight vertices and cost ranges.
 
-Liesio, Mild & Salo (2007), Def. 2 and Thm. 1: with additive value and per-option
+Liesio, Mild & Salo (2007), EJOR 181(3): with additive value and per-option
 value intervals, portfolio p dominates q when, at every extreme point w_k of the
 weight set,
 

@@ -6,7 +6,7 @@ the rules so far. Two prunings keep it small; both drop only portfolios whose ev
 completion is dominated (`_dominance`), so the result holds every non-dominated
 feasible portfolio:
 
-* by states (Liesio, Mild & Salo 2007, Thm. 2): partial portfolio p removes q when p
+* by states (the dynamic-programming argument of Liesio, Mild & Salo 2007): p removes q when p
   dominates q, can stand in for q (no dearer; no more bound by the groups and
   requirements that reach the undecided options), since then p + c dominates
   q + c for every completion c;
@@ -19,7 +19,8 @@ feasible portfolio:
 
 Options are decided by decreasing best value per budget share, so that the bounds
 shrink fast. Liesio et al. compute the same set by dynamic programming over the
-projects with the same kind of bound; the rrpm package does it this way too.
+projects; Tervonen's R package rpm (github.com/tommite/rrpm) prunes by the same kind
+of bound against a sample of efficient portfolios.
 """
 
 from __future__ import annotations

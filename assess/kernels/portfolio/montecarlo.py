@@ -64,7 +64,7 @@ class Draws:
         self,
         problem: PortfolioProblem,
         values_low: ArrayLike,
-        values_high: ArrayLike,
+        values_high: ArrayLike | None,
         sampler: Sampler,
         reference_low: ArrayLike | None,
         reference_high: ArrayLike | None,

@@ -71,13 +71,13 @@ class PortfolioProblem:
     """(n, r) cost of each option in each resource, >= 0."""
     budget: NDArray[np.float64]
     """(r,) budget of each resource, > 0."""
-    must: NDArray[np.bool_] = field(default=None)  # type: ignore[assignment]
+    must: NDArray[np.bool_] = field(default=None)  # type: ignore[arg-type]
     """(n,) options that must be funded."""
-    must_not: NDArray[np.bool_] = field(default=None)  # type: ignore[assignment]
+    must_not: NDArray[np.bool_] = field(default=None)  # type: ignore[arg-type]
     """(n,) options that must not be funded."""
     groups: tuple[NDArray[np.int64], ...] = ()
     """Index arrays; at most one option of each is funded."""
-    requires: NDArray[np.int64] = field(default=None)  # type: ignore[assignment]
+    requires: NDArray[np.int64] = field(default=None)  # type: ignore[arg-type]
     """(k, 2); row (a, b): a is funded only with b."""
 
     def __post_init__(self) -> None:
@@ -142,18 +142,30 @@ class PortfolioProblem:
     def with_benefit(self, benefit: ArrayLike) -> PortfolioProblem:
         """The same costs, budgets and rules with other benefits."""
         return PortfolioProblem(
-            benefit, self.costs, self.budget, self.must, self.must_not, self.groups, self.requires
+            np.asarray(benefit, dtype=float),
+            self.costs,
+            self.budget,
+            self.must,
+            self.must_not,
+            self.groups,
+            self.requires,
         )
 
     def with_budget(self, budget: ArrayLike) -> PortfolioProblem:
         """The same options and rules with other budgets."""
         return PortfolioProblem(
-            self.benefit, self.costs, budget, self.must, self.must_not, self.groups, self.requires
+            self.benefit,
+            self.costs,
+            np.asarray(budget, dtype=float),
+            self.must,
+            self.must_not,
+            self.groups,
+            self.requires,
         )
 
     def fits(self, cost: ArrayLike) -> NDArray[np.bool_]:
         """Whether costs (..., r) fit every budget, within BUDGET_RTOL."""
-        return np.all(np.asarray(cost) <= self.budget * (1 + BUDGET_RTOL), axis=-1)
+        return np.asarray(np.all(np.asarray(cost) <= self.budget * (1 + BUDGET_RTOL), axis=-1))
 
     def respects_rules(self, X: ArrayLike) -> NDArray[np.bool_]:
         """Whether each row of a (P, n) bool matrix obeys must, must-not, groups and requires."""
@@ -163,7 +175,7 @@ class PortfolioProblem:
             ok &= X[:, g].sum(axis=1) <= 1
         if len(self.requires):
             ok &= ~(X[:, self.requires[:, 0]] & ~X[:, self.requires[:, 1]]).any(axis=1)
-        return ok
+        return np.asarray(ok)
 
     def feasible(self, X: ArrayLike) -> NDArray[np.bool_]:
         """Whether each row of a (P, n) bool matrix fits the budgets and obeys the rules."""

@@ -10,8 +10,9 @@ the feasible portfolios (its `benefit` is not used). The value of portfolio p is
 V(p, w, v) = sum_{j in p} sum_i w_i v_ij. Portfolio p dominates q when
 V(p, w, v) >= V(q, w, v) for every w in the weight set and every v in the ranges,
 and > for some; with additive value this is checked at the extreme points, with
-v_low on p \\ q and v_high on q \\ p (see `_dominance`); `_search` finds them. The non-dominated portfolios
-are the feasible portfolios no feasible portfolio dominates.
+v_low on p \\ q and v_high on q \\ p (see `_dominance`). The non-dominated
+portfolios are the feasible portfolios no feasible portfolio dominates; `_search`
+enumerates them implicitly. Values within VALUE_RTOL of each other count as equal.
 
 Core index of option j: CI_j = |{p non-dominated : j in p}| / |non-dominated|;
 j is a core option when CI_j = 1 (in every non-dominated portfolio: fund it
@@ -19,8 +20,9 @@ whatever further information says), exterior when CI_j = 0, borderline otherwise
 
 Weight sets: `no_information_vertices(m)`, the unit vectors (any weights), and
 `rank_order_vertices(groups)`, w_(1) >= w_(2) >= ... in the case's order with tied
-criteria equal (Salo & Punkka 2005; Liesio et al. 2007, sec. 5); any other polytope
-is passed as its (K, m) vertex array.
+criteria equal (the vertices whose centroid is the rank-order-centroid weights of
+Barron & Barrett 1996, Mgmt. Sci. 42(11):1515-1523); any other polytope is passed as
+its (K, m) vertex array.
 """
 
 from __future__ import annotations

@@ -11,4 +11,4 @@ def funded_in_all(selections: ArrayLike) -> NDArray[np.bool_]:
     X = np.asarray(selections)
     if X.ndim != 2 or X.shape[0] == 0 or X.dtype != bool:
         raise ValueError("selections must be a non-empty (V, n) boolean matrix, one row per view")
-    return X.all(axis=0)
+    return np.asarray(X.all(axis=0))
