@@ -34,8 +34,9 @@ from assess.kernels.portfolio._highs import PortfolioMip
 from assess.kernels.portfolio.optimal import best_of_ties
 from assess.kernels.portfolio.problem import PortfolioProblem
 
-NEED_RTOL = 1e-8
-"""Needs closer than this (relative to the need of all options together) are one level."""
+NEED_RTOL = 1e-6
+"""Needs closer than this (relative to the need of all options together) are one level.
+(Steps of 1e-8 let HiGHS's presolve drop the optimum at the next level in tests.)"""
 
 
 @dataclass(frozen=True, eq=False)
