@@ -290,7 +290,7 @@ def changes(before: Case, after: Case) -> list[Change]:
     them), so this costs little."""
     if before is after:
         return []
-    found = _cells_changed(before.scores, after.scores, None)
+    found = _cells_changed(before, before.scores, after.scores, None)
     for sid in [*before.scenarios, *(s for s in after.scenarios if s not in before.scenarios)]:
         old, new = before.scenarios.get(sid), after.scenarios.get(sid)
         if old is new:
@@ -298,7 +298,8 @@ def changes(before: Case, after: Case) -> list[Change]:
         if old is None or new is None:
             found.append(Change("other", sid))
             continue
-        found += _cells_changed(old.scores, new.scores, sid) + _weights_changed(old.weights, new.weights, sid)
+        found += _cells_changed(before, old.scores, new.scores, sid)
+        found += _weights_changed(old.weights, new.weights, sid)
     found += _weights_changed(before.weights, after.weights, None)
     was, now = set(before.criteria.off), set(after.criteria.off)
     for c in criterion_order(after):
@@ -308,8 +309,13 @@ def changes(before: Case, after: Case) -> list[Change]:
 
 
 def _cells_changed(
-    old: Mapping[str, Mapping[str, Score]], new: Mapping[str, Mapping[str, Score]], scenario: str | None
+    before: Case,
+    old: Mapping[str, Mapping[str, Score]],
+    new: Mapping[str, Mapping[str, Score]],
+    scenario: str | None,
 ) -> list[Change]:
+    """Cells that differ; a new cell's `before` is the value its view showed
+    (the baseline's under a scenario's new cell, the aggregate under a new agreed one)."""
     found = []
     for option in [*old, *(o for o in new if o not in old)]:
         a, b = old.get(option, {}), new.get(option, {})
@@ -322,7 +328,8 @@ def _cells_changed(
             if x is not None and y is not None and (x.value, x.range) == (y.value, y.range):
                 found.append(Change("rationale", scenario, option, criterion, x.rationale, y.rationale))
             else:
-                values = (x.value if x else None, y.value if y else None)
+                was = x or _cell(before, scenario, option, criterion) or _aggregate(before, option, criterion)
+                values = (was.value if was else None, y.value if y else None)
                 found.append(Change("score", scenario, option, criterion, *values))
     return found
 
