@@ -115,6 +115,11 @@ def _aggregate(case: Case, option: str, criterion: str) -> Score | None:
     return Score(value=found.value, low=low, high=high) if high > low else Score(value=found.value)
 
 
+def _shown(case: Case, scenario: str | None, option: str, criterion: str) -> Score | None:
+    """The cell a view shows: its own, the baseline's, or the assessors' aggregate."""
+    return _cell(case, scenario, option, criterion) or _aggregate(case, option, criterion)
+
+
 def starts_agreed(case: Case, scenario: str | None, option: str, criterion: str) -> bool:
     """Whether a score set on this cell starts from the assessors' aggregate
     (a new agreed value, which has no rationale yet)."""
@@ -290,7 +295,7 @@ def changes(before: Case, after: Case) -> list[Change]:
     them), so this costs little."""
     if before is after:
         return []
-    found = _cells_changed(before, before.scores, after.scores, None)
+    found = _cells_changed((before, after), before.scores, after.scores, None)
     for sid in [*before.scenarios, *(s for s in after.scenarios if s not in before.scenarios)]:
         old, new = before.scenarios.get(sid), after.scenarios.get(sid)
         if old is new:
@@ -298,7 +303,7 @@ def changes(before: Case, after: Case) -> list[Change]:
         if old is None or new is None:
             found.append(Change("other", sid))
             continue
-        found += _cells_changed(before, old.scores, new.scores, sid)
+        found += _cells_changed((before, after), old.scores, new.scores, sid)
         found += _weights_changed(old.weights, new.weights, sid)
     found += _weights_changed(before.weights, after.weights, None)
     was, now = set(before.criteria.off), set(after.criteria.off)
@@ -309,13 +314,14 @@ def changes(before: Case, after: Case) -> list[Change]:
 
 
 def _cells_changed(
-    before: Case,
+    cases: tuple[Case, Case],
     old: Mapping[str, Mapping[str, Score]],
     new: Mapping[str, Mapping[str, Score]],
     scenario: str | None,
 ) -> list[Change]:
-    """Cells that differ; a new cell's `before` is the value its view showed
-    (the baseline's under a scenario's new cell, the aggregate under a new agreed one)."""
+    """Cells that differ; where a cell is new or gone, its value is the one
+    its view shows without it (the baseline's under a scenario, the aggregate
+    under an agreed value)."""
     found = []
     for option in [*old, *(o for o in new if o not in old)]:
         a, b = old.get(option, {}), new.get(option, {})
@@ -328,8 +334,9 @@ def _cells_changed(
             if x is not None and y is not None and (x.value, x.range) == (y.value, y.range):
                 found.append(Change("rationale", scenario, option, criterion, x.rationale, y.rationale))
             else:
-                was = x or _cell(before, scenario, option, criterion) or _aggregate(before, option, criterion)
-                values = (was.value if was else None, y.value if y else None)
+                was = x or _shown(cases[0], scenario, option, criterion)
+                now = y or _shown(cases[1], scenario, option, criterion)
+                values = (was.value if was else None, now.value if now else None)
                 found.append(Change("score", scenario, option, criterion, *values))
     return found
 

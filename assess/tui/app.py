@@ -15,14 +15,16 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.content import Content
 from textual.reactive import var
 
 from assess import edit
 from assess.io.casefile import LoadedCase, load_cases
 from assess.model import Case, Catalogue
 from assess.resolve import effective_weights
-from assess.tui import saving
+from assess.tui import saving, undo_redo
 from assess.tui.history import History
+from assess.tui.present import safe
 from assess.tui.quotes import Quotes
 from assess.tui.screens.main import MainScreen
 from assess.tui.state import ViewState, analyse
@@ -44,7 +46,7 @@ class AssessApp(App[int]):
     """Works on the first case given; the others are there to compare."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
-    COMMANDS = App.COMMANDS | {_commands}
+    COMMANDS = {_commands}  # ours first; it appends Textual's own (see commands.py)
     BINDINGS = [
         Binding("f1,question_mark", "help", "Help", id="help", tooltip="Show every key"),
         Binding(
@@ -53,7 +55,7 @@ class AssessApp(App[int]):
             "Compare",
             id="compare",
             show=False,
-            tooltip="Compare the cases opened (needs two or more)",
+            tooltip="Compare the cases, or this case's views",
         ),
         Binding(
             "a",
@@ -61,7 +63,7 @@ class AssessApp(App[int]):
             "Robustness",
             id="robustness",
             show=False,
-            tooltip="Rank acceptability, weight stability and tornado of the view shown",
+            tooltip="How robust the ranking is",
         ),
         Binding(
             "t",
@@ -69,7 +71,7 @@ class AssessApp(App[int]):
             "Team",
             id="team",
             show=False,
-            tooltip="Where the assessors disagree (cases with several assessors)",
+            tooltip="Where the assessors disagree",
         ),
         Binding(
             "ctrl+q",
@@ -77,7 +79,7 @@ class AssessApp(App[int]):
             "Quit",
             id="quit",
             priority=True,
-            tooltip="Quit (asks first when there are unsaved changes)",
+            tooltip="Quit (asks first if anything is unsaved)",
         ),
     ]
 
@@ -119,6 +121,10 @@ class AssessApp(App[int]):
     def on_mount(self) -> None:
         self._retitle()
 
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The title bar: a case's title or file name with control characters removed."""
+        return super().format_title(safe(title), safe(sub_title))
+
     def watch_state(self) -> None:
         self._retitle()
 
@@ -126,14 +132,14 @@ class AssessApp(App[int]):
         state = self.state
         if state is None:
             return
-        self.title = state.case.title
+        self.title = safe(state.case.title)  # also the screenshot's window title
         marker = " ● modified" if self.dirty else ""
         self.sub_title = f"{self.loaded.path.name} · {state.view.label}{marker}"
 
     # -- applying edits ------------------------------------------------------
 
     def _show(self, case: Case, scenario: str | None) -> None:
-        self._set_state(analyse(case, self.catalogue, scenario, previous=self.state))
+        self._set_state(analyse(case, self.catalogue, scenario, previous=self.state, saved=self.loaded.case))
 
     def _set_state(self, state: ViewState) -> None:
         with self.batch_update():  # every widget's change in one frame
@@ -146,9 +152,11 @@ class AssessApp(App[int]):
             case = change(self.case)
             if case is self.case:
                 return False
-            state = analyse(case, self.catalogue, self.state.scenario, previous=self.state)
+            state = analyse(
+                case, self.catalogue, self.state.scenario, previous=self.state, saved=self.loaded.case
+            )
         except ValueError as err:  # EditError, or a case that cannot be scored
-            self.notify(str(err), title="Refused", severity="error")
+            self.notify(str(err), title="Refused", severity="error", markup=False)
             return False
         self.history = self.history.push(case)
         self._set_state(state)
@@ -226,15 +234,13 @@ class AssessApp(App[int]):
         if not self.history.can_undo:
             self.notify("Nothing to undo.")
             return
-        self.history = self.history.undo()
-        self._show(self.case, self.scenario)
+        undo_redo.step(self, self.history.undo(), "Undone")
 
     def action_redo(self) -> None:
         if not self.history.can_redo:
             self.notify("Nothing to redo.")
             return
-        self.history = self.history.redo()
-        self._show(self.case, self.scenario)
+        undo_redo.step(self, self.history.redo(), "Redone")
 
     def action_scenario(self, name: str) -> None:
         """Show a view by name: the baseline's name or a scenario id."""
@@ -255,17 +261,18 @@ class AssessApp(App[int]):
             self.push_screen(HelpScreen(help_rows(self)))
 
     def action_compare(self) -> None:
+        """Several cases open: the same view of each; one: its views (2019 → 2025)."""
         if not isinstance(self.screen, MainScreen):
             return
-        if len(self.cases) < 2:
-            self.notify("Open two or more cases to compare: assess open CASE CASE...")
+        if len(self.cases) < 2 and not self.case.scenarios:
+            self.notify("This case has one view: open two or more cases to compare (assess open A B)")
             return
         from dataclasses import replace
 
         from assess.tui.screens.compare import CompareScreen
 
         cases = [replace(self.loaded, case=self.case), *self.cases[1:]]
-        self.push_screen(CompareScreen(cases, self.scenario))
+        self.push_screen(CompareScreen(cases, self.scenario if len(cases) > 1 else None))
 
     def action_robustness(self) -> None:
         if not isinstance(self.screen, MainScreen) or self.state is None:
@@ -275,7 +282,7 @@ class AssessApp(App[int]):
         try:
             screen = RobustnessScreen(self.state.view)
         except ValueError as err:  # every option vetoed: nothing to analyse
-            self.notify(str(err), severity="warning")
+            self.notify(str(err), severity="warning", markup=False)
             return
         self.push_screen(screen)
 
@@ -305,6 +312,7 @@ class AssessApp(App[int]):
     def saved(self, loaded: LoadedCase) -> None:
         """The case was written: it is what the file holds now."""
         self.cases[0] = loaded
+        self._show(self.case, self.scenario)  # changes are now counted from this file
         self._retitle()
 
     def reloaded(self, fresh: LoadedCase) -> None:

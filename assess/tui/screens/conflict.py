@@ -7,12 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
+
+from assess.tui.present import safe
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ def name_problem(folder: Path, name: str) -> str | None:
 
 
 class ConflictScreen(ModalScreen[ConflictChoice]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="conflict.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="conflict.cancel", tooltip="Cancel")]
 
     def __init__(self, path: Path) -> None:
         super().__init__()
@@ -54,8 +57,10 @@ class ConflictScreen(ModalScreen[ConflictChoice]):
         with Vertical(classes="dialog wide"):
             yield Label("The file changed on disk", classes="dialog-title")
             yield Static(
-                f"{self.path.name} was changed by someone or something else since you "
-                "opened it. Saving now would lose that change."
+                Text(
+                    f"{safe(self.path.name)} was changed by someone or something else since you "
+                    "opened it. Saving now would lose that change."
+                )
             )
             with Horizontal(classes="buttons"):
                 yield Button("Reload from disk", id="reload")
@@ -82,7 +87,7 @@ class ConflictScreen(ModalScreen[ConflictChoice]):
         name = self.query_one("#name", Input).value.strip()
         problem = name_problem(self.path.parent, name)
         if problem:
-            self.query_one("#error", Static).update(f"Refused: {problem}.")
+            self.query_one("#error", Static).update(Text(f"Refused: {safe(problem)}."))
         else:
             self.dismiss(ConflictChoice("save_as", name))
 
