@@ -188,7 +188,8 @@ def score_cell(cell: Score, value: float, vetoed: bool, overlay: bool) -> Text:
     low, high = cell.range
     colour = VALUE_RAMP[min(len(VALUE_RAMP) - 1, int(value * len(VALUE_RAMP)))]
     style = f"bold {colour}" + (" underline" if overlay else "")
-    text = Text(num(cell.value), style=style)
+    text = Text()  # spans, not a base style: the cell's padding stays plain
+    text.append(num(cell.value), style=style)
     if high > low:
         text.append(f" ({span(low, high)})", style="dim")
     if vetoed:

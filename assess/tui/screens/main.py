@@ -105,9 +105,9 @@ class MainScreen(Screen):
                 matrix = ScoreMatrix(self.cursor, id="matrix", classes="pane")
                 yield _titled(matrix.data_bind(MainScreen.state), "Scores")
                 yield _titled(
-                    EvidencePanel(self.quotes, self.documents, id="evidence", classes="pane").data_bind(
-                        MainScreen.state, MainScreen.cursor
-                    ),
+                    EvidencePanel(
+                        self.quotes, self.documents, 60 if self.wide else 30, id="evidence", classes="pane"
+                    ).data_bind(MainScreen.state, MainScreen.cursor),
                     "Evidence",
                 )
             with TabPane("Weights", id="tab-weights"):

@@ -21,6 +21,8 @@ from assess.tui.state import ViewState
 
 Cursor = tuple[str, str | None]
 """(option id, criterion id or None on the option's name)."""
+CONTEXT = 60
+"""Characters of the document shown either side of a passage (less on narrow screens)."""
 
 
 def levels_text(criterion: Criterion, cell: Score) -> Text:
@@ -40,10 +42,12 @@ def levels_text(criterion: Criterion, cell: Score) -> Text:
     return text
 
 
-def source_text(source: SourceRef, documents: dict[str, Document], quotes: Quotes) -> RenderableType:
-    """The passage highlighted in a line or two of context, then on one line
-    (cut to fit) the document and section it is from."""
-    quote = quotes.passage(source.document, source.passage)
+def source_text(
+    source: SourceRef, documents: dict[str, Document], quotes: Quotes, context: int = CONTEXT
+) -> RenderableType:
+    """The passage highlighted with up to `context` characters either side,
+    then on one line (cut to fit) the document and section it is from."""
+    quote = quotes.passage(source.document, source.passage, context)
     if quote is None:
         body = shown(f"“{source.passage}” (the document's text is not at hand)", "italic")
     else:
@@ -58,7 +62,12 @@ def source_text(source: SourceRef, documents: dict[str, Document], quotes: Quote
 
 
 def cell_text(
-    state: ViewState, option: str, criterion_id: str, quotes: Quotes, documents: dict[str, Document]
+    state: ViewState,
+    option: str,
+    criterion_id: str,
+    quotes: Quotes,
+    documents: dict[str, Document],
+    context: int = CONTEXT,
 ) -> RenderableType:
     criterion = state.criterion(criterion_id)
     cell = state.cell(option, criterion_id)
@@ -69,7 +78,7 @@ def cell_text(
         return Group(title, Text("This criterion is switched off in this view.", style="italic"))
     parts: list[RenderableType] = [title.append_text(_score_line(state, option, criterion, cell))]
     if cell.source:
-        parts.append(source_text(cell.source, documents, quotes))
+        parts.append(source_text(cell.source, documents, quotes, context))
     rationale = Text("Rationale ", style="bold")
     rationale.append(
         safe(cell.rationale.strip(), multiline=True) if cell.rationale else "(none given)",
@@ -109,12 +118,12 @@ def _score_line(state: ViewState, option: str, criterion: Criterion, cell: Score
 
 
 def option_text(
-    state: ViewState, option: str, quotes: Quotes, documents: dict[str, Document]
+    state: ViewState, option: str, quotes: Quotes, documents: dict[str, Document], context: int = CONTEXT
 ) -> RenderableType:
     found = next(o for o in state.view.options if o.id == option)
     parts: list[RenderableType] = [shown(found.name, "bold")]
     if found.source:
-        parts.append(source_text(found.source, documents, quotes))
+        parts.append(source_text(found.source, documents, quotes, context))
     parts.append(shown(found.description.strip() or "(no description)", multiline=True))
     return Group(*parts)
 
@@ -125,9 +134,11 @@ class EvidencePanel(VerticalScroll):
     state: var[ViewState | None] = var(None)
     cursor: var[Cursor | None] = var(None)
 
-    def __init__(self, quotes: Quotes, documents: dict[str, Document], **kwargs: object) -> None:
+    def __init__(
+        self, quotes: Quotes, documents: dict[str, Document], context: int = CONTEXT, **kwargs: object
+    ) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.quotes, self.documents = quotes, documents
+        self.quotes, self.documents, self.context = quotes, documents, context
         self._shown: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
@@ -161,9 +172,9 @@ class EvidencePanel(VerticalScroll):
             return
         first, self._shown = self._shown is None, key
         if criterion is None:
-            body = option_text(self.state, option, self.quotes, self.documents)
+            body = option_text(self.state, option, self.quotes, self.documents, self.context)
         else:
-            body = cell_text(self.state, option, criterion, self.quotes, self.documents)
+            body = cell_text(self.state, option, criterion, self.quotes, self.documents, self.context)
         static = self.query_one("#evidence-body", Static)
         static.update(body)
         if first:  # the first text lands during the screen's first layout: measure it again
