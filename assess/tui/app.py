@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.reactive import var
 
 from assess import edit
@@ -121,6 +122,20 @@ class AssessApp(App[int]):
     def on_mount(self) -> None:
         self._retitle()
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice is plain text (never markup, no control characters):
+        notices name files, options and criteria, which are text from a file."""
+        message, title = safe(message, multiline=True), safe(title)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def format_title(self, title: str, sub_title: str) -> Content:
         """The title bar: a case's title or file name with control characters removed."""
         return super().format_title(safe(title), safe(sub_title))
@@ -156,7 +171,7 @@ class AssessApp(App[int]):
                 case, self.catalogue, self.state.scenario, previous=self.state, saved=self.loaded.case
             )
         except ValueError as err:  # EditError, or a case that cannot be scored
-            self.notify(str(err), title="Refused", severity="error", markup=False)
+            self.notify(str(err), title="Refused", severity="error")
             return False
         self.history = self.history.push(case)
         self._set_state(state)
@@ -282,7 +297,7 @@ class AssessApp(App[int]):
         try:
             screen = RobustnessScreen(self.state.view)
         except ValueError as err:  # every option vetoed: nothing to analyse
-            self.notify(str(err), severity="warning", markup=False)
+            self.notify(str(err), severity="warning")
             return
         self.push_screen(screen)
 

@@ -38,10 +38,10 @@ async def save(app: AssessApp) -> bool:
             path = app.loaded.path.parent / choice.name if choice.name else None
             continue
         except OSError as err:  # includes FileExistsError for a name taken meanwhile
-            app.notify(str(err), title="Not saved", severity="error", markup=False)
+            app.notify(str(err), title="Not saved", severity="error")
             return False
         app.saved(saved)
-        app.notify(f"Saved {saved.path.name}.", markup=False)
+        app.notify(f"Saved {saved.path.name}.")
         return True
 
 
@@ -51,10 +51,10 @@ def reload(app: AssessApp) -> None:
         fresh = load_case(app.loaded.path)
     except InputError as err:
         problems = "\n".join(str(p) for p in err.problems[:5])
-        app.notify(problems, title="Cannot reload", severity="error", markup=False)
+        app.notify(problems, title="Cannot reload", severity="error")
         return
     app.reloaded(fresh)
-    app.notify(f"Reloaded {fresh.path.name} from disk; ctrl+z brings back your edits.", markup=False)
+    app.notify(f"Reloaded {fresh.path.name} from disk; ctrl+z brings back your edits.")
 
 
 async def may_quit(app: AssessApp) -> bool:

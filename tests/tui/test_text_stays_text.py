@@ -181,3 +181,14 @@ def test_safe_keeps_text_and_removes_controls() -> None:
     assert safe("two\nlines\tand a tab") == "two lines and a tab"
     assert safe("two\nlines\tand a tab", multiline=True) == "two\nlines\tand a tab"
     assert MARK in safe(MARK)
+
+
+async def test_every_notice_is_plain_text(marked: dict[str, list[LoadedCase]]) -> None:
+    """A notice naming a file (saved, not saved, cannot reload...) shows the
+    name as it is, whoever raises it: the App's notify makes it text."""
+    app = RecordingApp(marked["default"])
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        app.notify(f"Saved case{CONTROL} [/] [bold.yaml.", title=f"Not{CONTROL} [/]")
+        await pilot.pause(0.3)
+        text = "\n".join(screen_lines(app))
+        assert "[/] [bold.yaml." in text_in(app, app.screen.query_one("Toast")) and not RAW.search(text)

@@ -68,7 +68,7 @@ class ConflictScreen(ModalScreen[ConflictChoice]):
                 yield Button("Cancel", id="cancel")
             yield Static("Or save your version under another name, in the same folder:")
             with Horizontal(classes="buttons"):
-                yield Input(other_name(self.path), id="name")
+                yield Input(safe(other_name(self.path)), id="name")
                 yield Button("Save as", variant="primary", id="save_as")
             yield Static("", id="error", classes="error")
             yield Static("Reload keeps your edits one ctrl+z away.", classes="hint")
