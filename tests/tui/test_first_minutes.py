@@ -295,3 +295,15 @@ async def test_the_main_screen_fits(default_loaded: LoadedCase, size: tuple[int,
             for widget in app.screen.query("#strip, Footer, #ranking-pane, #why"):
                 if widget.display and widget.region.area:
                     assert on_screen(app, widget), (tab, widget)
+
+
+async def test_saving_makes_the_file_the_reference(workspace_case) -> None:  # noqa: ANN001
+    """After ctrl+s, "● modified" leaves the status line and Δ counts from the saved file."""
+    app = RecordingApp([load_case(workspace_case)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "down", "down", "down", "enter", "5", "enter")
+        assert app.state.modified and app.state.moves
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not app.state.modified and app.state.moves == {} and app.state.gains == {}
+        assert not text_in(app, app.screen.query_one(RankStrip)).startswith(MODIFIED)

@@ -19,8 +19,8 @@ NOTES = (
     "enter types an exact value (values off the scale are refused). In a scenario, a score "
     "edit writes the scenario's own cell and a weight edit the weights of the view shown. "
     "Rank-order and AHP weights are converted to direct points, after asking, before the "
-    "first change. \"Δ saved\" is each option's move in the ranking and change of total "
-    "since the file was opened or last saved; \"● modified\" at the top left says that "
+    'first change. "Δ saved" is each option\'s move in the ranking and change of total '
+    'since the file was opened or last saved; "● modified" at the top left says that '
     "something is unsaved. Undo and redo say what they changed and show where."
 )
 

@@ -60,10 +60,10 @@ class RobustnessScreen(Screen[None]):
 
     CSS_PATH = "robustness.tcss"
     BINDINGS = [
-        Binding("escape", "close", "Close", id="robustness.close",
-                tooltip="Close the robustness screen"),
-        Binding("q", "close", "Close", show=False, id="robustness.close_q",
-                tooltip="Close the robustness screen"),
+        Binding("escape", "close", "Close", id="robustness.close", tooltip="Close the robustness screen"),
+        Binding(
+            "q", "close", "Close", show=False, id="robustness.close_q", tooltip="Close the robustness screen"
+        ),
         Binding(
             "up",
             "select(-1)",
