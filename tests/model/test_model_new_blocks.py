@@ -22,7 +22,7 @@ from assess.model import (
 def test_every_new_block_is_read() -> None:
     case = Case.model_validate(full_case_data())
     assert case.resources["money"].unit == "M EUR per year"
-    assert case.reference == "a"
+    assert case.reference == "none"
     assert case.budget == {"money": 10, "people": 0}
     assert case.rules.must == ["b"] and case.rules.requires[0].needs == "a"
     assert case.rules.at_most_one == [["b", "c"]]
