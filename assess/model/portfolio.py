@@ -11,24 +11,25 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
 from assess.model.base import FiniteFloat, Id, Strict
-from assess.model.estimates import Cost
+from assess.model.estimates import NOT_NEGATIVE, Cost
 
 
 class Resource(Strict):
     """Something options cost and the budget limits: money, people, political capital."""
 
     name: str
+    """How it is called in tables and on screen."""
     unit: str = ""
     """What an amount counts, e.g. "M EUR per year" or "FTE"."""
 
 
-def _amount(x: float) -> float:
+def _budget(x: float) -> float:
     if x < 0:
         raise ValueError(f"a budget is never negative, not {x:g}")
     return x
 
 
-Budget = dict[Id, Annotated[FiniteFloat, AfterValidator(_amount)]]
+Budget = dict[Id, Annotated[FiniteFloat, AfterValidator(_budget), NOT_NEGATIVE]]
 """resource id -> the amount available (>= 0, in the resource's unit). A
 resource without an amount here is not limited."""
 
@@ -40,7 +41,9 @@ class Requirement(Strict):
     """`option` is funded only if `needs` is funded too."""
 
     option: Id
+    """The option that needs another."""
     needs: Id
+    """The option it cannot go without."""
 
     @model_validator(mode="after")
     def _not_itself(self) -> Requirement:

@@ -85,3 +85,21 @@ def test_the_same_file_put_right_passes(tmp_path: Path) -> None:
         [sys.executable, "-m", "assess", "check", str(path)], capture_output=True, text=True, timeout=120
     )
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_a_statement_left_out_to_read_on_does_not_shift_the_records_blame(tmp_path: Path) -> None:
+    """The loader leaves out a broken statement to check the rest; the record's
+    `statement: 3` then names no statement, which is its consequence, not an error."""
+    text = (
+        BAD.replace("exakt:", "exact:")
+        .replace("min: 0}", "min: 1}")
+        .replace("{step: swing_ratin, criterion: risk, rating: 50}", "{step: statement, statement: 3}")
+    )
+    path = tmp_path / "shifted.yaml"
+    path.write_text(text, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "assess", "check", str(path)], capture_output=True, text=True, timeout=120
+    )
+    out = run.stdout + run.stderr
+    assert run.returncode == 2 and "interval: min 0.6 is above max 0.2" in out
+    assert "record" not in out
