@@ -67,7 +67,8 @@ class Rules(Strict):
     @field_validator("must_not")
     @classmethod
     def _not_also_must(cls, ids: list[str], info: ValidationInfo) -> list[str]:
-        both = [i for i in ids if i in info.data.get("must", [])]
+        must = set(info.data.get("must", []))
+        both = [i for i in ids if i in must]
         if both:
             raise ValueError(f"{_quoted(both)} cannot be both in 'must' and in 'must_not'")
         return ids
@@ -75,7 +76,7 @@ class Rules(Strict):
     @field_validator("at_most_one")
     @classmethod
     def _groups(cls, groups: list[list[str]], info: ValidationInfo) -> list[list[str]]:
-        must = info.data.get("must", [])
+        must = set(info.data.get("must", []))
         for group in groups:
             if len(set(group)) < 2:
                 raise ValueError(f"at most one of {_listed(group)}: a group needs two options or more")

@@ -42,7 +42,7 @@ Finding = tuple[Path, str]
 def check_references(case: Case, criteria: Collection[str]) -> list[Finding]:
     """Every id of the new blocks that names nothing in the case (see the module
     docstring); `criteria` is the set of criterion ids the case can use."""
-    options = [o.id for o in case.options]
+    options = {o.id for o in case.options}
     found = [
         *_reference(case, options),
         *_portfolio(case, options, (), case.budget, case.rules, case.costs),
@@ -52,7 +52,7 @@ def check_references(case: Case, criteria: Collection[str]) -> list[Finding]:
     for sid, s in case.scenarios.items():
         found += _portfolio(case, options, ("scenarios", sid), s.budget, s.rules, s.costs)
     for path, weights in _weights_of(case):
-        found += _weights(weights, path, sorted(criteria))
+        found += _weights(weights, path, set(criteria))
     for aid, assessor in case.assessors.items():
         found += _carried(("assessors", aid, "scores"), assessor.scores)
     return found
@@ -62,7 +62,7 @@ def _unknown(kind: str, word: str, choices: Collection[str], hint: str = "") -> 
     return f"unknown {kind} '{word}'{did_you_mean(word, tuple(choices)) or hint}"
 
 
-def _reference(case: Case, options: list[str]) -> Iterator[Finding]:
+def _reference(case: Case, options: set[str]) -> Iterator[Finding]:
     ref = case.reference
     if ref is not None and ref not in options:
         yield ("reference",), _unknown("option", ref, options) + ": the reference must be an option"
@@ -72,7 +72,12 @@ def _reference(case: Case, options: list[str]) -> Iterator[Finding]:
 
 
 def _portfolio(
-    case: Case, options: list[str], at: Path, budget: Budget | None, rules: Rules | None, costs: CostTable
+    case: Case,
+    options: set[str],
+    at: Path,
+    budget: Budget | None,
+    rules: Rules | None,
+    costs: CostTable,
 ) -> Iterator[Finding]:
     resources = list(case.resources)
     hint = "" if resources else " (declare it under 'resources')"
@@ -104,7 +109,7 @@ def _rule_ids(rules: Rules) -> Iterator[tuple[Path, str]]:
         yield ("requires", i, "needs"), pair.needs
 
 
-def _rules(rules: Rules, at: Path, options: list[str], reference: str | None) -> Iterator[Finding]:
+def _rules(rules: Rules, at: Path, options: set[str], reference: str | None) -> Iterator[Finding]:
     for path, opt in _rule_ids(rules):
         if opt not in options:
             yield (*at, *path), _unknown("option", opt, options)
@@ -141,7 +146,7 @@ def _weights_of(case: Case) -> Iterator[tuple[Path, Weights]]:
             yield ("assessors", aid, "weights"), a.weights
 
 
-def _weights(weights: Weights, at: Path, criteria: list[str]) -> Iterator[Finding]:
+def _weights(weights: Weights, at: Path, criteria: set[str]) -> Iterator[Finding]:
     named = [((*at, "statements", k, *p), c) for k, s in enumerate(weights.statements) for p, c in _said(s)]
     named += [((*at, "record", k, *p), c) for k, s in enumerate(weights.record) for p, c in _stepped(s)]
     for path, cid in named:

@@ -19,6 +19,7 @@ at once are checked against the case elsewhere.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Annotated, Any
 
 from pydantic import (
@@ -116,7 +117,7 @@ def check_order(entries: list[str | list[str]], what: str) -> None:
         if not group:
             raise ValueError(f"{what}: a tie lists at least one criterion, not []")
         flat += group
-    twice = sorted({c for c in flat if flat.count(c) > 1})
+    twice = sorted(c for c, n in Counter(flat).items() if n > 1)
     if twice:
         raise ValueError(f"{what} names {', '.join(repr(c) for c in twice)} more than once")
     if len(flat) < 2:
