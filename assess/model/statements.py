@@ -233,7 +233,8 @@ def _statement_kind(data: object) -> str:
     names = ", ".join(STATEMENT_KINDS)
     other = [str(k) for k in data if k not in _SAID_BY]
     hint = did_you_mean(other[0], tuple(STATEMENT_KINDS)) if other else ""
-    got = f"; it has {', '.join(other)}{hint}" if other else ""
+    listed = ", ".join(other[:3]) + (", ..." if len(other) > 3 else "")
+    got = f"; it has {listed}{hint}" if other else ""
     raise ValueError(f"a statement needs one of the keys {names}{got}")
 
 

@@ -166,6 +166,12 @@ CASES: list[tuple[Path, Any, Path, str]] = [
         (*STATEMENTS, 0),
         "a statement has one kind; this one has order and exact: make them two",
     ),
+    (
+        (*STATEMENTS, 0),
+        {"w": 1, "x": 2, "y": 3, "z": 4},
+        (*STATEMENTS, 0),
+        "a statement needs one of the keys order, interval, ratio, exact; it has w, x, y, ...",
+    ),
     ((*STATEMENTS, 0), ["gain", "reach"], (*STATEMENTS, 0), "a statement is a mapping, not list"),
     ((*STATEMENTS, 0, "rationale"), 5, (*STATEMENTS, 0, "rationale"), "Input should be a valid string"),
     ((*STATEMENTS, 0, "when"), "2019", (*STATEMENTS, 0, "when"), "Extra inputs are not permitted"),
