@@ -7,7 +7,7 @@ keeps loading; `format` says which reader a file needs.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import Field
 
@@ -18,7 +18,7 @@ from assess.model.portfolio import Budget, CostTable, Resource, Rules
 from assess.model.sources import Document, SourceRef
 from assess.model.weights import Weights
 
-FORMAT_VERSION = 1
+FORMAT_VERSION: Final = 1
 
 
 class Option(Strict):

@@ -261,11 +261,12 @@ def test_method_statements_needs_a_statement() -> None:
 
 def test_point_weights_of_any_method_stand_beside_statements() -> None:
     statements = full_case_data()["weights"]["statements"]
-    for method, inputs in [
+    choices: list[tuple[str, dict[str, Any]]] = [
         ("swing", {"swing": {"gain": 100, "reach": 60, "risk": 40}}),
         ("roc", {"ranking": [["gain"], ["reach", "risk"]]}),
         ("ahp", {"pairwise": [{"a": "gain", "b": "reach", "ratio": 2, "by": "anna", "rationale": "x"}]}),
-    ]:
+    ]
+    for method, inputs in choices:
         weights = {"method": method, **inputs, "statements": statements}
         assert refusals(with_change(full_case_data(), ("weights",), weights)) == []
 
