@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints
@@ -46,20 +46,29 @@ def tag(kind: str) -> str:
     return f"[{kind}]"
 
 
-def tagged(kind_of: Callable[[object], str]) -> tuple[Discriminator, BeforeValidator]:
-    """The discriminator and the check of a union whose member `kind_of` names.
+def tagged(
+    kind_of: Callable[[object], str], members: Mapping[str, type] | None = None
+) -> tuple[Discriminator, BeforeValidator]:
+    """The discriminator and the check of a union whose member `kind_of` names
+    (an instance of one of `members`, kind -> class, is of that kind).
 
     The check runs first and raises `kind_of`'s message; the discriminator
     then only picks the member (its custom error is never seen)."""
 
+    def kind(data: object) -> str:
+        for name, cls in (members or {}).items():
+            if isinstance(data, cls):
+                return name
+        return kind_of(data)
+
     def pick(data: object) -> str | None:
         try:
-            return tag(kind_of(data))
+            return tag(kind(data))
         except ValueError:
             return None
 
     def check(data: object) -> object:
-        kind_of(data)
+        kind(data)
         return data
 
     return Discriminator(pick), BeforeValidator(check)

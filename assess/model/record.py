@@ -106,10 +106,7 @@ STEP_KINDS: dict[str, type[Attributed]] = {
 
 
 def _step_kind(data: object) -> str:
-    """The kind of a step, or a ValueError that says why there is none."""
-    for kind, model in STEP_KINDS.items():
-        if isinstance(data, model):
-            return kind
+    """The kind of a step's data, or a ValueError that says why there is none."""
     if not isinstance(data, dict):
         raise ValueError(f"a step of the record is a mapping, not {type(data).__name__}")
     names = ", ".join(STEP_KINDS)
@@ -128,6 +125,6 @@ Step = Annotated[
     | Annotated[PairwiseStep, Tag(tag("pairwise"))]
     | Annotated[TradeoffStep, Tag(tag("tradeoff"))]
     | Annotated[StatementStep, Tag(tag("statement"))],
-    *tagged(_step_kind),
+    *tagged(_step_kind, STEP_KINDS),
 ]
 """One step of the elicitation record (see the module docstring)."""

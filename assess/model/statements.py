@@ -219,10 +219,7 @@ STATEMENT_KINDS: dict[str, type[Attributed]] = {
 
 
 def _statement_kind(data: object) -> str:
-    """The kind of a statement, or a ValueError that says why there is none."""
-    for kind, model in STATEMENT_KINDS.items():
-        if isinstance(data, model):
-            return kind
+    """The kind of a statement's data, or a ValueError that says why there is none."""
     if not isinstance(data, dict):
         raise ValueError(f"a statement is a mapping, not {type(data).__name__}")
     kinds = [k for k in STATEMENT_KINDS if k in data]
@@ -243,6 +240,6 @@ Statement = Annotated[
     | Annotated[IntervalStatement, Tag(tag("interval"))]
     | Annotated[RatioStatement, Tag(tag("ratio"))]
     | Annotated[ExactStatement, Tag(tag("exact"))],
-    *tagged(_statement_kind),
+    *tagged(_statement_kind, STATEMENT_KINDS),
 ]
 """One weight statement: order, interval, ratio or exact (see the module docstring)."""
