@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints
 
 SCHEMA_DOCS = os.environ.get("ASSESS_SCHEMA_DOCS") == "1"
 """Whether field docstrings are read into the models (they become the JSON
@@ -34,3 +35,49 @@ class Strict(BaseModel):
         use_attribute_docstrings=SCHEMA_DOCS,
         validate_default=False,
     )
+
+
+def tag(kind: str) -> str:
+    """The tag of a member of a discriminated union, for `pydantic.Tag`.
+
+    Pydantic puts the tag in an error's location; bracketed, it is dropped
+    from the YAML path like pydantic's own markers (`'[key]'`), so an error
+    in `statements[0].interval.min` is reported at that path of the file."""
+    return f"[{kind}]"
+
+
+def tagged(
+    kind_of: Callable[[object], str], members: Mapping[str, type] | None = None
+) -> tuple[Discriminator, BeforeValidator]:
+    """The discriminator and the check of a union whose member `kind_of` names
+    (an instance of one of `members`, kind -> class, is of that kind).
+
+    The check runs first and raises `kind_of`'s message; the discriminator
+    then only picks the member (its custom error is never seen)."""
+
+    def kind(data: object) -> str:
+        for name, cls in (members or {}).items():
+            if isinstance(data, cls):
+                return name
+        return kind_of(data)
+
+    def pick(data: object) -> str | None:
+        try:
+            return tag(kind(data))
+        except ValueError:
+            return None
+
+    def check(data: object) -> object:
+        kind(data)
+        return data
+
+    return Discriminator(pick), BeforeValidator(check)
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    """A ' (did you mean X?)' suffix for a mistyped key, or '' (only on errors:
+    difflib is imported then)."""
+    import difflib
+
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
