@@ -7,7 +7,36 @@ problems of a file and exits with code 2. Nothing here prints.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+"""C0 and C1 control characters, DEL and lone surrogates: never text to show.
+ESC starts terminal escapes (clear the screen, set the title, OSC 52 writes the
+clipboard); a lone surrogate cannot be written as UTF-8 at all."""
+
+LINE_BREAKS = "\t\n"
+"""The controls that multi-line text (rationales, descriptions) may hold."""
+
+
+def first_control(text: str, allowed: str = "") -> int | None:
+    """The index of the first control character in `text` not in `allowed`, or None."""
+    for m in CONTROL.finditer(text):
+        if m.group() not in allowed:
+            return m.start()
+    return None
+
+
+def show_control(char: str) -> str:
+    """How a control character is named in a message: `U+001B`."""
+    return f"U+{ord(char):04X}"
+
+
+def printable(text: str) -> str:
+    """`text` with every control character written as `\\xNN` / `\\uNNNN`, so
+    that a message quoting a file's text never sends an escape to the terminal."""
+    return CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii")
+                       if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +57,7 @@ class Problem:
         if self.line:
             where += f":{self.line}:{self.column or 1}"
         at = f" (at {self.path})" if self.path else ""
-        return f"{where}: {self.message}{at}"
+        return printable(f"{where}: {self.message}{at}")
 
 
 @dataclass
@@ -45,5 +74,5 @@ def did_you_mean(word: str, choices: list[str] | set[str]) -> str:
     """A ' (did you mean X?)' suffix for a mistyped id, or ''."""
     import difflib
 
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, sorted(set(choices) - {word}), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""

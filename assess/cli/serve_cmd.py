@@ -101,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
 
     url = public_url(host, args.port, socket.getfqdn() if is_all_interfaces(host) else None)
     absolute = [str(Path(p).resolve()) for p in paths]
+    if getattr(args, "root", None):  # every tab's `assess open` keeps the same project root
+        absolute = ["--root", str(Path(args.root).resolve()), *absolute]
     names = ", ".join(Path(p).name for p in paths)
     server = server_class(app_command(absolute), host=host, port=args.port,
                           title=f"assess · {names}", public_url=url)

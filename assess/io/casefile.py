@@ -2,7 +2,9 @@
 
 Loading collects every problem of a file (YAML, types, ids, scales, cited
 passages) as `Problem`s with file, line and column, and raises them together
-in one `InputError`. Saving patches only what changed (see `yamlwrite`) and
+in one `InputError`. Files are read through `reading`: regular files within
+size limits, and the catalogue and documents a case names only from inside its
+project root (see `reading.root_of`). Saving patches only what changed (see `yamlwrite`) and
 writes atomically, refusing to overwrite a file that changed on disk.
 """
 
@@ -12,13 +14,24 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from assess.errors import InputError, Problem
 from assess.io.atomic import FileStamp, write_atomic
+from assess.io.reading import (
+    MAX_DOCUMENT_BYTES,
+    MAX_DOCUMENTS_TOTAL,
+    Refused,
+    check_file,
+    confined,
+    read_document,
+    read_limited,
+    root_of,
+)
 from assess.io.validation_messages import validation_findings
-from assess.io.yamlsafe import YamlDoc, parse_yaml
+from assess.io.yamlsafe import MAX_BYTES, YamlDoc, compose, parse_yaml
 from assess.io.yamlwrite import dump_yaml, patch_yaml
-from assess.model import FORMAT_VERSION, Case, Catalogue
+from assess.model import FORMAT_VERSION, Case, Catalogue, Document, SourceRef
 from assess.passages import locate_passage
 from assess.validate import Finding, check_case, check_catalogue
 
@@ -48,12 +61,19 @@ class LoadedCase:
 
 
 def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise InputError([Problem(str(path), 0, 0, "is a folder, not a file")]) from None
-    except OSError as err:
-        raise InputError([Problem(str(path), 0, 0, err.strerror or str(err))]) from None
+    return read_limited(path, MAX_BYTES)
+
+
+def catalogue_shape(root: Node | None) -> str | None:
+    """Why a composed file is not a criteria catalogue (a mapping with a list
+    under `criteria` and no `options`), or None. Said without quoting the
+    file, which may be anything a case names."""
+    keys = {}
+    if isinstance(root, MappingNode):
+        keys = {k.value: v for k, v in root.value if isinstance(k, ScalarNode)}
+    if isinstance(keys.get("criteria"), SequenceNode) and "options" not in keys:
+        return None
+    return "not a criteria catalogue (a mapping with a list of criteria under 'criteria')"
 
 
 def _problems(doc: YamlDoc, name: str, findings: list[Finding]) -> list[Problem]:
@@ -105,40 +125,67 @@ def _parse_model(
         raise InputError(_problems(doc, name, findings)) from None
 
 
-def _documents(declared: dict[str, object], base: Path) -> dict[str, Path]:
-    found = {}
+def _documents(
+    declared: dict[str, Document], base: Path, root: Path
+) -> tuple[dict[str, Path], list[Finding]]:
+    """The declared documents at hand, and why any other is refused: outside
+    the project root, not a regular file, or over MAX_DOCUMENT_BYTES. A document
+    that is simply missing is left out (its quotes are not checked)."""
+    found: dict[str, Path] = {}
+    refused: list[Finding] = []
     for name, document in declared.items():
-        rel = getattr(document, "path", None)
-        if rel and (base / rel).is_file():
-            found[name] = base / rel
-    return found
+        if not document.path:
+            continue
+        try:
+            target = confined(document.path, base, root)
+            if target.exists():
+                check_file(target, MAX_DOCUMENT_BYTES)
+                found[name] = target
+        except Refused as why:
+            refused.append((("documents", name, "path"), f"document {name}: {why}"))
+    return found, refused
 
 
 def _passage_findings(
     sources: list[tuple[tuple[str | int, ...], object]], documents: dict[str, Path]
 ) -> list[Finding]:
-    texts: dict[str, str] = {}
-    found: list[Finding] = []
+    """A finding for each cited passage not in its document. Each document is
+    read once (bounded) and let go before the next; all of them together may
+    hold at most MAX_DOCUMENTS_TOTAL bytes."""
+    by_doc: dict[str, list[tuple[tuple[str | int, ...], SourceRef]]] = {}
     for path, source in sources:
-        doc = getattr(source, "document", None)
-        if source is None or doc not in documents:
+        if isinstance(source, SourceRef) and source.document in documents:
+            by_doc.setdefault(source.document, []).append((path, source))
+    found: list[Finding] = []
+    budget = MAX_DOCUMENTS_TOTAL
+    for doc, cited in by_doc.items():
+        try:
+            text = read_document(documents[doc], budget)
+        except InputError as err:
+            why = err.problems[0].message
+            found += [((*path, "source", "document"), f"document {doc}: {why}") for path, _ in cited]
             continue
-        if doc not in texts:
-            texts[doc] = documents[doc].read_text(encoding="utf-8", errors="replace")
-        if locate_passage(texts[doc], source.passage) is None:  # type: ignore[attr-defined]
-            found.append(((*path, "source", "passage"), f"passage not found in {doc}"))
+        budget -= len(text)
+        found += [
+            ((*path, "source", "passage"), f"passage not found in {doc}")
+            for path, source in cited
+            if locate_passage(text, source.passage) is None
+        ]
     return found
 
 
-def load_catalogue(path: Path | str) -> LoadedCatalogue:
+def load_catalogue(path: Path | str, root: Path | None = None) -> LoadedCatalogue:
+    """Read and check a criteria catalogue; its documents must lie inside `root`
+    (default: the catalogue's own project root)."""
     path = Path(path)
     name = str(path)
-    doc = parse_yaml(_read(path), name)
+    root = root_of(path) if root is None else root
+    doc = parse_yaml(_read(path), name, check_root=catalogue_shape)
     catalogue, findings = _parse_model(doc, name, Catalogue, "criteria catalogue")
     assert isinstance(catalogue, Catalogue)
-    documents = _documents(catalogue.documents, path.parent)
+    documents, refused = _documents(catalogue.documents, path.parent, root)
     sources = [(("criteria", i), c.source) for i, c in enumerate(catalogue.criteria)]
-    findings += check_catalogue(catalogue) + _passage_findings(sources, documents)
+    findings += refused + check_catalogue(catalogue) + _passage_findings(sources, documents)
     if findings:
         raise InputError(_problems(doc, name, findings))
     return LoadedCatalogue(path, catalogue, documents)
@@ -157,45 +204,53 @@ def _case_sources(case: Case) -> list[tuple[tuple[str | int, ...], object]]:
     return sources
 
 
-def _load_case_catalogue(case: Case, doc: YamlDoc, path: Path) -> LoadedCatalogue | None:
-    if case.criteria.catalogue is None:
+def _load_case_catalogue(case: Case, doc: YamlDoc, path: Path, root: Path) -> LoadedCatalogue | None:
+    """The catalogue a case names: a .yaml file inside the case's project root."""
+    rel = case.criteria.catalogue
+    if rel is None:
         return None
-    cat_path = path.parent / case.criteria.catalogue
-    if not cat_path.is_file():
+    try:
+        target = confined(rel, path.parent, root)
+        if target.suffix not in (".yaml", ".yml"):
+            raise Refused("the criteria catalogue must be a .yaml or .yml file")
+        if not target.exists():
+            raise Refused(f"criteria catalogue not found: {path.parent / rel}")
+    except Refused as why:
         line, col = doc.locate(("criteria", "catalogue"))
-        msg = f"criteria catalogue not found: {cat_path}"
-        raise InputError([Problem(str(path), line, col, msg, "criteria.catalogue")])
-    return load_catalogue(cat_path)
+        raise InputError([Problem(str(path), line, col, str(why), "criteria.catalogue")]) from None
+    return load_catalogue(path.parent / rel, root)
 
 
-def load_case(path: Path | str) -> LoadedCase:
-    """Read, parse and check a case file; raise InputError with every problem."""
+def load_case(path: Path | str, root: Path | None = None) -> LoadedCase:
+    """Read, parse and check a case file; raise InputError with every problem.
+
+    The catalogue and documents it names must lie inside `root` (default: the
+    `--root` given, or the case's project root; see `reading.root_of`)."""
     path = Path(path)
     name = str(path)
     raw = _read(path)
+    root = root_of(path) if root is None else root
     doc = parse_yaml(raw, name)
     case, findings = _parse_model(doc, name, Case, "case")
     assert isinstance(case, Case)
-    loaded_catalogue = _load_case_catalogue(case, doc, path)
-    documents = {
-        **(loaded_catalogue.documents if loaded_catalogue else {}),
-        **_documents(case.documents, path.parent),
-    }
+    loaded_catalogue = _load_case_catalogue(case, doc, path, root)
+    own, refused = _documents(case.documents, path.parent, root)
+    documents = {**(loaded_catalogue.documents if loaded_catalogue else {}), **own}
     catalogue = loaded_catalogue.catalogue if loaded_catalogue else None
-    findings += check_case(case, catalogue) + _passage_findings(_case_sources(case), documents)
+    findings += refused + check_case(case, catalogue) + _passage_findings(_case_sources(case), documents)
     if findings:
         raise InputError(_problems(doc, name, findings))
     return LoadedCase(path, case, doc, FileStamp.of_bytes(raw), loaded_catalogue, documents)
 
 
 def is_catalogue_file(path: Path) -> bool:
-    """Whether a YAML file looks like a criteria catalogue rather than a case."""
+    """Whether a YAML file looks like a criteria catalogue rather than a case
+    (composed only: no values built, so it costs little beside the full load)."""
     try:
-        doc = parse_yaml(_read(path), str(path))
-    except InputError:
+        root, _ = compose(_read(path).removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
+    except (InputError, UnicodeDecodeError):
         return False
-    data = doc.data
-    return isinstance(data, dict) and isinstance(data.get("criteria"), list) and "options" not in data
+    return catalogue_shape(root) is None
 
 
 def case_data(case: Case) -> dict[str, object]:

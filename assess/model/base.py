@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from assess.errors import LINE_BREAKS, first_control, show_control
 
 SCHEMA_DOCS = os.environ.get("ASSESS_SCHEMA_DOCS") == "1"
 """Whether field docstrings are read into the models (they become the JSON
@@ -20,7 +22,47 @@ Id = Annotated[
 ]
 """Ids of criteria, options, scenarios, assessors: stable keys used in files."""
 
-FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
+MAX_MAGNITUDE = 1e15
+"""Every number in a file lies within ±MAX_MAGNITUDE: far beyond any score,
+weight or scale, and far enough from the float limits (1.7e308) that sums,
+squares and differences of them stay finite."""
+
+FiniteFloat = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
+
+
+def _controls(allowed: str):  # noqa: ANN202 - a validator factory
+    def check(text: str) -> str:
+        bad = first_control(text, allowed)
+        if bad is not None:
+            where = f"character {bad + 1}" if len(text) > 1 else "the text"
+            raise ValueError(f"holds the control character {show_control(text[bad])} at {where}: "
+                             "write plain text (terminal escapes and lone surrogates are refused)")
+        return text
+
+    return AfterValidator(check)
+
+
+MAX_LABEL = 300
+
+Label = Annotated[str, StringConstraints(max_length=MAX_LABEL), _controls("")]
+"""A one-line text: names, titles, level labels, file names. No control
+characters at all (ESC in a name would reach the terminal)."""
+
+Text = Annotated[str, _controls(LINE_BREAKS)]
+"""Multi-line text (descriptions, rationales, passages): tabs and line breaks,
+no other control characters."""
+
+def _whole_number(value: object) -> object:
+    if type(value) is not int:  # True, 1.0 and "1" are not format 1
+        raise ValueError(f"the format is a whole number such as 1, not {value!r}")
+    return value
+
+
+FormatVersion = Annotated[Literal[1], BeforeValidator(_whole_number)]
+"""The `format:` stamp of a file: exactly the integer 1 for now."""
+
+FilePath = Annotated[str, StringConstraints(min_length=1, max_length=1024), _controls("")]
+"""A path relative to the file that names it."""
 
 
 class Strict(BaseModel):

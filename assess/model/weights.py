@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from assess.model.base import FiniteFloat, Id, Strict
+from assess.model.base import FiniteFloat, Id, Strict, Text
 
 WeightMethod = Literal["direct", "swing", "roc", "smarter", "rank_sum", "rank_reciprocal", "ahp"]
 
@@ -36,7 +36,7 @@ class Weights(Strict):
     method: WeightMethod = "direct"
     """direct points, swing weighting, rank order (roc, smarter, rank_sum,
     rank_reciprocal) or AHP pairwise comparison."""
-    elicitation: str = ""
+    elicitation: Text = ""
     """Who gave the weights, when, and how."""
     points: dict[Id, FiniteFloat] | None = None
     """direct: points per criterion (any scale; normalised to sum to 1)."""
