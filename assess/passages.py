@@ -8,24 +8,24 @@ and folding every run of white space to one space.
 Time and memory stay linear in the document's size, with small constants,
 however the text is made: it is normalised by regular-expression substitutions
 (C speed) on chunks of 64 KiB cut inside words, so no gap crosses a cut and no
-list of tokens or of one offset per character is ever built. A place in the
-normalised text is mapped back to the document by walking the gaps of its
-chunk only, once a passage is found.
+list of tokens or of one offset per character is ever built. To map a place
+in the normalised text back to the document, a chunk's gaps are walked once,
+the first time a passage is found in it, keeping only where the offset shifts.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 _BREAK = re.compile(r"-[ \t]*\r?\n\s*")
 """A hyphen at a line end: dropped with the break, the word goes on."""
 _SPACES = re.compile(r"\s+")
 _GAP = {
-    loose: re.compile(r"(?:-[ \t]*\r?\n\s*|\s" + ("|-" if loose else "") + ")++")
-    for loose in (False, True)
+    loose: re.compile(r"(?:-[ \t]*\r?\n\s*|\s" + ("|-" if loose else "") + ")++") for loose in (False, True)
 }
 """A maximal run of what normalising drops or folds (with `loose`, hyphens too).
 Possessive (`++`): a plain `+` keeps a backtracking state per repetition, 115
@@ -49,19 +49,31 @@ class _Normalised:
     text: str
     chunks: tuple[tuple[int, int], ...]
     """(offset in the source, offset in `text`) where each chunk starts."""
+    _shifts: dict[int, tuple[array, array]] = field(default_factory=dict, compare=False, repr=False)
 
     def offset(self, k: int) -> int:
         """The offset in the source of character `k` of `text` (not a folded space)."""
         c = bisect_right([n for _, n in self.chunks], k) - 1
+        if c not in self._shifts:
+            self._shifts[c] = self._chunk_shifts(c)
+        norm_at, text_at = self._shifts[c]
+        i = bisect_right(norm_at, k) - 1
+        return text_at[i] + (k - norm_at[i])
+
+    def _chunk_shifts(self, c: int) -> tuple[array, array]:
+        """Where, in chunk `c`, the offset between `text` and the source changes:
+        the normalised and source offsets after each gap folded to another length."""
         pos, n = self.chunks[c]
         end = self.chunks[c + 1][0] if c + 1 < len(self.chunks) else len(self.source)
+        norm_at, text_at = array("q", [n]), array("q", [pos])
         for m in _GAP[self.loose].finditer(self.source, pos, end):
-            kept = n + m.start() - pos
-            if k < kept:
-                break
-            folded = " " if m.start() and _SPACES.search(_BREAK.sub("", m.group())) else ""
-            pos, n = m.end(), kept + len(folded)
-        return pos + (k - n)
+            folded = 1 if m.start() and _SPACES.search(_BREAK.sub("", m.group())) else 0
+            n += m.start() - pos + folded
+            pos = m.end()
+            if m.end() - m.start() != folded:
+                norm_at.append(n)
+                text_at.append(pos)
+        return norm_at, text_at
 
 
 @lru_cache(maxsize=4)
@@ -98,6 +110,16 @@ class Located:
     last_line: int
     start: int
     end: int
+
+
+def passage_found(text: str, passage: str) -> bool:
+    """Whether `passage` occurs in `text` (what `locate_passage` finds, without
+    working out where)."""
+    for loose in (False, True):
+        wanted = _normalise(passage, loose).text.strip()
+        if wanted and wanted in _normalise(text, loose).text:
+            return True
+    return False
 
 
 def locate_passage(text: str, passage: str) -> Located | None:

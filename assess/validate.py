@@ -154,7 +154,8 @@ def _check_views(case: Case, known: dict[str, Criterion]) -> Iterator[Finding]:
     for sid, scenario in case.scenarios.items():
         base = ("scenarios", sid)
         if not active_criterion_ids(case, sid):
-            yield (*base, "criteria"), f"scenario '{sid}' leaves no criterion in use"
+            where = (*base, "criteria", "remove") if scenario.criteria.remove else (*base, "criteria")
+            yield where, f"scenario '{sid}' leaves no criterion in use"
         yield from _check_scores(case, known, (*base, "scores"), scenario.scores)
         active = active_criterion_ids(case, sid)
         if scenario.weights is not None:

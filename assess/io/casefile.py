@@ -32,7 +32,7 @@ from assess.io.validation_messages import validation_findings
 from assess.io.yamlsafe import MAX_BYTES, YamlDoc, compose, parse_yaml
 from assess.io.yamlwrite import dump_yaml, patch_yaml
 from assess.model import FORMAT_VERSION, Case, Catalogue, Document, SourceRef
-from assess.passages import locate_passage
+from assess.passages import passage_found
 from assess.validate import Finding, check_case, check_catalogue
 
 
@@ -80,7 +80,8 @@ def _problems(doc: YamlDoc, name: str, findings: list[Finding]) -> list[Problem]
     out = []
     for path, message in findings:
         line, col = doc.locate(path)
-        out.append(Problem(name, line, col, message, ".".join(str(p) for p in path)))
+        shown = path[:-1] if path[-1:] == ("[key]",) else path  # the key itself is at fault
+        out.append(Problem(name, line, col, message, ".".join(str(p) for p in shown)))
     return sorted(out, key=lambda p: (p.line, p.column))
 
 
@@ -169,7 +170,7 @@ def _passage_findings(
         found += [
             ((*path, "source", "passage"), f"passage not found in {doc}")
             for path, source in cited
-            if locate_passage(text, source.passage) is None
+            if not passage_found(text, source.passage)
         ]
     return found
 

@@ -25,6 +25,7 @@ import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from assess.errors import InputError, Problem, first_control, show_control
 
@@ -90,8 +91,9 @@ def confined(relative: str, base: Path, root: Path) -> Path:
         target = (base / rel).resolve()
         inside = target.relative_to(root)
     except ValueError:
-        raise Refused(f"{relative} lies outside the project folder {root} "
-                      "(name another with --root DIR)") from None
+        raise Refused(
+            f"{relative} lies outside the project folder {root} (name another with --root DIR)"
+        ) from None
     except (OSError, RuntimeError) as err:  # RuntimeError: a symlink loop (Python 3.11)
         why = getattr(err, "strerror", None) or err
         raise Refused(f"cannot follow the path {_short(relative)}: {why}") from None
@@ -103,15 +105,15 @@ def confined(relative: str, base: Path, root: Path) -> Path:
 
 def read_limited(path: Path, limit: int, name: str | None = None) -> bytes:
     """The bytes of the regular file at `path`, if there are at most `limit`;
-    raise InputError (at 0:0 of `name`, default the path) otherwise."""
+    raise InputError (at 1:1 of `name`, default the path: the whole file) otherwise."""
     name = str(path) if name is None else name
     try:
         return _read(path, limit)
     except Refused as why:
-        raise InputError([Problem(name, 0, 0, str(why))]) from None
+        raise InputError([Problem(name, 1, 1, str(why))]) from None
 
 
-def check_file(path: Path, limit: int) -> None:
+def check_file(path: Path, limit: int | None = None) -> None:
     """Raise Refused unless `path` is a regular file of at most `limit` bytes."""
     bad = first_control(str(path))
     if bad is not None:
@@ -122,27 +124,39 @@ def check_file(path: Path, limit: int) -> None:
         raise Refused(_os_reason(err)) from None
 
 
-def _read(path: Path, limit: int) -> bytes:
+def open_regular(path: Path, limit: int | None = None) -> BinaryIO:
+    """The regular file at `path`, open for reading in binary (Refused if it is
+    not one, or is over `limit` bytes). Checked again on the open file: a FIFO
+    put in its place after the first check neither blocks nor passes."""
     check_file(path, limit)
     try:
         # O_NONBLOCK: a FIFO put in place after the stat must not block the open.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as err:
         raise Refused(_os_reason(err)) from None
-    with os.fdopen(fd, "rb") as f:
+    f = os.fdopen(fd, "rb")
+    try:
         _check_stat(os.fstat(fd), limit)
+    except Refused:
+        f.close()
+        raise
+    return f
+
+
+def _read(path: Path, limit: int) -> bytes:
+    with open_regular(path, limit) as f:
         data = f.read(limit + 1)
     if len(data) > limit:
         raise Refused(_too_big(limit + 1, limit))
     return data
 
 
-def _check_stat(st: os.stat_result, limit: int) -> None:
+def _check_stat(st: os.stat_result, limit: int | None) -> None:
     if stat.S_ISDIR(st.st_mode):
         raise Refused("is a folder, not a file")
     if not stat.S_ISREG(st.st_mode):
         raise Refused("is not a regular file (a device, FIFO or socket); give a file")
-    if st.st_size > limit:
+    if limit is not None and st.st_size > limit:
         raise Refused(_too_big(st.st_size, limit))
 
 
@@ -186,6 +200,8 @@ def read_document(path: Path, budget: int = MAX_DOCUMENT_BYTES) -> str:
         return decode_text(_read(path, limit))
     except Refused as why:
         if limit < MAX_DOCUMENT_BYTES and str(why).startswith("the file is"):
-            why = Refused(f"the documents this case cites add up to more than "
-                          f"{MAX_DOCUMENTS_TOTAL:,} bytes ({_human(MAX_DOCUMENTS_TOTAL)}), the limit")
-        raise InputError([Problem(str(path), 0, 0, str(why))]) from None
+            why = Refused(
+                f"the documents this case cites add up to more than "
+                f"{MAX_DOCUMENTS_TOTAL:,} bytes ({_human(MAX_DOCUMENTS_TOTAL)}), the limit"
+            )
+        raise InputError([Problem(str(path), 1, 1, str(why))]) from None

@@ -35,12 +35,15 @@ def _model_args(annotation: object) -> list[type[BaseModel]]:
 
 
 def _clean_loc(loc: tuple[object, ...]) -> Path:
-    """The YAML path of an error's loc, without pydantic's own markers ('[key]',
-    'function-after[...]'); a user's key such as '[x' stays."""
+    """The YAML path of an error's loc, without pydantic's own markers
+    ('function-after[...]'); a user's key such as '[x' stays, and so does a
+    final '[key]' (the error is in the key itself), which `YamlDoc.locate` reads."""
+    last = len(loc) - 1
     return tuple(
         p
-        for p in loc
-        if isinstance(p, int) or (isinstance(p, str) and p != "[key]" and not p.startswith("function-"))
+        for i, p in enumerate(loc)
+        if isinstance(p, int)
+        or (isinstance(p, str) and (p != "[key]" or i == last) and not p.startswith("function-"))
     )
 
 
@@ -62,6 +65,8 @@ def _special(kind: str, given: object, ctx: dict[str, object]) -> str | None:
             f"'{given}' is read as text, not a number: YAML 1.1 needs a decimal point and a "
             f"signed exponent; write {_yaml11_float(given.strip())}"
         )
+    if kind == "string_unicode":
+        return "holds a lone surrogate, which is not a character: write plain text"
     bound = ctx.get("le", ctx.get("ge"))
     if kind in {"less_than_equal", "greater_than_equal"} and bound in (MAX_MAGNITUDE, -MAX_MAGNITUDE):
         return f"{given!r} is too large: numbers in these files lie within ±{MAX_MAGNITUDE:g}"

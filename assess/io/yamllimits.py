@@ -49,8 +49,9 @@ def scan_events(text: str, loader_class: type) -> None:
         if isinstance(event, NodeEvent):
             count += 1
             if count > MAX_NODES:
-                raise LimitError(event.start_mark, f"the file holds more than {MAX_NODES:,} "
-                                 f"values, the limit for one file")
+                raise LimitError(
+                    event.start_mark, f"the file holds more than {MAX_NODES:,} values, the limit for one file"
+                )
         if isinstance(event, CollectionStartEvent):
             depth += 1
             open_anchors.append(event.anchor)
@@ -60,8 +61,10 @@ def scan_events(text: str, loader_class: type) -> None:
             depth -= 1
             open_anchors.pop()
         elif isinstance(event, AliasEvent) and event.anchor in open_anchors:
-            raise LimitError(event.start_mark, f"the alias *{event.anchor} refers to a list or "
-                             "mapping that contains it (a recursive alias)")
+            raise LimitError(
+                event.start_mark,
+                f"the alias *{event.anchor} refers to a list or mapping that contains it (a recursive alias)",
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +99,17 @@ def _measure(node: Node, depth: int, memo: dict[int, _Size]) -> _Size:
 
 def _check(node: Node, depth: int, size: _Size) -> None:
     if size.nodes > MAX_NODES:
-        raise LimitError(node.start_mark, f"through its aliases this value expands to more than "
-                         f"{MAX_NODES:,} values, the limit for one file (an alias bomb?)")
+        raise LimitError(
+            node.start_mark,
+            f"through its aliases this value expands to more than "
+            f"{MAX_NODES:,} values, the limit for one file (an alias bomb?)",
+        )
     if size.chars > MAX_TEXT:
-        raise LimitError(node.start_mark, f"through its aliases this value expands to more than "
-                         f"{MAX_TEXT:,} characters of text, the limit for one file")
+        raise LimitError(
+            node.start_mark,
+            f"through its aliases this value expands to more than "
+            f"{MAX_TEXT:,} characters of text, the limit for one file",
+        )
     if depth + size.height > MAX_DEPTH:
         raise LimitError(node.start_mark, f"nested deeper than {MAX_DEPTH} levels (through aliases)")
 

@@ -112,7 +112,7 @@ def parse_yaml(
     `check_root` may refuse the composed tree before any value is built (and
     before any message could quote one): it returns why, or None."""
     if len(data) > MAX_BYTES:
-        raise _error(filename, 0, 0, f"the file is {len(data):,} bytes; the limit is "
+        raise _error(filename, 1, 1, f"the file is {len(data):,} bytes; the limit is "
                      f"{MAX_BYTES:,} bytes ({MAX_BYTES // 1024 // 1024} MiB)")
     text = _decode(data, filename)
     root, loader = compose(text, filename)

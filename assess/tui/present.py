@@ -11,14 +11,15 @@ from rich.text import Text
 
 from assess.model import Criterion, Score
 
-FAMILY_COLOUR = {"driver": "#5fb878", "constraint": "#e0a030", "risk": "#e06070"}
-FAMILY_TAG = {"driver": "Drivers", "constraint": "5S", "risk": "Risks"}
+FAMILY_COLOUR = {"driver": "#5fb878", "constraint": "#e0a030", "risk": "#e06070", "other": "#8fa3bf"}
+FAMILY_TAG = {"driver": "Drivers", "constraint": "5S", "risk": "Risks", "other": "Other"}
 """Short family names for column headers (the long ones are in FAMILY_LABELS)."""
 
 SEGMENT_COLOURS = {
     "driver": ["#2e8b57", "#5fb878", "#3cb3a0", "#8fd694", "#2a9d8f", "#a8e6a3", "#4f9d69"],
     "constraint": ["#e0a030", "#c77d1a", "#f2c14e", "#b5651d", "#f4a259"],
     "risk": ["#e06070", "#b83b5e", "#f08a8a", "#9e2a2b", "#d45087", "#c9577a"],
+    "other": ["#8fa3bf", "#6b7f99", "#b4c3d6", "#56657a"],
 }
 """Stacked-bar colours: shades of each family's hue, cycled within a family."""
 
