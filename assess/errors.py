@@ -35,8 +35,14 @@ def show_control(char: str) -> str:
 def printable(text: str) -> str:
     """`text` with every control character written as `\\xNN` / `\\uNNNN`, so
     that a message quoting a file's text never sends an escape to the terminal."""
-    return CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii")
-                       if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+    return CONTROL.sub(
+        lambda m: (
+            m.group().encode("unicode_escape").decode("ascii")
+            if ord(m.group()) < 0x100
+            else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +76,26 @@ class InputError(Exception):
         return "\n".join(str(p) for p in self.problems)
 
 
+MAX_PROBLEMS = 100
+"""Problems listed per file: past them a file is not a case file, and listing
+every one of 100,000 unknown keys would take minutes."""
+
+
+def capped(problems: list[Problem], total: int = 0) -> list[Problem]:
+    """The first MAX_PROBLEMS problems, and one more line saying how many of
+    `total` (default: of `problems`) are left out."""
+    shown = problems[:MAX_PROBLEMS]
+    left = max(total, len(problems)) - len(shown)
+    if left <= 0 or not shown:
+        return problems
+    last = shown[-1]
+    return [*shown, Problem(last.file, last.line, last.column, f"and {left:,} more problems in this file")]
+
+
 def did_you_mean(word: str, choices: list[str] | set[str]) -> str:
     """A ' (did you mean X?)' suffix for a mistyped id, or ''."""
+    if not choices:
+        return ""
     import difflib
 
     close = difflib.get_close_matches(word, sorted(set(choices) - {word}), n=1, cutoff=0.6)

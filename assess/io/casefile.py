@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from assess.errors import InputError, Problem
+from assess.errors import InputError, Problem, capped
 from assess.io.atomic import FileStamp, write_atomic
 from assess.io.reading import (
     MAX_DOCUMENT_BYTES,
@@ -76,13 +76,14 @@ def catalogue_shape(root: Node | None) -> str | None:
     return "not a criteria catalogue (a mapping with a list of criteria under 'criteria')"
 
 
-def _problems(doc: YamlDoc, name: str, findings: list[Finding]) -> list[Problem]:
+def _problems(doc: YamlDoc, name: str, findings: list[Finding], total: int = 0) -> list[Problem]:
+    """The findings as problems in file order, the first MAX_PROBLEMS of `total`."""
     out = []
     for path, message in findings:
         line, col = doc.locate(path)
         shown = path[:-1] if path[-1:] == ("[key]",) else path  # the key itself is at fault
         out.append(Problem(name, line, col, message, ".".join(str(p) for p in shown)))
-    return sorted(out, key=lambda p: (p.line, p.column))
+    return capped(sorted(out, key=lambda p: (p.line, p.column)), total)
 
 
 def _without(data: object, paths: list[tuple[str | int, ...]]) -> object:
@@ -96,6 +97,29 @@ def _without(data: object, paths: list[tuple[str | int, ...]]) -> object:
             node = node[key]  # type: ignore[index]
         node.pop(path[-1], None)  # type: ignore[union-attr]
     return data
+
+
+MAX_DESCRIBED = 1_000
+"""Past this many validation errors, only those of a sample are described."""
+
+
+def _pruned(data: object, keep: int = 50) -> object:
+    """`data` with every list and mapping cut to its first `keep` items."""
+    if isinstance(data, dict):
+        return {k: _pruned(v, keep) for k, v in list(data.items())[:keep]}
+    if isinstance(data, list):
+        return [_pruned(v, keep) for v in data[:keep]]
+    return data
+
+
+def _sampled_findings(model: type[BaseModel], data: object, err: ValidationError) -> list[Finding]:
+    """The findings of the first items of every list and mapping: the same paths
+    and messages as those of the whole file, at a fraction of the cost."""
+    try:
+        model.model_validate(_pruned(data))
+    except ValidationError as sample:
+        return validation_findings(sample, model)
+    return validation_findings(err, model)  # the errors lie past the sample: all of them, then
 
 
 def _parse_model(
@@ -116,9 +140,14 @@ def _parse_model(
     try:
         return model.model_validate(data), []
     except ValidationError as err:
+        if err.error_count() > MAX_DESCRIBED:  # 200,000 errors as dicts: seconds and gigabytes
+            raise InputError(
+                _problems(doc, name, _sampled_findings(model, data, err), err.error_count())
+            ) from None
         findings = validation_findings(err, model)
-        extra = [tuple(e["loc"]) for e in err.errors() if e["type"] == "extra_forbidden"]
-        if len(extra) < len(err.errors()):
+        errors = err.errors(include_url=False, include_context=False, include_input=False)
+        extra = [tuple(e["loc"]) for e in errors if e["type"] == "extra_forbidden"]
+        if len(extra) < len(errors):
             raise InputError(_problems(doc, name, findings)) from None
     try:
         return model.model_validate(_without(data, extra)), findings  # type: ignore[arg-type]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from assess.errors import InputError, Problem
+from assess.errors import InputError, Problem, capped
 from assess.model import Case
 from assess.model.base import MAX_MAGNITUDE
 from assess.validate import check_case
@@ -139,7 +139,7 @@ def build_case(m: Matrix, title: str) -> Case:
         m.fail(m.header_line, 1, "no option rows")
     criteria, points = _criteria(m) if not m.problems else ([], {})
     if m.problems:
-        raise InputError(sorted(m.problems, key=lambda p: (p.line, p.column)))
+        raise InputError(capped(sorted(m.problems, key=lambda p: (p.line, p.column))))
     taken: set[str] = set()
     options, scores, where = [], {}, {}
     for line, name, row in m.options:

@@ -6,7 +6,7 @@ import re
 
 from pydantic import BaseModel, ValidationError
 
-from assess.errors import did_you_mean
+from assess.errors import MAX_PROBLEMS, did_you_mean
 from assess.model.base import MAX_MAGNITUDE
 
 Path = tuple[str | int, ...]
@@ -73,7 +73,7 @@ def _special(kind: str, given: object, ctx: dict[str, object]) -> str | None:
     return None
 
 
-def _describe(error: dict[str, object], keys: set[str]) -> str:
+def _describe(error: dict[str, object], keys: set[str] | frozenset[str]) -> str:
     kind = str(error["type"])
     loc = _clean_loc(tuple(error["loc"]))  # type: ignore[arg-type]
     last = loc[-1] if loc else ""
@@ -97,9 +97,9 @@ def _describe(error: dict[str, object], keys: set[str]) -> str:
 def validation_findings(err: ValidationError, model: type[BaseModel]) -> list[tuple[Path, str]]:
     """(path, message) for each error, one per path and message."""
     keys = _field_names(model)
-    found: list[tuple[Path, str]] = []
-    for error in err.errors():
-        item = (_clean_loc(tuple(error["loc"])), _describe(dict(error), keys))
-        if item not in found:
-            found.append(item)
-    return found
+    found: dict[tuple[Path, str], None] = {}  # a dict: ordered, and linear however many
+    for i, error in enumerate(err.errors(include_url=False)):
+        # past the problems that will be listed, no "did you mean" (it costs a millisecond each)
+        hints = keys if i <= MAX_PROBLEMS else frozenset()
+        found.setdefault((_clean_loc(tuple(error["loc"])), _describe(dict(error), hints)))
+    return list(found)

@@ -34,7 +34,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from assess.errors import InputError, Problem
+from assess.errors import InputError, Problem, capped
 from assess.io.yamllimits import MAX_BYTES, MAX_DEPTH, MAX_NODES, MAX_TEXT, LimitError, measure, scan_events
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "MAX_TEXT", "YamlDoc", "compose", "parse_yaml"]
@@ -127,7 +127,7 @@ def parse_yaml(
     builder = _Builder(filename, loader)
     value = builder.value(root, ())
     if builder.problems:
-        raise InputError(builder.problems)
+        raise InputError(capped(builder.problems))
     return YamlDoc(value, text, root, builder.marks, builder.key_marks, filename)
 
 

@@ -28,6 +28,10 @@ weight or scale, and far enough from the float limits (1.7e308) that sums,
 squares and differences of them stay finite."""
 
 FiniteFloat = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
+NonNegative = Annotated[float, Field(allow_inf_nan=False, ge=0, le=MAX_MAGNITUDE)]
+Positive = Annotated[float, Field(allow_inf_nan=False, gt=0, le=MAX_MAGNITUDE)]
+"""(Bounds of a field's own `Field(ge=...)` would be overridden by those of
+FiniteFloat: a bounded field takes one of these types instead.)"""
 
 
 def _controls(allowed: str):  # noqa: ANN202 - a validator factory

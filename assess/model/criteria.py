@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 from pydantic import Strict as StrictFlag
 
-from assess.model.base import FiniteFloat, FormatVersion, Id, Label, Strict, Text
+from assess.model.base import FiniteFloat, FormatVersion, Id, Label, NonNegative, Strict, Text
 from assess.model.sources import Document, SourceRef
 
 Family = Literal["driver", "constraint", "risk", "other"]
@@ -101,7 +101,7 @@ class Criterion(Strict):
     direction: Direction
     description: Text = ""
     scale: Scale = Field(default_factory=Scale)
-    default_weight: FiniteFloat = Field(default=1.0, ge=0)
+    default_weight: NonNegative = 1.0
     veto: Veto | None = None
     value_function: ValueFunction = Field(default_factory=ValueFunction)
     source: SourceRef | None = None
@@ -131,7 +131,7 @@ class CriterionOverride(Strict):
     name: Label | None = None
     description: Text | None = None
     scale: Scale | None = None
-    default_weight: FiniteFloat | None = Field(default=None, ge=0)
+    default_weight: NonNegative | None = None
     veto: Veto | None = None
     value_function: ValueFunction | None = None
 

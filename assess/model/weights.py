@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
-from assess.model.base import FiniteFloat, Id, Strict, Text
+from assess.model.base import FiniteFloat, Id, Positive, Strict, Text
 
 WeightMethod = Literal["direct", "swing", "roc", "smarter", "rank_sum", "rank_reciprocal", "ahp"]
 
@@ -27,7 +27,7 @@ class Judgement(Strict):
 
     a: Id
     b: Id
-    ratio: FiniteFloat = Field(gt=0)
+    ratio: Positive
 
 
 class Weights(Strict):

@@ -163,3 +163,38 @@ def test_without_libyaml_the_limits_hold(monkeypatch) -> None:
 def test_huge_integers_are_refused_at_their_place(text: str, message: str) -> None:
     line, col, found = one("ok: 1\n" + text + "\n")
     assert (line, col) == (2, 4) and message in found and len(found) < 120
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(f"k{i}: {i}\n" for i in range(99_000)),
+        "options:\n" + "".join(f"  - {i}\n" for i in range(199_000)),
+        "".join("k: 1\n" for _ in range(99_000)),
+    ],
+    ids=["99,000 unknown keys", "199,000 wrong options", "99,000 duplicate keys"],
+)
+def test_a_file_of_problems_lists_the_first_ones_within_memory(tmp_path: Path, text: str) -> None:
+    """Valid YAML just within the value limit, every value wrong: listing each
+    problem (with a "did you mean") took minutes and 500 MB."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text)
+    child = run_child("score", str(bad))
+    assert child.code == 2 and child.peak_mb < MEMORY_LIMIT_MB, child
+    found = refusals(child.err)
+    assert 20 <= len(found) <= 101 and found[-1][3].endswith("more problems in this file")
+
+
+def test_numbers_lie_within_1e15_and_keep_their_own_bounds() -> None:
+    from pydantic import ValidationError
+
+    from assess.model import Criterion, Judgement
+
+    base = {"id": "a", "name": "A", "family": "driver", "direction": "benefit"}
+    for bad in ({"default_weight": -1}, {"default_weight": 1e16}, {"scale": {"min": 0, "max": 1.7e308}}):
+        with pytest.raises(ValidationError):
+            Criterion.model_validate({**base, **bad})
+    for ratio in (0, -2, 1e16):
+        with pytest.raises(ValidationError):
+            Judgement.model_validate({"a": "x", "b": "y", "ratio": ratio})
+    assert Criterion.model_validate({**base, "scale": {"min": -1e15, "max": 1e15}}).scale.max == 1e15
