@@ -57,7 +57,7 @@ def bar(fraction: float, width: int, style: str = "#7aa2f7") -> Text:
 
 def segment_colours(criteria: Sequence[Criterion]) -> list[str]:
     """One colour per criterion, from its family's shades."""
-    seen = {"driver": 0, "constraint": 0, "risk": 0}
+    seen = dict.fromkeys(SEGMENT_COLOURS, 0)
     out = []
     for c in criteria:
         shades = SEGMENT_COLOURS[c.family]
