@@ -48,6 +48,8 @@ class Refused(Exception):
 @contextlib.contextmanager
 def project_root(root: str | Path | None) -> Iterator[None]:
     """Within this block, cases load with `root` as their project root (`--root DIR`)."""
+    if root is not None and not Path(root).is_dir():
+        raise InputError([Problem(str(root), 1, 1, "--root must name a folder")])
     token = _ROOT.set(None if root is None else Path(root).resolve())
     try:
         yield

@@ -185,3 +185,32 @@ def test_a_catalogue_path_of_5000_characters(capsys, tree: Path) -> None:
     edit(case, "catalogue: " + "a" * 5000, "catalogue: " + "a/" * 120 + "b" * 300 + ".yaml")
     [(_, found_line, _, _)] = refused(capsys, "check", str(case))
     assert found_line == line
+
+
+def test_serve_gives_every_tab_the_same_root(monkeypatch, capsys, tree: Path) -> None:
+    """Each browser tab runs its own `assess open`: it must get the `--root` too."""
+    import shlex
+
+    from assess.cli import serve_cmd
+
+    commands: list[str] = []
+
+    class Server:
+        def __init__(self, command: str, **_: object) -> None:
+            commands.append(command)
+
+        def serve(self) -> None:
+            pass
+
+    monkeypatch.setattr(serve_cmd, "_server_class", lambda: Server)
+    monkeypatch.setattr(serve_cmd, "_port_taken", lambda host, port: None)
+    case = case_of(tree)
+    assert main(["serve", str(case), "--root", str(tree.parent)]) == 0
+    capsys.readouterr()
+    argv = shlex.split(commands[0])
+    assert argv[argv.index("open") + 1 :] == ["--root", str(tree.parent.resolve()), str(case.resolve())]
+
+
+def test_root_must_be_a_folder(capsys, tree: Path) -> None:
+    assert main(["check", "--root", str(tree / "criteria.yaml"), str(case_of(tree))]) == 2
+    assert "--root must name a folder" in capsys.readouterr().err
