@@ -8,6 +8,7 @@ problems of a file and exits with code 2. Nothing here prints.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -92,7 +93,7 @@ def capped(problems: list[Problem], total: int = 0) -> list[Problem]:
     return [*shown, Problem(last.file, last.line, last.column, f"and {left:,} more problems in this file")]
 
 
-def did_you_mean(word: str, choices: list[str] | set[str]) -> str:
+def did_you_mean(word: str, choices: Collection[str]) -> str:
     """A ' (did you mean X?)' suffix for a mistyped id, or ''."""
     if not choices:
         return ""

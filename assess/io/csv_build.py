@@ -105,26 +105,35 @@ def _numbers(m: Matrix, key: str) -> list[float | None]:
     return [m.number(x, line, j + 2) if x else None for j, x in enumerate(cells)]
 
 
-def _criteria(m: Matrix) -> tuple[list[dict], dict[str, float]]:
+def _bounds(m: Matrix, j: int, low: float | None, high: float | None) -> tuple[float, float]:
+    """Column j's scale: the bounds given, else the values observed (a constant
+    column gets max = min + 1, so that it counts for nothing)."""
+    column = [x for _, _, row in m.options if (x := row[j]) is not None]
+    lo = min(column, default=0.0) if low is None else low
+    hi = max(column, default=1.0) if high is None else high
+    return (lo, lo + 1.0) if hi == lo and high is None else (lo, hi)
+
+
+def _criteria(m: Matrix) -> tuple[list[dict[str, object]], dict[str, float]]:
     directions = _choices(m, "@direction", "benefit", ("benefit", "cost"))
     families = _choices(m, "@family", "other", FAMILIES)
     lows, highs, weights = _numbers(m, "@min"), _numbers(m, "@max"), _numbers(m, "@weight")
-    criteria, points = [], {}
+    criteria: list[dict[str, object]] = []
+    points: dict[str, float] = {}
     for j, cid in enumerate(m.ids):
-        column = [row[j] for _, _, row in m.options if row[j] is not None]
-        lo = min(column, default=0.0) if lows[j] is None else lows[j]
-        hi = max(column, default=1.0) if highs[j] is None else highs[j]
-        hi = lo + 1.0 if hi == lo and highs[j] is None else hi
+        lo, hi = _bounds(m, j, lows[j], highs[j])
         if not hi > lo:
             m.fail(m.row("@max", "")[0], j + 2, f"max {hi:g} of '{cid}' must be greater than its min {lo:g}")
         for line, _, row in m.options:
-            if row[j] is not None and not lo <= row[j] <= hi:
-                m.fail(line, j + 2, f"{row[j]:g} lies outside {lo:g}..{hi:g}, the scale of '{cid}'")
+            x = row[j]
+            if x is not None and not lo <= x <= hi:
+                m.fail(line, j + 2, f"{x:g} lies outside {lo:g}..{hi:g}, the scale of '{cid}'")
         scale = {"min": lo, "max": hi}
         criteria.append(
             {"id": cid, "name": cid, "family": families[j], "direction": directions[j], "scale": scale}
         )
-        points[cid] = 1.0 if weights[j] is None else weights[j]
+        weight = weights[j]
+        points[cid] = 1.0 if weight is None else weight
         if points[cid] < 0:
             m.fail(m.row("@weight", "")[0], j + 2, f"the weight of '{cid}' is negative ({points[cid]:g})")
     if points and all(w == 0 for w in points.values()):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from pydantic import BaseModel, ValidationError
 
@@ -73,7 +74,7 @@ def _special(kind: str, given: object, ctx: dict[str, object]) -> str | None:
     return None
 
 
-def _describe(error: dict[str, object], keys: set[str] | frozenset[str]) -> str:
+def _describe(error: dict[str, object], keys: AbstractSet[str]) -> str:
     kind = str(error["type"])
     loc = _clean_loc(tuple(error["loc"]))  # type: ignore[arg-type]
     last = loc[-1] if loc else ""
