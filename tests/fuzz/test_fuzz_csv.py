@@ -100,7 +100,7 @@ def exercise(src: Path, out: Path) -> bool:
     return True
 
 
-@pytest.mark.fuzz_count(150)
+@pytest.mark.fuzz_count(500)
 def test_mutated_matrices_fail_only_with_input_errors(tmp_path: Path, budget: Budget) -> None:
     failures: list[str] = []
     imported = tried = 0
