@@ -13,7 +13,7 @@ import traceback
 from pathlib import Path
 
 import pytest
-from conftest import Budget
+from fuzz_budget import Budget
 from fuzz_mutate import mutant
 from fuzz_run import exercise, make_project
 

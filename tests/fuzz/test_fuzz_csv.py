@@ -9,7 +9,7 @@ import traceback
 from pathlib import Path
 
 import pytest
-from conftest import Budget
+from fuzz_budget import Budget
 from fuzz_run import check_output, run
 
 SEEDS = [
