@@ -25,8 +25,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", required=True, metavar="CASE.yaml")
     p.add_argument("--title", help="the case's title (default: the CSV's name)")
     p.add_argument(
-        "--delimiter", "-d", choices=sorted(set(DELIMITERS) - {"\t", "\\t"}),
-        help="the character between cells (default: the one after 'option' in the header)",
+        "--delimiter",
+        "-d",
+        choices=sorted(DELIMITERS),
+        metavar="D",
+        help="the character between cells: comma (,), semicolon (;), tab or pipe (|) "
+        "(default: the one after 'option' in the header)",
     )
     p.add_argument("--force", action="store_true", help="replace an existing output file")
     p.set_defaults(run=run)

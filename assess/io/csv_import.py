@@ -32,7 +32,17 @@ if TYPE_CHECKING:  # the model is imported when a file is read, not for `assess 
     from assess.model import Case
 
 META = ("@direction", "@weight", "@min", "@max", "@family")
-DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\\t": "\t", "\t": "\t", "|": "|"}
+DELIMITERS = {
+    ",": ",",
+    "comma": ",",
+    ";": ";",
+    "semicolon": ";",
+    "tab": "\t",
+    "\\t": "\t",
+    "\t": "\t",
+    "|": "|",
+    "pipe": "|",
+}
 """What `--delimiter` accepts, and the character each stands for."""
 
 MAX_OPTIONS = 1_000

@@ -143,3 +143,11 @@ def test_an_imported_matrix_at_the_limits_loads_again(tmp_path: Path, capsys) ->
     src.write_text("option," + ",".join(ids) + "\n" + "\n".join(rows) + "\n")
     assert main(["import", str(src), "-o", str(out)]) == 0
     assert main(["check", str(out)]) == 0, capsys.readouterr()
+
+
+def test_the_delimiter_option_of_the_command(tmp_path: Path, capsys) -> None:
+    src, out = tmp_path / "m.csv", tmp_path / "m.yaml"
+    src.write_text("Alternative;a;b\nX;1,5;2\nY;2;1\n".replace("Alternative", "option"))
+    assert main(["import", str(src), "-o", str(out), "--delimiter", "semicolon"]) == 0
+    assert main(["import", str(src), "-o", str(out), "--force", "-d", ","]) == 2
+    assert "m.csv:1:1: the header must be 'option,<criterion id>,...'" in capsys.readouterr().err
