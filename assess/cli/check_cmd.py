@@ -32,10 +32,10 @@ def _files(paths: list[str]) -> list[Path]:
 
 
 def check_file(path: Path) -> list[Problem]:
-    from assess.io.casefile import is_catalogue_file, load_case, load_catalogue
+    from assess.io.casefile import load_any
 
     try:
-        (load_catalogue if is_catalogue_file(path) else load_case)(path)
+        load_any(path)  # a case or a catalogue, the file parsed once
     except InputError as err:
         return err.problems
     return []

@@ -208,9 +208,12 @@ def load_catalogue(path: Path | str, root: Path | None = None) -> LoadedCatalogu
     """Read and check a criteria catalogue; its documents must lie inside `root`
     (default: the catalogue's own project root)."""
     path = Path(path)
+    doc = parse_yaml(_read(path), str(path), check_root=catalogue_shape)
+    return _catalogue_from(path, doc, root_of(path) if root is None else root)
+
+
+def _catalogue_from(path: Path, doc: YamlDoc, root: Path) -> LoadedCatalogue:
     name = str(path)
-    root = root_of(path) if root is None else root
-    doc = parse_yaml(_read(path), name, check_root=catalogue_shape)
     catalogue, findings = _parse_model(doc, name, Catalogue, "criteria catalogue")
     assert isinstance(catalogue, Catalogue)
     documents, refused = _documents(catalogue.documents, path.parent, root)
@@ -257,10 +260,24 @@ def load_case(path: Path | str, root: Path | None = None) -> LoadedCase:
     The catalogue and documents it names must lie inside `root` (default: the
     `--root` given, or the case's project root; see `reading.root_of`)."""
     path = Path(path)
-    name = str(path)
     raw = _read(path)
+    return _case_from(path, raw, parse_yaml(raw, str(path)), root_of(path) if root is None else root)
+
+
+def load_any(path: Path | str, root: Path | None = None) -> LoadedCase | LoadedCatalogue:
+    """A case or a criteria catalogue, whichever the file holds (see
+    `catalogue_shape`), read and parsed once."""
+    path = Path(path)
+    raw = _read(path)
+    doc = parse_yaml(raw, str(path))
     root = root_of(path) if root is None else root
-    doc = parse_yaml(raw, name)
+    if catalogue_shape(doc.root) is None:
+        return _catalogue_from(path, doc, root)
+    return _case_from(path, raw, doc, root)
+
+
+def _case_from(path: Path, raw: bytes, doc: YamlDoc, root: Path) -> LoadedCase:
+    name = str(path)
     case, findings = _parse_model(doc, name, Case, "case")
     assert isinstance(case, Case)
     loaded_catalogue = _load_case_catalogue(case, doc, path, root)

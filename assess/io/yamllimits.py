@@ -18,9 +18,11 @@ from typing import Any
 import yaml
 from yaml.events import (
     AliasEvent,
-    CollectionEndEvent,
-    CollectionStartEvent,
-    NodeEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
 )
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
@@ -40,31 +42,42 @@ class LimitError(Exception):
         self.mark, self.message = mark, message
 
 
-def scan_events(text: str, loader_class: type) -> None:
+_STARTS = (MappingStartEvent, SequenceStartEvent)
+_ENDS = (MappingEndEvent, SequenceEndEvent)
+
+
+def scan_events(text: str, loader_class: type) -> bool:
     """Walk the events of `text`: raise LimitError at the first value nested
-    deeper than MAX_DEPTH, past MAX_NODES, or at a recursive alias. YAML errors
-    propagate (yaml.YAMLError)."""
-    depth, count, open_anchors = 0, 0, []
+    deeper than MAX_DEPTH, past MAX_NODES, or at a recursive alias; say whether
+    there is an alias at all. YAML errors propagate (yaml.YAMLError)."""
+    depth, count, open_anchors, aliased = 0, 0, [], False
     for event in yaml.parse(text, Loader=loader_class):
-        if isinstance(event, NodeEvent):
-            count += 1
-            if count > MAX_NODES:
-                raise LimitError(
-                    event.start_mark, f"the file holds more than {MAX_NODES:,} values, the limit for one file"
-                )
-        if isinstance(event, CollectionStartEvent):
+        kind = type(event)  # exact types, not isinstance: hundreds of thousands of events
+        if kind in _ENDS:
+            depth -= 1
+            open_anchors.pop()
+            continue
+        if kind in _STARTS:
             depth += 1
             open_anchors.append(event.anchor)
             if depth > MAX_DEPTH:
                 raise LimitError(event.start_mark, f"nested deeper than {MAX_DEPTH} levels")
-        elif isinstance(event, CollectionEndEvent):
-            depth -= 1
-            open_anchors.pop()
-        elif isinstance(event, AliasEvent) and event.anchor in open_anchors:
+        elif kind is AliasEvent:
+            aliased = True
+            if event.anchor in open_anchors:
+                raise LimitError(
+                    event.start_mark,
+                    f"the alias *{event.anchor} refers to a list or "
+                    "mapping that contains it (a recursive alias)",
+                )
+        elif kind is not ScalarEvent:
+            continue  # stream and document events
+        count += 1
+        if count > MAX_NODES:
             raise LimitError(
-                event.start_mark,
-                f"the alias *{event.anchor} refers to a list or mapping that contains it (a recursive alias)",
+                event.start_mark, f"the file holds more than {MAX_NODES:,} values, the limit for one file"
             )
+    return aliased
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,10 +120,6 @@ def parse_yaml(
         raise _error(filename, 1, 1, why)
     if root is None:
         return YamlDoc(None, text, None, filename=filename)
-    try:
-        measure(root)
-    except LimitError as e:
-        raise _at(filename, e.mark, e.message) from None
     builder = _Builder(filename, loader)
     value = builder.value(root, ())
     if builder.problems:
@@ -149,15 +145,19 @@ def compose(text: str, filename: str = "<text>") -> tuple[Node | None, yaml.Safe
     libyaml (ten times faster than PyYAML's own parser) is used where it is
     installed. Its composer recurses in C without a guard, so the limits are
     checked first on its event stream (see `yamllimits`), which stops at the
-    first value over a limit however big the file."""
+    first value over a limit however big the file; a tree with aliases is
+    then measured with them expanded."""
     loader_class = getattr(yaml, "CSafeLoader", None) or _Loader
     try:
-        scan_events(text, loader_class)
+        aliased = scan_events(text, loader_class)
         loader = loader_class(text)
         try:
-            return loader.get_single_node(), loader
+            root = loader.get_single_node()
         finally:
             loader.dispose()
+        if aliased and root is not None:  # without aliases, the scan's limits are the whole story
+            measure(root)
+        return root, loader
     except LimitError as e:
         raise _at(filename, e.mark, e.message) from None
     except RecursionError:
