@@ -21,7 +21,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, Tag, model_validator
 
-from assess.model.base import FiniteFloat, Id, did_you_mean, tag, tagged
+from assess.errors import did_you_mean
+from assess.model.base import Id, tag, tagged
 from assess.model.statements import Attributed, OrderEntry, RatioBound, check_order
 
 
@@ -44,7 +45,7 @@ class SwingRatingStep(Attributed):
     step: Literal["swing_rating"]
     criterion: Id
     """The criterion whose swing is rated."""
-    rating: FiniteFloat = Field(ge=0, le=100)
+    rating: Annotated[float, Field(allow_inf_nan=False, ge=0, le=100)]
     """0..100; the most valued swing is 100."""
 
 

@@ -31,7 +31,8 @@ from pydantic import (
 )
 from pydantic import SerializerFunctionWrapHandler as Handler
 
-from assess.model.base import FiniteFloat, Id, Strict, did_you_mean, tag, tagged
+from assess.errors import did_you_mean
+from assess.model.base import FiniteFloat, Id, Label, Strict, Text, tag, tagged
 
 # -- what every statement, elicitation step and AHP judgement carries -----------
 
@@ -41,9 +42,9 @@ _SAID_BY = ("by", "rationale", "date")
 class Attributed(Strict):
     """Who said it, why and when; written after what was said."""
 
-    by: str | None = None
+    by: Label | None = None
     """Who said it: an assessor id or a free name."""
-    rationale: str | None = None
+    rationale: Text | None = None
     """Why, in their words."""
     date: dt.date | None = None
     """When it was said."""
