@@ -37,8 +37,9 @@ def _model_args(annotation: object) -> list[type[BaseModel]]:
 
 def clean_loc(loc: tuple[object, ...]) -> Path:
     """The YAML path of an error's loc, without pydantic's own markers
-    ('function-after[...]', a union member's tag such as '[interval]'); a user's key such as '[x' stays, and so does a
-    final '[key]' (the error is in the key itself), which `YamlDoc.locate` reads."""
+    ('function-after[...]', a union member's tag such as '[interval]'); a
+    user's key such as '[x' stays, and so does a final '[key]' (the error is
+    in the key itself), which `YamlDoc.locate` reads."""
     from assess.model.base import UNION_TAGS  # the member tags of our discriminated unions
 
     last = len(loc) - 1
