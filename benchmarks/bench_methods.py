@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
 
-from assess.methods import kendall_tau_b, promethee, topsis, vikor, wpm  # noqa: E402
-from assess.methods.registry import wsm_kernel  # noqa: E402
+from assess.kernels.methods import kendall_tau_b, promethee, topsis, vikor, wpm  # noqa: E402
+from assess.kernels.methods.registry import wsm_kernel  # noqa: E402
 
 N, M, N_PAIRWISE = 100_000, 50, 2_000
 warnings.filterwarnings("ignore")

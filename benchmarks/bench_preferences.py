@@ -30,7 +30,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
 
-from assess.analysis import smaa  # noqa: E402
 from assess.kernels.preferences import (  # noqa: E402
     HitAndRun,
     Interval,
@@ -43,6 +42,7 @@ from assess.kernels.preferences import (  # noqa: E402
     weight_sampler,
 )
 from assess.kernels.preferences.dominance import dominance  # noqa: E402
+from assess.kernels.robustness import smaa  # noqa: E402
 
 SAMPLES, CHUNK, SEED = 1_000_000, 25_000, 1
 STATEMENTS_20: list[Statement] = [

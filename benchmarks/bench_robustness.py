@@ -4,7 +4,7 @@ Run as `python benchmarks/bench_robustness.py`. Prints, asserts nothing:
 
 Times are process CPU seconds (see `clock`).
 
-* SMAA-2 Monte Carlo, 1,000,000 samples: best-of-3 time of `assess.analysis.smaa`
+* SMAA-2 Monte Carlo, 1,000,000 samples: best-of-3 time of `assess.kernels.robustness.smaa`
   (rank acceptability + central weights; confidence pass off) against a plain
   NumPy reference written inline below that draws from the same stream
   (Dirichlet(1) weights as normalised exponentials, uniform cells), computes
@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import numpy as np  # noqa: E402
 from numpy.random import PCG64, Generator  # noqa: E402
 
-from assess.analysis import smaa, weight_stability  # noqa: E402
+from assess.kernels.robustness import smaa, weight_stability  # noqa: E402
 
 N, M, SAMPLES, CHUNK, PYMCDM_SAMPLES, SEED = 10, 20, 1_000_000, 25_000, 2_000, 1
 warnings.filterwarnings("ignore")
@@ -97,8 +97,14 @@ def pymcdm_per_sample(low: np.ndarray, high: np.ndarray) -> float | None:
 
 def bench_smaa() -> None:
     low, high = problem()
-    ours = lambda: smaa(low, high, samples=SAMPLES, chunk_size=CHUNK, seed=SEED,  # noqa: E731
-                        confidence_samples=0)
+    ours = lambda: smaa(
+        low,
+        high,
+        samples=SAMPLES,
+        chunk_size=CHUNK,
+        seed=SEED,  # noqa: E731
+        confidence_samples=0,
+    )
     t_ours, t_ref = best_of(ours, lambda: ref_smaa(low, high))
     diff = np.abs(ours().acceptability - ref_smaa(low, high)[0]).max()
     wall, start = time.perf_counter(), clock()
@@ -111,8 +117,10 @@ def bench_smaa() -> None:
     print(f"SMAA-2 {N}x{M}, {SAMPLES:,} samples, chunks of {CHUNK:,}")
     print("  (CPU seconds, best of 3)")
     print(f"  ours (acceptability + central weights) {t_ours:8.3f} s")
-    print(f"  plain NumPy reference                  {t_ref:8.3f} s   ratio {t_ours / t_ref:.2f}"
-          f"   max |diff| {diff:.1e}")
+    print(
+        f"  plain NumPy reference                  {t_ref:8.3f} s   ratio {t_ours / t_ref:.2f}"
+        f"   max |diff| {diff:.1e}"
+    )
     print(f"  ours, full SMAA-2 (+ confidence pass)  {t_full:8.3f} s   (wall {wall:.3f} s)")
     print(f"  peak traced memory (full SMAA-2)       {peak:8.1f} MB")
     t_pymcdm = pymcdm_per_sample(low, high)
@@ -120,8 +128,10 @@ def bench_smaa() -> None:
         print("  pymcdm not installed")
         return
     extrapolated = t_pymcdm * SAMPLES / PYMCDM_SAMPLES
-    print(f"  pymcdm WSM per sample: {t_pymcdm:.3f} s for {PYMCDM_SAMPLES:,} samples, "
-          f"{extrapolated:.0f} s extrapolated -> speed-up {extrapolated / t_ours:.0f}x")
+    print(
+        f"  pymcdm WSM per sample: {t_pymcdm:.3f} s for {PYMCDM_SAMPLES:,} samples, "
+        f"{extrapolated:.0f} s extrapolated -> speed-up {extrapolated / t_ours:.0f}x"
+    )
 
 
 def bench_stability(calls: int = 2_000) -> None:

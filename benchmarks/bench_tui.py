@@ -156,7 +156,7 @@ def main() -> None:
     repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     from bigcase import big_loaded_case
 
-    from assess.io.casefile import load_case
+    from assess.files.casefile import load_case
 
     bare, assess = startup(repeats)
     print(f"Start-up to first paint, headless 120x40 (median of {repeats} processes)")

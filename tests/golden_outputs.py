@@ -44,8 +44,12 @@ def _assessors(case: str) -> list[str]:
 
 def commands(tmp: Path) -> list[list[str]]:
     """Every command line to capture; `tmp` takes files that commands write."""
-    runs: list[list[str]] = [["--help"], ["check", "criteria.yaml", "cases"], ["schema"],
-                             ["schema", "--catalogue"]]
+    runs: list[list[str]] = [
+        ["--help"],
+        ["check", "criteria.yaml", "cases"],
+        ["schema"],
+        ["schema", "--catalogue"],
+    ]
     for case in CASES:
         for scenario in _scenarios(case):
             s = ["--scenario", scenario] if scenario else []
@@ -68,8 +72,16 @@ def commands(tmp: Path) -> list[list[str]]:
     for fmt in ["table", "json", "markdown"]:
         runs.append(["compare", CASES[0], CASES[1], "--format", fmt])
     team = "cases/team_example"
-    runs.append(["merge", f"{team}/anna.yaml", f"{team}/boris.yaml", f"{team}/chen.yaml",
-                 "-o", str(tmp / "merged.yaml")])
+    runs.append(
+        [
+            "merge",
+            f"{team}/anna.yaml",
+            f"{team}/boris.yaml",
+            f"{team}/chen.yaml",
+            "-o",
+            str(tmp / "merged.yaml"),
+        ]
+    )
     (tmp / "m.csv").write_text(CSV, encoding="utf-8")
     runs.append(["import", str(tmp / "m.csv"), "-o", str(tmp / "imported.yaml")])
     return runs
@@ -86,8 +98,9 @@ def main(out: Path) -> int:
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
         for argv in commands(tmp):
-            proc = subprocess.run(["assess", *argv], cwd=ROOT, env=env, capture_output=True,
-                                  text=True, timeout=300)
+            proc = subprocess.run(
+                ["assess", *argv], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+            )
             body = f"exit {proc.returncode}\n--- stdout\n{proc.stdout}\n--- stderr\n{proc.stderr}"
             (out / _name(argv, tmp)).write_text(body.replace(str(tmp), "TMP"), encoding="utf-8")
         for written in sorted(tmp.iterdir()):

@@ -52,17 +52,19 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         import_module(f"assess.cli.{name}_cmd").add_parser(sub)
         if name in LOADS_CASES:
             sub.choices[name].add_argument(
-                "--root", metavar="DIR",
+                "--root",
+                metavar="DIR",
                 help="the project folder a case's catalogue and documents must lie in "
                 "(default: the nearest folder above the case holding criteria.yaml or .git, "
-                "else the case's own folder)")
+                "else the case's own folder)",
+            )
     return parser
 
 
 def _run(args: argparse.Namespace) -> int:
     from assess.errors import InputError
-    from assess.io.reading import project_root
-    from assess.output.safe import printable
+    from assess.files.reading import project_root
+    from assess.render.safe import printable
 
     try:
         with project_root(getattr(args, "root", None)):

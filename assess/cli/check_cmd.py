@@ -41,7 +41,7 @@ def _files(paths: list[str]) -> list[Path]:
 def check_file(path: Path) -> list[Problem]:
     """Every problem of a case file or catalogue, errors and warnings, in file
     order; the file parsed once."""
-    from assess.io.casefile import load_any
+    from assess.files.casefile import load_any
 
     try:
         loaded = load_any(path, strict_passages=True)

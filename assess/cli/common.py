@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from assess.core.view import View, resolve, scenario_key, view_names
 from assess.errors import InputError, Problem, did_you_mean
-from assess.io.casefile import LoadedCase, load_case
-from assess.resolve import View, resolve, scenario_key, view_names
+from assess.files.casefile import LoadedCase, load_case
 
 FORMATS = ["table", "json", "csv", "markdown"]
 
@@ -53,21 +53,21 @@ def emit(text: str, output: Path | None = None) -> None:
     """Print `text`, or write it to `output` (through `write_output`, as every
     `-o`): every command's output passes here, so no control character in it
     can reach the terminal."""
-    from assess.output.safe import printable
+    from assess.render.safe import printable
 
     text = printable(text)
     text = text if text.endswith("\n") else text + "\n"
     if output is None:
         sys.stdout.write(text)
     else:
-        from assess.io.atomic import write_output
+        from assess.files.atomic import write_output
 
         say_wrote(output, write_output(output, text).size, "")
 
 
 def case_inputs(loaded: LoadedCase) -> list[Path]:
     """Every file a loaded case was read from: an output must be none of them."""
-    from assess.io.casecopy import support_files
+    from assess.files.casecopy import support_files
 
     return [loaded.path, *support_files(loaded)]
 

@@ -7,7 +7,7 @@ The first form compares the same view (the baseline, or scenario S) of each
 file; the second compares views of one case, named as `--scenario` takes
 them. The table fits the terminal (`COLUMNS`, 80 when unknown); the Markdown
 and the JSON keep every detail. The JSON form is a stable contract (see
-`assess.output.compare`).
+`assess.render.text.compare`).
 Exit codes: 0 done, 2 bad input (a file that does not load, an unknown
 scenario, fewer than two views).
 """
@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 from assess.errors import InputError, Problem
 
 if TYPE_CHECKING:
-    from assess.io.casefile import LoadedCase
-    from assess.output.compare import ViewInfo
-    from assess.resolve import View
+    from assess.core.view import View
+    from assess.files.casefile import LoadedCase
+    from assess.render.text.compare import ViewInfo
 
 Pick = tuple["LoadedCase", str, "str | None"]
 """A loaded case, its path as given, and the scenario id (None: baseline)."""
@@ -62,8 +62,8 @@ def _usage(message: str) -> InputError:
 
 
 def _key(loaded: LoadedCase, path: str, name: str | None) -> str | None:
+    from assess.core.view import scenario_key, view_names
     from assess.errors import did_you_mean
-    from assess.resolve import scenario_key, view_names
 
     try:
         return scenario_key(loaded.case, name)
@@ -76,7 +76,7 @@ def _key(loaded: LoadedCase, path: str, name: str | None) -> str | None:
 def _load(paths: list[str]) -> list[LoadedCase]:
     """Every file loaded; the problems of all files reported together."""
     from assess.cli.common import warn
-    from assess.io.casefile import load_cases
+    from assess.files.casefile import load_cases
 
     loaded = load_cases(paths)
     warn(loaded)
@@ -105,9 +105,9 @@ def _picks(args: argparse.Namespace) -> list[Pick]:
 def collect_views(args: argparse.Namespace) -> list[tuple[ViewInfo, View]]:
     """The labelled views the arguments name; InputError when they are wrong.
     Labels: the file names (with --scenarios, the names as given), made unique."""
-    from assess.compare import unique_labels
-    from assess.output.compare import ViewInfo
-    from assess.resolve import resolve
+    from assess.core.compare.views import unique_labels
+    from assess.core.view import resolve
+    from assess.render.text.compare import ViewInfo
 
     picks = _picks(args)
     views = [resolve(lc.case, lc.catalogue_model, key) for lc, _, key in picks]
@@ -127,9 +127,9 @@ def _costs(view: View) -> frozenset[str]:
 
 def run(args: argparse.Namespace) -> int:
     from assess.cli.common import emit
-    from assess.compare import compare_views
-    from assess.output.compare import render_comparison
-    from assess.output.safe import terminal_width
+    from assess.core.compare.views import compare_views
+    from assess.render.safe import terminal_width
+    from assess.render.text.compare_text import render_comparison
 
     pairs = collect_views(args)
     comparison = compare_views([(info.label, view) for info, view in pairs])

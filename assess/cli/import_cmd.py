@@ -9,7 +9,7 @@ from assess.errors import InputError, Problem
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from assess.io.csv_import import DELIMITERS, MAX_CRITERIA, MAX_OPTIONS
+    from assess.files.csv_import import DELIMITERS, MAX_CRITERIA, MAX_OPTIONS
 
     p = sub.add_parser(
         "import",
@@ -38,9 +38,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from assess.cli.common import say_wrote
-    from assess.io.casefile import write_new_case
-    from assess.io.csv_import import read_matrix
-    from assess.io.reading import Refused, open_regular
+    from assess.files.casefile import write_new_case
+    from assess.files.csv_import import read_matrix
+    from assess.files.reading import Refused, open_regular
 
     path = Path(args.matrix)
     try:

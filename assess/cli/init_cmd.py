@@ -45,8 +45,8 @@ def _summary(root: Path, written: list[Path]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assess import bundled
-    from assess.io.casecopy import copy_files, plan_copy
+    from assess.files import bundled
+    from assess.files.casecopy import copy_files, plan_copy
 
     folder = Path(args.dir)
     if folder.exists() and not folder.is_dir():

@@ -5,7 +5,7 @@
 
 Each input is a full case file one assessor wrote for the same options and
 criteria. The output holds the first file's case with every file's scores
-under `assessors.<id>` (see `assess.merge`); ids (and names) come from
+under `assessors.<id>` (see `assess.files.merge`); ids (and names) come from
 `--names` or the files' stems. Weights that differ between the files are
 kept per assessor and combine by the team rule (`--team-weights`, default
 mean, written as `team.weights`); the output says which was done with the
@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING
 from assess.errors import InputError, Problem
 
 if TYPE_CHECKING:
-    from assess.io.casefile import LoadedCase
-    from assess.merge import Contribution
+    from assess.files.casefile import LoadedCase
+    from assess.files.merge import Contribution
 
 RULES = ("mean", "median", "geometric")
-"""As `assess.merge.RULES` (not imported here: `--help` stays light)."""
+"""As `assess.files.merge.RULES` (not imported here: `--help` stays light)."""
 
 ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 """What an assessor id may look like (as `assess.model.base.Id`)."""
@@ -74,7 +74,7 @@ def _ids(args: argparse.Namespace) -> list[str]:
 def _load(paths: list[str]) -> list[LoadedCase]:
     """Every file loaded; the problems of all files reported together."""
     from assess.cli.common import warn
-    from assess.io.casefile import load_cases
+    from assess.files.casefile import load_cases
 
     loaded = load_cases(paths)
     warn(loaded)
@@ -83,7 +83,7 @@ def _load(paths: list[str]) -> list[LoadedCase]:
 
 def contributions(args: argparse.Namespace) -> list[Contribution]:
     """The inputs as the arguments name them; InputError if they cannot be merged."""
-    from assess.merge import Contribution, check_contributions
+    from assess.files.merge import Contribution, check_contributions
 
     ids = _ids(args)
     bad = [
@@ -107,7 +107,7 @@ def contributions(args: argparse.Namespace) -> list[Contribution]:
 
 def _check_output(args: argparse.Namespace) -> Path:
     """Refuse a bad output before loading anything (`write_output` checks again)."""
-    from assess.io.atomic import check_output
+    from assess.files.atomic import check_output
 
     output = check_output(args.output, args.cases)
     if output.exists() and not args.force:
@@ -129,11 +129,11 @@ def header(files: list[str]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from assess.cli.common import case_inputs, say_wrote
-    from assess.io.atomic import write_output
-    from assess.io.casefile import case_data
-    from assess.io.yamlwrite import dump_yaml
-    from assess.merge import merge_cases
-    from assess.validate import check_case
+    from assess.core.validate import check_case
+    from assess.files.atomic import write_output
+    from assess.files.casefile import case_data
+    from assess.files.merge import merge_cases
+    from assess.files.yaml.dump import dump_yaml
 
     output = _check_output(args)
     found = contributions(args)

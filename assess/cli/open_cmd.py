@@ -16,7 +16,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assess.bundled import default_case_path
+    from assess.files.bundled import default_case_path
     from assess.tui.app import run_app
 
     return run_app(args.cases or [str(default_case_path())])

@@ -12,7 +12,7 @@ from assess.cli.common import add_case_argument, add_scenario_argument
 
 DEFAULT_SAMPLES = 10_000
 DEFAULT_SEED = 1
-"""The defaults of `assess.robustness`, so a report agrees with the other commands."""
+"""The defaults of `assess.core.robustness.analysis`, so a report agrees with the other commands."""
 
 
 def _count(text: str) -> int:
@@ -69,8 +69,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def _check_output(path: Path) -> str:
     """The format `path` asks for; bad input if the extension or folder is wrong."""
     from assess.errors import InputError, Problem
-    from assess.io.atomic import check_output
-    from assess.report import FORMATS, format_for
+    from assess.files.atomic import check_output
+    from assess.render.report import FORMATS, format_for
 
     fmt = format_for(path)
     if fmt is None:
@@ -83,8 +83,8 @@ def _check_output(path: Path) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from assess.cli.common import case_inputs, load_view, say_wrote
-    from assess.io.atomic import write_output
-    from assess.report import analyse_view, build_report, render
+    from assess.files.atomic import write_output
+    from assess.render.report import analyse_view, build_report, render
 
     output = Path(args.output)
     fmt = _check_output(output)

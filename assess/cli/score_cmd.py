@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 from assess.cli.common import FORMATS, add_case_argument, add_scenario_argument, emit, load_view
 
 if TYPE_CHECKING:
+    from assess.core.view import View
     from assess.errors import InputError
-    from assess.io.casefile import LoadedCase
-    from assess.methods import MethodError
+    from assess.files.casefile import LoadedCase
+    from assess.kernels.methods import MethodError
     from assess.model.case import ScoreTable
-    from assess.resolve import View
 
 METHOD_NAMES = ["wsm", "wpm", "topsis", "promethee", "vikor"]
 
@@ -75,8 +75,8 @@ def _cell_path(view: View, option: str, criterion: str) -> tuple[str, ...]:
 
 def _refused(args: argparse.Namespace, loaded: LoadedCase, view: View, err: MethodError) -> InputError:
     """A method's refusal as bad input, at the score it names."""
+    from assess.core.refusal import MethodRefused
     from assess.errors import InputError, Problem
-    from assess.refusal import MethodRefused
 
     refusal = err.refusal if isinstance(err, MethodRefused) else None
     if refusal is None or not refusal.cells:
@@ -87,9 +87,9 @@ def _refused(args: argparse.Namespace, loaded: LoadedCase, view: View, err: Meth
 
 
 def run(args: argparse.Namespace) -> int:
-    from assess.methods import MethodError
-    from assess.output.safe import terminal_width
-    from assess.scoring import score_method
+    from assess.core.scoring import score_method
+    from assess.kernels.methods import MethodError
+    from assess.render.safe import terminal_width
 
     loaded, view = load_view(args.case, args.scenario, args.assessor)
     if args.method != "all":
@@ -97,12 +97,12 @@ def run(args: argparse.Namespace) -> int:
             result = score_method(view, args.method, **_params(args.method, args))
         except MethodError as err:
             raise _refused(args, loaded, view, err) from None
-        from assess.output.ranking import render_ranking
+        from assess.render.text.ranking import render_ranking
 
         emit(render_ranking(result, args.format, args.case, terminal_width()))
         return 0
-    from assess.output.methods import render_methods
-    from assess.refusal import MethodRefused
+    from assess.core.refusal import MethodRefused
+    from assess.render.text.methods import render_methods
 
     results, failed, refused = {}, {}, {}
     for name in METHOD_NAMES:

@@ -6,7 +6,7 @@
 Prints a headline, the rank-acceptability matrix (SMAA-2), the weight
 stability intervals, the smallest weight change that changes the first place,
 tornadoes of the top options and the weighting's diagnostics (see
-`assess.robustness` for the methods). Defaults: 10,000 samples, seed 1, so
+`assess.core.robustness.analysis` for the methods). Defaults: 10,000 samples, seed 1, so
 the output is reproducible; `--spread X` (0..1) samples each weight within
 w (1 +- X) instead of over every weighting, and sets the tornado's weight
 ranges to the same +-X. A progress bar goes to stderr when it is a terminal.
@@ -16,7 +16,7 @@ scenario or assessor, every option vetoed).
 The table fits the terminal's width (`COLUMNS`, 80 when unknown).
 
 JSON (`--format json`); weights are shares of 1, null where undefined,
-every number rounded to 6 decimals (`assess.output.jsonout`); keys are only
+every number rounded to 6 decimals (`assess.render.jsonout`); keys are only
 ever added:
 
     file, case, scenario (null: baseline), view (its label), assessor,
@@ -52,7 +52,7 @@ EXIT_INPUT = 2
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from assess.robustness import DEFAULT_SAMPLES, DEFAULT_SEED
+    from assess.core.robustness.analysis import DEFAULT_SAMPLES, DEFAULT_SEED
 
     p = sub.add_parser(
         "sensitivity",
@@ -126,10 +126,10 @@ class ProgressLine:
 
 
 def run(args: argparse.Namespace) -> int:
+    from assess.core.robustness.analysis import analyse
     from assess.errors import InputError, Problem
-    from assess.output.safe import terminal_width
-    from assess.output.sensitivity import render_sensitivity
-    from assess.robustness import analyse
+    from assess.render.safe import terminal_width
+    from assess.render.text.sensitivity import render_sensitivity
 
     why = bad_value(args)
     if why:

@@ -4,7 +4,7 @@ Each browser tab that connects gets its own `assess open CASE...` process,
 run with this same interpreter, at most `--max-sessions` at a time. The server
 binds 127.0.0.1 unless `--public` is given, and answers only requests that
 carry the token of this run (in the printed link, then in a cookie); see
-`assess.serve` and `assess.tui.web`. textual-serve is imported only when the
+`assess.tui.web.access` and `assess.tui.web.server`. textual-serve is imported only when the
 command runs.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from assess.serve import DEFAULT_MAX_SESSIONS, DEFAULT_PORT, is_all_interfaces, url_host
+from assess.tui.web.access import DEFAULT_MAX_SESSIONS, DEFAULT_PORT, is_all_interfaces, url_host
 
 MAX_SESSIONS = 100
 
@@ -96,7 +96,7 @@ def _port_taken(host: str, port: int) -> str | None:
 
 def _server_class() -> type:
     """The web server class (imported here: it needs textual-serve)."""
-    from assess.tui.web import session_server_class
+    from assess.tui.web.server import session_server_class
 
     return session_server_class()
 
@@ -132,10 +132,10 @@ def _warn_public(host: str, port: int) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from assess.bundled import default_case_path
     from assess.cli import EXIT_ERROR, EXIT_INPUT, EXIT_OK
-    from assess.io.casefile import load_cases
-    from assess.serve import (
+    from assess.files.bundled import default_case_path
+    from assess.files.casefile import load_cases
+    from assess.tui.web.access import (
         HostError,
         access_for,
         app_command,

@@ -5,14 +5,14 @@
 Shows how the team view is formed (the aggregate of the assessors' scores,
 the weights it ranks with), the N cells with the widest spread with every
 assessor's value and rationale, and each assessor's ranking of the baseline
-beside the team's with Kendall's tau-b (see `assess.disagreement`). Exit
+beside the team's with Kendall's tau-b (see `assess.core.disagreement`). Exit
 codes: 0 done, 2 bad input (a file that does not load, a case without
 assessors).
 
 The table fits the terminal's width (`COLUMNS`, 80 when unknown) and names
 options and criteria. The JSON is a stable contract; keys are only ever
 added; numbers are rounded to 6 decimals, null where undefined
-(`assess.output.jsonout`).
+(`assess.render.jsonout`).
 
     case, file:         the case's title; its path as given
     team:               {aggregate, weights}
@@ -80,10 +80,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from assess.cli.common import warn
-    from assess.disagreement import disagreement
-    from assess.io.casefile import load_case
-    from assess.output.safe import terminal_width
-    from assess.output.team import render_team
+    from assess.core.disagreement import disagreement
+    from assess.files.casefile import load_case
+    from assess.render.safe import terminal_width
+    from assess.render.text.team import render_team
 
     if args.top < 0:
         raise InputError([Problem("assess team", 0, 0, f"--top must be 0 or more, not {args.top}")])

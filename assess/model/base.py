@@ -48,8 +48,10 @@ def _controls(allowed: str):  # noqa: ANN202 - a validator factory
         bad = first_control(text, allowed)
         if bad is not None:
             where = f"character {bad + 1}" if len(text) > 1 else "the text"
-            raise ValueError(f"holds the control character {show_control(text[bad])} at {where}: "
-                             "write plain text (terminal escapes and lone surrogates are refused)")
+            raise ValueError(
+                f"holds the control character {show_control(text[bad])} at {where}: "
+                "write plain text (terminal escapes and lone surrogates are refused)"
+            )
         return text
 
     return AfterValidator(check)
@@ -64,6 +66,7 @@ characters at all (ESC in a name would reach the terminal)."""
 Text = Annotated[str, _controls(LINE_BREAKS)]
 """Multi-line text (descriptions, rationales, passages): tabs and line breaks,
 no other control characters."""
+
 
 def _whole_number(value: object) -> object:
     if type(value) is not int:  # True, 1.0 and "1" are not format 1

@@ -41,7 +41,7 @@ class Score(Estimate):
     """One option's score on one criterion, with why and where it comes from.
 
     The scale and the range (low <= value <= high) are checked against the
-    criterion in `assess.validate`, which knows the criterion."""
+    criterion in `assess.core.validate`, which knows the criterion."""
 
 
 def _cost(x: float) -> float:

@@ -1,7 +1,7 @@
 """Checks of the ids the blocks of issues 12-14 name: they must exist in the case.
 
 `check_references(case, criteria)` returns every finding as (YAML path,
-message), like `assess.validate.check_case`, for the loader to place at its
+message), like `assess.core.validate.check_case`, for the loader to place at its
 line and column:
 
 * costs, budgets and rules (of the case and of each scenario) name declared

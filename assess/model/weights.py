@@ -101,7 +101,7 @@ class Weights(Strict):
         return self
 
     def inputs(self) -> dict[str, object]:
-        """The method's inputs as plain data, for `assess.weighting.derive_weights`
+        """The method's inputs as plain data, for `assess.kernels.weighting.derive_weights`
         (AHP judgements without who gave them and why)."""
         field = INPUT_FIELD[self.method]
         if field == "pairwise":

@@ -2,7 +2,7 @@
 
 The App holds one immutable `ViewState` (the case, the view shown, its
 scores); an edit replaces it. Widgets post messages, the App applies the pure
-edits of `assess.edit`, keeps a history of cases for undo/redo and saves
+edits of `assess.core.edit`, keeps a history of cases for undo/redo and saves
 through `assess.tui.saving`: never silently over a file changed on disk, never
 into the installed package, and, should the UI stop on an unexpected error,
 the unsaved case is first written to a recovery file (`write_recovery`).
@@ -25,10 +25,10 @@ from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.reactive import var
 
-from assess import bundled, edit
-from assess.io.casefile import LoadedCase, load_cases
+from assess.core.view import effective_weights
+from assess.files import bundled, edit
+from assess.files.casefile import LoadedCase, load_cases
 from assess.model import Case, Catalogue
-from assess.resolve import effective_weights
 from assess.tui import saving, undo_redo
 from assess.tui.history import History
 from assess.tui.present import safe

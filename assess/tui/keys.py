@@ -29,16 +29,16 @@ def _bindings(*owners: type[DOMNode]) -> tuple[Binding, ...]:
 
 def key_groups(app_class: type[App]) -> list[KeyGroup]:
     from assess.tui.screens.compare import CompareScreen
+    from assess.tui.screens.compare_rationale import RationaleModal
     from assess.tui.screens.main import MainScreen
     from assess.tui.screens.rationale_editor import RationaleEditor
     from assess.tui.screens.robustness import RobustnessScreen
     from assess.tui.screens.team import TeamScreen
+    from assess.tui.screens.team_texts import TeamTextsModal
     from assess.tui.widgets.compare_matrix import CompareMatrix
     from assess.tui.widgets.compare_ranks import CompareRanks
-    from assess.tui.widgets.compare_rationale import RationaleModal
     from assess.tui.widgets.score_matrix import ScoreMatrix
     from assess.tui.widgets.team_heatmap import TeamHeatmap
-    from assess.tui.widgets.team_texts import TeamTextsModal
     from assess.tui.widgets.weights_table import WeightsTable
 
     return [

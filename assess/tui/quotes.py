@@ -12,9 +12,9 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from assess.errors import InputError
-from assess.io.reading import read_document
+from assess.files.documents import Located, locate_passage
+from assess.files.reading import read_document
 from assess.model import SourceRef
-from assess.passages import Located, locate_passage
 from assess.tui.present import safe
 
 CONTEXT_STYLE = "#9a9a9a"
@@ -43,7 +43,7 @@ class Quotes:
             path = self.documents.get(document)
             if path is None:
                 return None
-            try:  # bounded, control characters replaced (see assess.io.reading)
+            try:  # bounded, control characters replaced (see assess.files.reading)
                 self._texts[document] = read_document(path)
             except InputError:
                 return None

@@ -15,10 +15,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assess import bundled
 from assess.errors import InputError
-from assess.io.atomic import ConflictError
-from assess.io.casefile import load_case, save_case
+from assess.files import bundled
+from assess.files.atomic import ConflictError
+from assess.files.casefile import load_case, save_case
 from assess.tui.titlebar import shown_path
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ async def save(app: AssessApp) -> bool:
 
 async def save_installed(app: AssessApp) -> bool:
     """Save a copy of the installed case in a folder the planner picks."""
-    from assess.io.casecopy import save_copy
+    from assess.files.casecopy import save_copy
     from assess.tui.screens.save_copy import SaveCopyScreen
 
     folder = await app.push_screen_wait(SaveCopyScreen(app.loaded, Path.cwd()))
@@ -104,7 +104,7 @@ def recover(app: AssessApp) -> tuple[Path | None, str]:
     """Write the unsaved case to a recovery file (see `io.recovery`): where,
     and what to tell the planner. Never raises: it runs while the app is
     going down on another error, which must stay the one reported."""
-    from assess.io.recovery import write_recovery
+    from assess.files.recovery import write_recovery
 
     try:
         path = write_recovery(app.loaded, app.case)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from assess.edit import criterion_order
+from assess.core.edit import criterion_order
+from assess.core.scoring import ScoreResult, score_wsm
+from assess.core.view import View, available_criteria, resolve
 from assess.model import Case, Catalogue, Criterion, Score
-from assess.resolve import View, available_criteria, resolve
-from assess.scoring import ScoreResult, score_wsm
 from assess.tui.present import criterion_colours
 
 

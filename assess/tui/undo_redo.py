@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assess.edit import METHOD_LABELS, Change, changes
+from assess.core.edit import METHOD_LABELS, Change, changes
+from assess.core.view import available_criteria
 from assess.model import Case, Catalogue
-from assess.resolve import available_criteria
 from assess.tui.history import History
 from assess.tui.present import num, safe
 

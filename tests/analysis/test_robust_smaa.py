@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.random import PCG64, Generator
 
-from assess.analysis import holistic_acceptability, smaa
-from assess.analysis.smaa import _Weights
+from assess.kernels.robustness import holistic_acceptability, smaa
+from assess.kernels.robustness.smaa import _Weights
 
 
 @st.composite
@@ -133,8 +133,14 @@ def test_progress_and_cancel():
     smaa(low, low + 1, samples=1_000, chunk_size=300, progress=lambda d, t: calls.append((d, t)))
     assert calls[-1] == (2_000, 2_000) and [d for d, _ in calls] == sorted(d for d, _ in calls)
     calls.clear()
-    r = smaa(low, low + 1, samples=1_000, chunk_size=300, should_stop=lambda: len(calls) >= 2,
-             progress=lambda d, t: calls.append((d, t)))
+    r = smaa(
+        low,
+        low + 1,
+        samples=1_000,
+        chunk_size=300,
+        should_stop=lambda: len(calls) >= 2,
+        progress=lambda d, t: calls.append((d, t)),
+    )
     assert r.stopped and r.samples == 600 and np.all(np.isnan(r.confidence))
     np.testing.assert_allclose(r.acceptability.sum(axis=1), 1.0)
 

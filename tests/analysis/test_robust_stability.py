@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assess.analysis import weight_paths, weight_stability
+from assess.kernels.robustness import weight_paths, weight_stability
 
 GRID = np.linspace(0.0, 1.0, 4001)
 STEP = GRID[1]

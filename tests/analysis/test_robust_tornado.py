@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assess.analysis import tornado
-from assess.methods.wsm import wsm
+from assess.kernels.methods.wsm import wsm
+from assess.kernels.robustness import tornado
 
 
 def rescaled(w: np.ndarray, j: int, t: float) -> np.ndarray:

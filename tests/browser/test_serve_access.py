@@ -142,7 +142,7 @@ def test_the_printed_link_sets_the_cookie_and_drops_the_token_from_the_url(serve
 
 
 def test_the_page_is_titled_and_references_nothing_elsewhere(served: Served) -> None:
-    from assess.io.casefile import load_case
+    from assess.files.casefile import load_case
 
     async def page() -> tuple[int, str, str]:
         async with aiohttp.ClientSession() as http:

@@ -159,7 +159,7 @@ def _drive(*args: str, timeout: float) -> subprocess.CompletedProcess[str]:
 def _assert_page(steps: list[dict[str, object]], port: int) -> None:
     """The page: the case's title, its own font, the cap's message, nothing but this server."""
     by_step = {str(s["step"]): s for s in steps}
-    from assess.io.casefile import load_case
+    from assess.files.casefile import load_case
 
     title = load_case(ROOT / "cases" / "ai_cooperation.yaml").case.title
     assert by_step["settled"]["title"] == title
@@ -221,7 +221,7 @@ def test_serve_in_a_real_browser(tmp_path: Path) -> None:
         old, new = (VALUE_LINE.match(line[1:]) for line in changed)
         assert old and new, "the changed line is not a score:\n" + "\n".join(changed)
         assert float(new.group(1)) == pytest.approx(float(old.group(1)) + 0.5)
-        from assess.io.casefile import load_case
+        from assess.files.casefile import load_case
 
         was, now = load_case(work / "cases" / "original.yaml").case, load_case(case).case
         raised = [

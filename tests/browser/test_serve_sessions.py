@@ -26,7 +26,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from assess.tui.web_session import HANGUP_WAIT, QUIT_WAIT
+from assess.tui.web.session import HANGUP_WAIT, QUIT_WAIT
 from tests.browser.serving import ROOT, end_leftovers, free_port, processes_of, stop
 
 FAKE_APP = textwrap.dedent("""
@@ -56,8 +56,8 @@ FAKE_APP = textwrap.dedent("""
 
 SERVER = textwrap.dedent("""
     import sys
-    from assess.serve import access_for
-    from assess.tui.web import SessionServer
+    from assess.tui.web.access import access_for
+    from assess.tui.web.server import SessionServer
 
     command, port = sys.argv[1], int(sys.argv[2])
     SessionServer(command, host="127.0.0.1", port=port, title="fake", public_url=f"http://127.0.0.1:{port}",

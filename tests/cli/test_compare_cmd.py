@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from assess.cli import _run, compare_cmd
-from assess.numbers import MACHINE_DECIMALS
+from assess.render.fmt import MACHINE_DECIMALS
 from tests.conftest import DEFAULT_CASE, ROOT, SECURITY_CASE
 
 ROUNDING = 0.5 * 10**-MACHINE_DECIMALS

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from assess import bundled
 from assess.cli import main
-from assess.io.casefile import load_case
+from assess.files import bundled
+from assess.files.casefile import load_case
 from tests.conftest import ROOT
 
 BUNDLE = sorted(str(p.relative_to(ROOT)) for p in bundled.bundle_files(ROOT))

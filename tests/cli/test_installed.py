@@ -26,8 +26,8 @@ SOURCE = ["pyproject.toml", "setup.py", "README.md", "assess", "criteria.yaml", 
 PILOT = """
 import asyncio, json
 from pathlib import Path
-from assess.bundled import default_case_path, is_installed_copy
-from assess.io.casefile import load_case
+from assess.files.bundled import default_case_path, is_installed_copy
+from assess.files.casefile import load_case
 from assess.tui.app import AssessApp
 
 async def main():

@@ -13,8 +13,8 @@ import pytest
 
 from assess import cli
 from assess.cli import merge_cmd
-from assess.io.casefile import case_data, load_case
-from assess.io.yamlwrite import dump_yaml
+from assess.files.casefile import case_data, load_case
+from assess.files.yaml.dump import dump_yaml
 from tests.conftest import ROOT, small_case_data
 
 EXAMPLE = ROOT / "cases" / "team_example"
@@ -137,7 +137,7 @@ def test_a_file_that_does_not_load(capsys: pytest.CaptureFixture[str], tmp_path:
 
 
 def test_merged_data_equals_the_core_merge(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from assess.merge import Contribution, merge_cases
+    from assess.files.merge import Contribution, merge_cases
 
     out_file = tmp_path / "team.yaml"
     assert assess(capsys, "merge", *INPUTS, "-o", str(out_file))[0] == 0

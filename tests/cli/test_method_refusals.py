@@ -15,11 +15,11 @@ import pytest
 import yaml
 
 from assess.cli import main
-from assess.io.casefile import load_case
-from assess.methods import MethodError
-from assess.refusal import MethodRefused
-from assess.resolve import resolve, view_names
-from assess.scoring import score_method
+from assess.core.refusal import MethodRefused
+from assess.core.scoring import score_method
+from assess.core.view import resolve, view_names
+from assess.files.casefile import load_case
+from assess.kernels.methods import MethodError
 from tests.conftest import ROOT, small_case_data
 
 CASES = sorted((ROOT / "cases").rglob("*.yaml"))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from assess.cli import main
-from assess.io.casefile import load_case
+from assess.files.casefile import load_case
 from tests.conftest import DEFAULT_CASE, ROOT, SECURITY_CASE
 
 CASES = sorted((ROOT / "cases").rglob("*.yaml"))
@@ -134,7 +134,7 @@ def test_schema(capsys, extra: list[str]) -> None:
 
 
 def test_the_writer_itself() -> None:
-    from assess.output.jsonout import to_json
+    from assess.render.jsonout import to_json
 
     text = to_json(
         {"nan": float("nan"), "inf": -float("inf"), "noise": 0.1 + 0.2, "neg0": -1e-12, "c1": "\x9b2J"}

@@ -1,6 +1,6 @@
-"""The pieces every output shares: number formats (`assess.numbers`), words
-for contributions (`assess.output.explain`), tables fitted to a width
-(`assess.output.tables`)."""
+"""The pieces every output shares: number formats (`assess.render.fmt`), words
+for contributions (`assess.render.explain`), tables fitted to a width
+(`assess.render.tables`)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assess.numbers import fixed, machine, machine_text, percent, scale, scale_beside, signed
-from assess.output.explain import change_words, credit_label, lower_first, part_words
-from assess.output.tables import shorten, text_table
+from assess.render.explain import change_words, credit_label, lower_first, part_words
+from assess.render.fmt import fixed, machine, machine_text, percent, scale, scale_beside, signed
+from assess.render.tables import shorten, text_table
 
 
 def test_numbers() -> None:

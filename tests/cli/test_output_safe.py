@@ -17,7 +17,7 @@ import yaml
 
 from assess.cli import main
 from assess.cli.common import emit, load_view
-from assess.output.safe import csv_cell, printable
+from assess.render.safe import csv_cell, printable
 from tests.conftest import DEFAULT_CASE, small_case_data
 
 ESCAPES = "\x1b]0;pwned\x07\x1b]52;c;ZWNobyBoaQ==\x07\x1b[2J\x9b31m\x9d8;;x\x9c\u202eevil\r\x08\x00"
@@ -53,8 +53,8 @@ def test_printable_keeps_text_and_line_breaks() -> None:
 @pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "json"])
 @pytest.mark.parametrize("method", ["wsm", "topsis"])
 def test_score_renderings(capsys, fmt: str, method: str) -> None:
-    from assess.output.ranking import render_ranking
-    from assess.scoring import score_method
+    from assess.core.scoring import score_method
+    from assess.render.text.ranking import render_ranking
 
     result = score_method(hostile_view("2025"), method)
     out = printed(capsys, render_ranking(result, fmt, "case.yaml", 80))
@@ -67,13 +67,14 @@ def test_score_renderings(capsys, fmt: str, method: str) -> None:
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "json"])
 def test_every_method_sensitivity_compare(capsys, fmt: str) -> None:
-    from assess.compare import compare_views
-    from assess.methods.errors import MethodError
-    from assess.output.compare import ViewInfo, render_comparison
-    from assess.output.methods import render_methods
-    from assess.output.sensitivity import render_sensitivity
-    from assess.robustness import analyse
-    from assess.scoring import score_method
+    from assess.core.compare.views import compare_views
+    from assess.core.robustness.analysis import analyse
+    from assess.core.scoring import score_method
+    from assess.kernels.methods.errors import MethodError
+    from assess.render.text.compare import ViewInfo
+    from assess.render.text.compare_text import render_comparison
+    from assess.render.text.methods import render_methods
+    from assess.render.text.sensitivity import render_sensitivity
 
     base, later = hostile_view(), hostile_view("2025")
     results, failed = {}, {}
@@ -95,9 +96,9 @@ def test_every_method_sensitivity_compare(capsys, fmt: str) -> None:
 
 
 def test_team(capsys) -> None:
-    from assess.disagreement import disagreement
-    from assess.io.casefile import load_case
-    from assess.output.team import render_team
+    from assess.core.disagreement import disagreement
+    from assess.files.casefile import load_case
+    from assess.render.text.team import render_team
 
     loaded = load_case(Path(DEFAULT_CASE).parent / "team_example" / "team.yaml")
     d = disagreement(loaded.case, loaded.catalogue_model)

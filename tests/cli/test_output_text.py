@@ -57,7 +57,7 @@ def test_compare_was_shortened_not_cut(capsys, monkeypatch: pytest.MonkeyPatch) 
 def test_unknown_width_is_80(monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from assess.output.safe import terminal_width
+    from assess.render.safe import terminal_width
 
     def no_terminal(*_: object) -> os.terminal_size:
         raise OSError("not a terminal")

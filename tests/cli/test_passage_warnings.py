@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from assess.cli import main
-from assess.io.casefile import load_case
+from assess.files.casefile import load_case
 from tests.conftest import CATALOGUE, DEFAULT_CASE, ROOT
 
 TYPO = ("relatively safe for cooperation", "relatively sfae for cooperation")

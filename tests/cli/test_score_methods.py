@@ -13,10 +13,10 @@ import pytest
 import yaml
 
 from assess.cli import main
-from assess.io.casefile import load_case
-from assess.methods.vikor import vikor
-from assess.resolve import resolve
-from assess.scoring import kept_mask
+from assess.core.scoring import kept_mask
+from assess.core.view import resolve
+from assess.files.casefile import load_case
+from assess.kernels.methods.vikor import vikor
 from tests.conftest import DEFAULT_CASE, small_case_data
 
 METHODS = ["wsm", "wpm", "topsis", "promethee", "vikor"]

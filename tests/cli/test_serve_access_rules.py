@@ -1,4 +1,4 @@
-"""Who may use a running `assess serve`: the pure rules of `assess.serve.Access`, and the page.
+"""Who may use a running `assess serve`: the pure rules of `assess.tui.web.access.Access`, and the page.
 
 The same rules against a real server and a real WebSocket client: tests/browser/test_serve_access.py.
 """
@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import re
 
-from assess.serve import Access, access_for, bounded_int, new_token, page_title, split_netloc, token_url
+from assess.tui.web.access import (
+    Access,
+    access_for,
+    bounded_int,
+    new_token,
+    page_title,
+    split_netloc,
+    token_url,
+)
 
 
 def test_new_token_is_long_random_and_url_safe() -> None:
@@ -113,7 +121,7 @@ def test_bounded_int() -> None:
 
 
 def test_the_page_escapes_the_title_and_loads_nothing_from_elsewhere() -> None:
-    from assess.tui.web_page import render_page
+    from assess.tui.web.page import render_page
 
     page = render_page('</title><script>alert("x")</script>&', "ws://127.0.0.1:8000/ws", 16, "n0nce")
     assert "<script>alert" not in page and "&lt;/title&gt;&lt;script&gt;" in page

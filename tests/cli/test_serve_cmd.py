@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from assess.cli import main, serve_cmd
-from assess.serve import (
+from assess.tui.web.access import (
     Access,
     HostError,
     access_for,

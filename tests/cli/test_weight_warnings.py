@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from assess.cli import main
+from assess.core.team import geometric_fallback, team_weights
 from assess.model import Case
-from assess.team import geometric_fallback, team_weights
 
 CASE = """\
 title: AHP

@@ -7,9 +7,9 @@ import copy
 
 import pytest
 
-from assess.compare import compare_views
+from assess.core.compare.views import compare_views
+from assess.core.view import resolve
 from assess.model import Case
-from assess.resolve import resolve
 from tests.conftest import small_case_data
 
 

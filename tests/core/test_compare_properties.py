@@ -11,10 +11,10 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assess.compare import compare_views
+from assess.core.compare.views import compare_views
+from assess.core.scoring import score_wsm
+from assess.core.view import resolve
 from assess.model import Case
-from assess.resolve import resolve
-from assess.scoring import score_wsm
 
 POOL = [f"c{j}" for j in range(6)]
 OPTIONS = [f"o{i}" for i in range(4)]
@@ -91,7 +91,7 @@ def test_union_orders_and_only_in(a: Case, b: Case) -> None:
 def test_compare_imports_without_textual_or_rich() -> None:
     code = (
         "import sys, json\n"
-        "import assess.compare, assess.compare_effects, assess.output.compare\n"
+        "import assess.core.compare.views, assess.core.compare.effects, assess.render.text.compare\n"
         "print(json.dumps(sorted(k for k in sys.modules\n"
         "                        if k.split('.')[0] in ('textual', 'rich'))))"
     )

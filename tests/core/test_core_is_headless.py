@@ -9,17 +9,17 @@ import sys
 
 CORE = [
     "assess.model",
-    "assess.resolve",
-    "assess.scoring",
-    "assess.validate",
-    "assess.values",
-    "assess.io.casefile",
-    "assess.io.csv_import",
-    "assess.output.ranking",
+    "assess.core.view",
+    "assess.core.scoring",
+    "assess.core.validate",
+    "assess.core.values",
+    "assess.files.casefile",
+    "assess.files.csv_import",
+    "assess.render.text.ranking",
     "assess.cli",
-    "assess.methods",
-    "assess.weighting",
-    "assess.analysis",
+    "assess.kernels.methods",
+    "assess.kernels.weighting",
+    "assess.kernels.robustness",
 ]
 
 

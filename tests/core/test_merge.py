@@ -1,4 +1,4 @@
-"""Merging assessors' case files (`assess.merge`): the example's team.yaml is
+"""Merging assessors' case files (`assess.files.merge`): the example's team.yaml is
 reproduced, and inputs that do not match are refused with the file and the
 position of what differs."""
 
@@ -11,13 +11,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from assess.core.scoring import score_wsm
+from assess.core.validate import check_case
+from assess.core.view import resolve
 from assess.errors import Problem
-from assess.io.casefile import case_data, load_case
-from assess.io.yamlwrite import dump_yaml
-from assess.merge import Contribution, check_contributions, merge_cases, rebase
-from assess.resolve import resolve
-from assess.scoring import score_wsm
-from assess.validate import check_case
+from assess.files.casefile import case_data, load_case
+from assess.files.merge import Contribution, check_contributions, merge_cases, rebase
+from assess.files.yaml.dump import dump_yaml
 from tests.conftest import ROOT, small_case_data
 
 EXAMPLE = ROOT / "cases" / "team_example"

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from assess.cli.common import load_view
-from assess.report.html import SECTIONS
+from assess.render.report.html import SECTIONS
 from tests.conftest import DEFAULT_CASE
 from tests.core.test_report_support import parse, report_text
 

@@ -1,5 +1,5 @@
 """What a report says beyond the bundled case: hostile text escaped, AHP
-consistency, the robustness section with and without `assess.robustness`,
+consistency, the robustness section with and without `assess.core.robustness.analysis`,
 the timestamp only when asked, and number formats."""
 
 from __future__ import annotations
@@ -8,14 +8,11 @@ import datetime as dt
 import html
 import sys
 
-import pytest
-
 from assess.cli.common import load_view
-from assess.report import build_report, format_for, render
-from assess.report import robust as robust_mod
-from assess.report.fmt import coord, pct, score_range
-from assess.report.robust import UNAVAILABLE, analyse_view
-from assess.report.svg import nice_top
+from assess.render.report import build_report, format_for, render
+from assess.render.report.robust import analyse_view
+from assess.render.report.svg import nice_top
+from assess.render.reportfmt import coord, pct, score_range
 from tests.core.test_report_support import HOSTILE, hostile_case, parse, report_text
 
 AHP = {
@@ -53,20 +50,7 @@ def test_ahp_consistency_reported(tmp_path) -> None:
     assert "Gain is 3 times as important as Reach" in section
 
 
-def test_robustness_unavailable(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without `assess.robustness` the report says so and still renders."""
-    monkeypatch.setitem(sys.modules, "assess.robustness", None)  # import now fails
-    assert not robust_mod.available()
-    path = hostile_case(tmp_path)
-    for fmt in ("html", "markdown"):
-        text = report_text(path, fmt)
-        assert UNAVAILABLE in text
-        assert "seed" not in text.split("Provenance")[-1]
-
-
 def test_robustness_present(tmp_path) -> None:
-    if not robust_mod.available():
-        pytest.skip("assess.robustness is not there yet")
     text = report_text(hostile_case(tmp_path), "html", samples=300)
     section = text.split('id="robustness"')[1].split("</section>")[0]
     assert "Weight stability (A first)" in section
@@ -84,8 +68,7 @@ def test_every_option_vetoed_is_said(tmp_path) -> None:
     robustness, note = analyse_view(view, 100, 1)
     text = render(build_report(loaded, view, robustness, note), "html")
     assert "Every option is excluded by a veto" in text
-    if robust_mod.available():
-        assert "No robustness analysis: every option is excluded" in text
+    assert "No robustness analysis: every option is excluded" in text
 
 
 def test_timestamp_only_when_asked(tmp_path) -> None:
@@ -116,7 +99,7 @@ def test_report_imports_without_textual_or_rich() -> None:
 
     code = (
         "import sys, json\n"
-        "import assess.report, assess.cli.report_cmd\n"
+        "import assess.render.report, assess.cli.report_cmd\n"
         "print(json.dumps(sorted(k for k in sys.modules if k.split('.')[0] in ('textual', 'rich'))))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

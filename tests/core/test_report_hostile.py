@@ -167,8 +167,8 @@ def test_team_section_of_a_team_case(cases: tuple[Path, Path]) -> None:
 
 def test_no_control_character_in_either_format() -> None:
     from assess.cli.common import load_view
-    from assess.io.casefile import load_case
-    from assess.report import build_report, render
+    from assess.files.casefile import load_case
+    from assess.render.report import build_report, render
     from tests.conftest import DEFAULT_CASE
 
     loaded = load_case(DEFAULT_CASE)

@@ -8,7 +8,7 @@ import hashlib
 import pytest
 
 from assess.cli.common import load_view
-from assess.report.markdown import bar, md
+from assess.render.report.markdown import bar, md
 from tests.conftest import DEFAULT_CASE
 from tests.core.test_report_support import HOSTILE, hostile_case, report_text
 
@@ -85,10 +85,6 @@ def test_text_bars() -> None:
 
 
 def test_acceptability_rows_follow_the_ranking(later: str) -> None:
-    from assess.report import robust
-
-    if not robust.available():
-        pytest.skip("assess.robustness is not there yet")
     ranking = later.split("## Ranking")[1].split("## Why")[0]
     ranked = [line.split(" | ")[1] for line in ranking.splitlines() if line[:3] in {"| 1", "| 2", "| 3"}]
     table = later.split("### Rank acceptability")[1].split("## The question")[0]

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from assess.report.html import SECTIONS, TEAM
+from assess.render.report.html import SECTIONS, TEAM
 from tests.conftest import DEFAULT_CASE, ROOT
 from tests.core.test_report_support import report_text
 

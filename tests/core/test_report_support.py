@@ -9,8 +9,8 @@ from pathlib import Path
 import yaml
 
 from assess.cli.common import load_view
-from assess.report import build_report, render
-from assess.report.robust import analyse_view
+from assess.render.report import build_report, render
+from assess.render.report.robust import analyse_view
 from tests.conftest import small_case_data
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

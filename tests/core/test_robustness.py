@@ -1,4 +1,4 @@
-"""`assess.robustness`: the kernels' results keyed by id, on the bundled case
+"""`assess.core.robustness.analysis`: the kernels' results keyed by id, on the bundled case
 and on small in-memory cases (vetoes, AHP diagnostics, assessors' ranges)."""
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ import sys
 import numpy as np
 import pytest
 
-from assess.io.casefile import load_case
+from assess.core.robustness.analysis import DEFAULT_WEIGHT_SPREAD, analyse, weight_ranges
+from assess.core.scoring import score_wsm
+from assess.core.view import View, resolve
+from assess.files.casefile import load_case
 from assess.model import Case
-from assess.resolve import View, resolve
-from assess.robustness import DEFAULT_WEIGHT_SPREAD, analyse, to_data, weight_ranges
-from assess.scoring import score_wsm
+from assess.render.robustness_json import robustness_data as to_data
 from tests.conftest import DEFAULT_CASE, small_case_data
 
 SAMPLES = 600
@@ -33,7 +34,8 @@ def _view(data: dict) -> View:
 def test_core_imports_without_textual_or_rich() -> None:
     code = (
         "import sys, json\n"
-        "import assess.robustness, assess.robustness_data, assess.output.sensitivity\n"
+        "import assess.core.robustness.analysis, assess.render.robustness_json\n"
+        "import assess.render.text.sensitivity\n"
         "import assess.cli.sensitivity_cmd\n"
         "print(json.dumps(sorted(k for k in sys.modules if k.split('.')[0] in ('textual', 'rich'))))"
     )

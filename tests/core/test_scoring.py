@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from assess.core.scoring import score_wsm
+from assess.core.values import criterion_values
+from assess.core.view import resolve
 from assess.model import Case, Criterion
-from assess.resolve import resolve
-from assess.scoring import score_wsm
-from assess.values import criterion_values
 from tests.conftest import small_case_data
 
 
@@ -73,8 +73,8 @@ def test_scenario_overlays_scores_weights_and_criteria() -> None:
 def test_a_basis_view_only_saves_work() -> None:
     """Reusing an earlier view's arrays (as the UI does after an edit) gives
     exactly the arrays built from scratch."""
-    from assess.edit import set_score
-    from assess.io.casefile import load_case
+    from assess.core.edit import set_score
+    from assess.files.casefile import load_case
     from tests.conftest import DEFAULT_CASE
 
     loaded = load_case(DEFAULT_CASE)

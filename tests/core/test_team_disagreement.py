@@ -1,4 +1,4 @@
-"""The team view and its disagreements (`assess.team`, `assess.disagreement`),
+"""The team view and its disagreements (`assess.core.team`, `assess.core.disagreement`),
 checked by hand on a small case and as properties on random ones."""
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assess.disagreement import CellDisagreement, Opinion, disagreement, rank_map
+from assess.core.disagreement import CellDisagreement, Opinion, disagreement, rank_map
+from assess.core.scoring import score_wsm
+from assess.core.team import team_cell
+from assess.core.view import resolve
 from assess.model import Case
-from assess.resolve import resolve
-from assess.scoring import score_wsm
-from assess.team import team_cell
 from tests.conftest import small_case_data
 
 

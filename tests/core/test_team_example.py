@@ -11,9 +11,9 @@ import pytest
 
 from assess.cli import main
 from assess.cli.check_cmd import check_file
-from assess.disagreement import disagreement
-from assess.io.casefile import load_case
-from assess.passages import locate_passage
+from assess.core.disagreement import disagreement
+from assess.files.casefile import load_case
+from assess.files.documents import locate_passage
 from tests.conftest import DEFAULT_CASE, ROOT
 
 EXAMPLE = ROOT / "cases" / "team_example"

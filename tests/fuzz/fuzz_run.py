@@ -99,7 +99,7 @@ def commands(case: Path, views: list[str], assessors: list[str], out: Path) -> l
 def exercise(case: Path, out: Path, on_step: Callable[[list[str]], None] | None = None) -> bool:
     """Load `case`; if it loads, run every command on it. True if it loaded.
     Raises on a bug (see the module's docstring)."""
-    from assess.io.casefile import load_case
+    from assess.files.casefile import load_case
 
     try:
         loaded = load_case(case)

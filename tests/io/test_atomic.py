@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from assess.io.atomic import ConflictError, FileStamp, UnsafeToReplace, write_atomic
-from assess.io.filelock import LockTimeout
+from assess.files.atomic import ConflictError, FileStamp, UnsafeToReplace, write_atomic
+from assess.files.filelock import LockTimeout
 
 
 def leftovers(directory: Path) -> list[str]:
@@ -183,7 +183,7 @@ def test_what_is_not_a_regular_file_is_refused(tmp_path: Path) -> None:
 
 
 def test_the_installed_package_is_never_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from assess import bundled
+    from assess.files import bundled
 
     installed = tmp_path / "site-packages" / "assess" / "bundled"
     (installed / "cases").mkdir(parents=True)
@@ -225,7 +225,7 @@ def test_no_lock_file_is_left_behind(tmp_path: Path) -> None:
 HOLD = """
 import sys, time
 from pathlib import Path
-from assess.io.filelock import locked
+from assess.files.filelock import locked
 with locked(Path(sys.argv[1])):
     print("held", flush=True)
     time.sleep(float(sys.argv[2]))

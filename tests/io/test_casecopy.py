@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from assess.cli import main
-from assess.io.casecopy import copy_problem, save_copy
-from assess.io.casefile import CitationsLost, load_case, save_case
+from assess.files.casecopy import copy_problem, save_copy
+from assess.files.casefile import CitationsLost, load_case, save_case
 from tests.conftest import DEFAULT_CASE, ROOT
 
 

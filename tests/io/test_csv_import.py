@@ -17,7 +17,7 @@ from hostile_helpers import MEMORY_LIMIT_MB, refusals, run_child
 
 from assess.cli import main
 from assess.errors import InputError
-from assess.io.csv_import import MAX_OPTIONS, read_matrix
+from assess.files.csv_import import MAX_OPTIONS, read_matrix
 
 EUROPEAN = (
     "option;cost_share;security\n@direction;benefit;cost\n@weight;60;40\n@min;0;0\n@max;5;5\n"

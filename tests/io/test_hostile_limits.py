@@ -23,7 +23,7 @@ import yaml
 from hostile_helpers import MEMORY_LIMIT_MB, project, refusals, run_child
 
 from assess.errors import InputError
-from assess.io.yamlsafe import MAX_BYTES, MAX_DEPTH, MAX_NODES, MAX_TEXT, parse_yaml
+from assess.files.yaml.safe import MAX_BYTES, MAX_DEPTH, MAX_NODES, MAX_TEXT, parse_yaml
 
 DEVICES = [d for d in ("/dev/zero", "/dev/urandom") if os.path.exists(d)]
 

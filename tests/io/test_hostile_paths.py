@@ -16,8 +16,8 @@ from hostile_helpers import edit, line_of, project, refusals
 
 from assess.cli import main
 from assess.errors import InputError
-from assess.io.casefile import load_case
-from assess.io.reading import MAX_DOCUMENT_BYTES, root_of
+from assess.files.casefile import load_case
+from assess.files.reading import MAX_DOCUMENT_BYTES, root_of
 from tests.conftest import ROOT
 
 SECRET = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ zqzsecret\n"
@@ -167,7 +167,7 @@ def test_a_document_that_is_no_regular_small_file_is_refused(capsys, tree: Path,
 
 def test_the_documents_of_a_case_have_a_total_limit(monkeypatch, tree: Path) -> None:
     """MAX_DOCUMENTS_TOTAL (16 MiB) lowered to less than the two bundled documents."""
-    from assess.io import casefile, reading
+    from assess.files import casefile, reading
 
     for module in (casefile, reading):
         monkeypatch.setattr(module, "MAX_DOCUMENTS_TOTAL", 15_000)

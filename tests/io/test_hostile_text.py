@@ -13,7 +13,7 @@ from hostile_helpers import edit, line_of, project, refusals
 
 from assess.cli import main
 from assess.errors import InputError, Problem, printable
-from assess.io.casefile import load_case
+from assess.files.casefile import load_case
 
 ESCAPES = {
     "ESC clear screen": "\\e[2J",

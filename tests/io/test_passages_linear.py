@@ -12,7 +12,7 @@ import textwrap
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assess.passages import Located, locate_passage
+from assess.files.documents import Located, locate_passage
 
 _TOKEN = re.compile(r"-[ \t]*\r?\n\s*|\s+|[^\s-]+|-")
 
@@ -84,7 +84,7 @@ def test_memory_is_linear_in_the_document() -> None:
     code = textwrap.dedent(
         """
         import resource, sys
-        from assess.passages import locate_passage
+        from assess.files.documents import locate_passage
         words = "coopera-\\ntion between  partners is limited by the five dark S " * 140_000
         text = words + "the last sentence"
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -1,4 +1,4 @@
-"""Reading past structural errors (`assess.io.salvage`): what is mended, what
+"""Reading past structural errors (`assess.files.salvage`): what is mended, what
 is left out, which later findings are only consequences; and, on random
 damage to the bundled case, never anything but problems with positions."""
 
@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assess.errors import InputError
-from assess.io.casefile import load_case
-from assess.io.salvage import CASE_DEFINITIONS, salvage
-from assess.io.yamlwrite import dump_yaml
+from assess.files.casefile import load_case
+from assess.files.salvage import CASE_DEFINITIONS, salvage
+from assess.files.yaml.dump import dump_yaml
 from assess.model import Case
 from tests.conftest import CATALOGUE, DEFAULT_CASE, ROOT, small_case_data
 

@@ -13,9 +13,9 @@ import random
 import time
 from pathlib import Path
 
-from assess.io.atomic import ConflictError
-from assess.io.casefile import load_case, save_case
-from assess.io.yamlwrite import dump_yaml
+from assess.files.atomic import ConflictError
+from assess.files.casefile import load_case, save_case
+from assess.files.yaml.dump import dump_yaml
 from tests.conftest import small_case_data
 
 ROUNDS = 25

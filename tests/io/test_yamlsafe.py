@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assess.errors import InputError
-from assess.io.yamlsafe import (
+from assess.files.yaml.safe import (
     MAX_BYTES,
     MAX_DEPTH,
     MAX_NODES,
@@ -38,8 +38,7 @@ def one(data: bytes | str) -> tuple[int, int, str]:
 
 def test_plain_data_and_marks() -> None:
     doc = parse_yaml(b"title: T\nas_of: 2025-03-01\noptions:\n  - id: a\n    w: 1.5\n", "f")
-    assert doc.data == {"title": "T", "as_of": dt.date(2025, 3, 1),
-                        "options": [{"id": "a", "w": 1.5}]}
+    assert doc.data == {"title": "T", "as_of": dt.date(2025, 3, 1), "options": [{"id": "a", "w": 1.5}]}
     assert doc.marks[("options", 0, "w")] == (5, 8)
     assert doc.key_marks[("options", 0, "w")] == (5, 5)
     assert doc.marks[()] == (1, 1)
@@ -204,8 +203,7 @@ def test_several_documents_and_undefined_alias() -> None:
 
 # -- anything at all -------------------------------------------------------------
 
-_YAMLISH = st.text(alphabet=st.sampled_from(list("ab:-?[]{},&*!|>'\"#%@`\t\n .0123~<=")),
-                   max_size=120)
+_YAMLISH = st.text(alphabet=st.sampled_from(list("ab:-?[]{},&*!|>'\"#%@`\t\n .0123~<=")), max_size=120)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

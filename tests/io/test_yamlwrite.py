@@ -12,8 +12,9 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from assess.io.yamlsafe import parse_yaml
-from assess.io.yamlwrite import dump_yaml, patch_yaml, same
+from assess.files.yaml.dump import dump_yaml, same
+from assess.files.yaml.patch import patch_yaml
+from assess.files.yaml.safe import parse_yaml
 
 CASE = """\
 # Partnership assessment: pharma vs. energy
@@ -73,9 +74,11 @@ def patched(change: Any, text: str = CASE) -> tuple[str, list[str]]:
     change(new)
     out = patch_yaml(text, old, new)
     assert same(load(out), new)
-    diff = [line for line in difflib.unified_diff(text.splitlines(), out.splitlines(),
-                                                 lineterm="", n=0)
-            if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    diff = [
+        line
+        for line in difflib.unified_diff(text.splitlines(), out.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
     return out, diff
 
 
@@ -132,8 +135,12 @@ def test_change_a_block_scalar_rationale() -> None:
         d["scores"]["pharma"]["market"]["rationale"] = "Large market.\nStill hurdles.\n"
 
     _, diff = patched(change)
-    assert diff == ["-        Large market, but", "-        regulatory hurdles remain.",
-                    "+        Large market.", "+        Still hurdles."]
+    assert diff == [
+        "-        Large market, but",
+        "-        regulatory hurdles remain.",
+        "+        Large market.",
+        "+        Still hurdles.",
+    ]
 
 
 def test_change_a_folded_rationale_keeps_folded_style() -> None:
@@ -144,8 +151,7 @@ def test_change_a_folded_rationale_keeps_folded_style() -> None:
 
 def test_keep_quoting_style() -> None:
     _, diff = patched(lambda d: d["options"][0].update(description="Generics"))
-    assert diff == ['-    description: "Joint research on generics"',
-                    '+    description: "Generics"']
+    assert diff == ['-    description: "Joint research on generics"', '+    description: "Generics"']
 
 
 def test_add_a_score_cell_under_an_option() -> None:
@@ -179,20 +185,29 @@ def test_remove_a_key() -> None:
 
 def test_remove_a_key_with_a_block_value() -> None:
     out, diff = patched(lambda d: d["scores"]["pharma"].pop("market"))
-    assert diff == ["-    market:", "-      value: 4", "-      rationale: |",
-                    "-        Large market, but", "-        regulatory hurdles remain."]
+    assert diff == [
+        "-    market:",
+        "-      value: 4",
+        "-      rationale: |",
+        "-        Large market, but",
+        "-        regulatory hurdles remain.",
+    ]
 
 
 def test_change_a_value_inside_a_flow_list() -> None:
     _, diff = patched(lambda d: d["criteria"]["use"].__setitem__(1, "safety"))
-    assert diff == ["-  use: [market, security, trust]   # display order",
-                    "+  use: [market, safety, trust]   # display order"]
+    assert diff == [
+        "-  use: [market, security, trust]   # display order",
+        "+  use: [market, safety, trust]   # display order",
+    ]
 
 
 def test_change_a_value_inside_a_flow_mapping() -> None:
     _, diff = patched(lambda d: d["weights"]["points"].update(trust=30))
-    assert diff == ["-  points: {market: 40, security: 35, trust: 25}",
-                    "+  points: {market: 40, security: 35, trust: 30}"]
+    assert diff == [
+        "-  points: {market: 40, security: 35, trust: 25}",
+        "+  points: {market: 40, security: 35, trust: 30}",
+    ]
 
 
 def test_flow_list_changing_length_stays_flow() -> None:
@@ -209,8 +224,11 @@ def test_append_and_remove_options() -> None:
     _, diff = patched(lambda d: d["options"].append({"id": "tourism", "name": "Tourism"}))
     assert diff == ["+  - id: tourism", "+    name: Tourism"]
     _, diff = patched(lambda d: d["options"].pop(0))
-    assert diff == ["-  - id: pharma", "-    name: Pharmaceuticals",
-                    '-    description: "Joint research on generics"']
+    assert diff == [
+        "-  - id: pharma",
+        "-    name: Pharmaceuticals",
+        '-    description: "Joint research on generics"',
+    ]
     _, diff = patched(lambda d: d["options"].pop())
     assert diff == ["-  - id: energy   # the big one", "-    name: Energy transition"]
 
@@ -280,12 +298,18 @@ def test_data_that_cannot_read_back_is_refused() -> None:
 # -- properties ------------------------------------------------------------------------
 
 _TEXT = st.text(max_size=8) | st.text(alphabet="ab :#-\n'\"", max_size=90)
-_LEAF = (st.none() | st.booleans() | st.integers(-10**6, 10**6) | _TEXT
-         | st.floats(allow_nan=False, allow_infinity=False, width=32)
-         | st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)))
+_LEAF = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**6), 10**6)
+    | _TEXT
+    | st.floats(allow_nan=False, allow_infinity=False, width=32)
+    | st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1))
+)
 _KEY = st.text(alphabet="abcxyz_019 -", min_size=1, max_size=6)
-_DATA = st.recursive(_LEAF, lambda kids: st.lists(kids, max_size=4)
-                     | st.dictionaries(_KEY, kids, max_size=4), max_leaves=25)
+_DATA = st.recursive(
+    _LEAF, lambda kids: st.lists(kids, max_size=4) | st.dictionaries(_KEY, kids, max_size=4), max_leaves=25
+)
 _DOC = st.dictionaries(_KEY, _DATA, min_size=1, max_size=5)
 _SMALL = _LEAF | st.lists(_LEAF, max_size=3) | st.dictionaries(_KEY, _LEAF, max_size=3)
 
@@ -322,15 +346,17 @@ def _commented(data: Any) -> str:
     return "# head\n" + "\n".join(f"\n# about\n{x}" if x[:1].strip() else x for x in lines)
 
 
-_STYLES = [dump_yaml, _commented,
-           lambda d: yaml.safe_dump(d, sort_keys=False, allow_unicode=True),
-           lambda d: yaml.safe_dump(d, sort_keys=False, default_flow_style=True)]
+_STYLES = [
+    dump_yaml,
+    _commented,
+    lambda d: yaml.safe_dump(d, sort_keys=False, allow_unicode=True),
+    lambda d: yaml.safe_dump(d, sort_keys=False, default_flow_style=True),
+]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data(), _DOC, st.sampled_from(_STYLES))
-def test_patched_text_always_reads_back_as_new(data: st.DataObject, old: dict, style: Any
-                                               ) -> None:
+def test_patched_text_always_reads_back_as_new(data: st.DataObject, old: dict, style: Any) -> None:
     text = style(old)
     assume(same(load(text), old))  # plain PyYAML garbles NEL (U+0085); dump_yaml does not
     assert patch_yaml(text, old, copy.deepcopy(old)) == text

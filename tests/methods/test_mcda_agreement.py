@@ -8,7 +8,7 @@ import time
 import numpy as np
 import pytest
 
-from assess.methods import MethodError, agreement, kendall_tau_b, tau_matrix
+from assess.kernels.methods import MethodError, agreement, kendall_tau_b, tau_matrix
 
 
 def test_identical_and_reversed() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-import assess.methods._promethee_flows as flows
-from assess.methods import MethodError, Preference, promethee, promethee_explain
+import assess.kernels.methods._promethee_flows as flows
+from assess.kernels.methods import MethodError, Preference, promethee, promethee_explain
 
 
 def brute_force(x, w, cost, prefs):
@@ -108,5 +108,3 @@ def test_single_option_has_zero_flows() -> None:
     e = promethee_explain(np.array([[1.0, 2.0]]), [1, 1])
     np.testing.assert_array_equal(e.phi, [0.0])
     assert e.notes
-
-

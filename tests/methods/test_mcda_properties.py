@@ -17,8 +17,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assess.methods import promethee, topsis, vikor, wpm
-from assess.methods.registry import wsm_kernel
+from assess.kernels.methods import promethee, topsis, vikor, wpm
+from assess.kernels.methods.registry import wsm_kernel
 
 PREFS = ["usual", {"kind": "vshape", "p": 3.0}, {"kind": "linear", "q": 0.5, "p": 2.0}]
 

@@ -7,8 +7,8 @@ from math import sqrt
 import numpy as np
 import pytest
 
-from assess.methods import MethodError, topsis, topsis_explain
-from assess.methods.topsis import ALL_IDENTICAL
+from assess.kernels.methods import MethodError, topsis, topsis_explain
+from assess.kernels.methods.topsis import ALL_IDENTICAL
 
 # Hwang & Yoon's fighter-aircraft problem: max speed (Mach), ferry range (NM),
 # max payload (lb), acquisition cost ($10^6, a cost criterion), reliability and

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assess.methods import MethodError, vikor, vikor_explain
+from assess.kernels.methods import MethodError, vikor, vikor_explain
 
 
 def test_opricovic_tzeng_2004_example() -> None:

@@ -19,7 +19,7 @@ Definitional differences, read from pymcdm's source (pymcdm/methods/*.py):
   that constant, the ranking not at all. We compare after removing it.
 - WSM: ours takes the value matrix; pymcdm's is compared with an identity
   normalisation and all-benefit types on the same value matrix.
-- Ranks: pymcdm's rankdata gives tied options their average rank; `assess.ranking`
+- Ranks: pymcdm's rankdata gives tied options their average rank; `assess.kernels.ranks`
   gives competition ranks ("1224"). Only scores are compared here.
 """
 
@@ -30,8 +30,8 @@ import pytest
 from pymcdm import methods as pm
 from pymcdm import normalizations
 
-from assess.methods import promethee, topsis, vikor, wpm
-from assess.methods.registry import wsm_kernel
+from assess.kernels.methods import promethee, topsis, vikor, wpm
+from assess.kernels.methods.registry import wsm_kernel
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 SEEDS = range(8)

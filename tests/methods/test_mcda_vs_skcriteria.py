@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 import pytest
 
-from assess.methods import topsis, vikor_explain
+from assess.kernels.methods import topsis, vikor_explain
 
 skc = pytest.importorskip("skcriteria")
 with warnings.catch_warnings():

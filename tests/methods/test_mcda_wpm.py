@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assess.methods import MethodError, wpm, wpm_explain
+from assess.kernels.methods import MethodError, wpm, wpm_explain
 
 # Triantaphyllou's 3 x 4 example (all benefit criteria).
 TRIANTAPHYLLOU = np.array([[25, 20, 15, 30], [10, 30, 20, 30], [30, 10, 30, 10]], dtype=float)

@@ -1,6 +1,6 @@
 """Long lists in the new blocks are read in time proportional to their length.
 
-A file may hold up to 200,000 values (`assess.io.yamlsafe.MAX_NODES`); a check
+A file may hold up to 200,000 values (`assess.files.yaml.safe.MAX_NODES`); a check
 that compares every entry with every other would hang on such a file. Each run
 here is a fresh process given a minute: the work is a fraction of a second when
 linear, hours when quadratic (this is a bound against hanging, not a timing)."""

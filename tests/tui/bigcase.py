@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from assess.io.casefile import LoadedCase
+from assess.files.casefile import LoadedCase
 from assess.model import Case
 
 FAMILIES = [("driver", "benefit"), ("constraint", "cost"), ("risk", "cost")]

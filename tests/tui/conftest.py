@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from tui_helpers import DEFAULT_CASE, SECOND_CASE, copy_workspace
 
-from assess.io.casefile import LoadedCase, load_case
+from assess.files.casefile import LoadedCase, load_case
 
 
 @pytest.fixture(scope="session")

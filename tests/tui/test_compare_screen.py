@@ -15,8 +15,9 @@ from textual.binding import Binding
 from textual.geometry import Region
 from textual.widget import Widget
 
-from assess.io.casefile import LoadedCase, load_case
+from assess.files.casefile import LoadedCase, load_case
 from assess.tui.screens.compare import CompareScreen
+from assess.tui.screens.compare_rationale import RationaleModal
 from assess.tui.widgets.compare_detail import CompareDetail, Subject
 from assess.tui.widgets.compare_matrix import (
     CHANGED_STYLE,
@@ -25,7 +26,6 @@ from assess.tui.widgets.compare_matrix import (
     CompareMatrix,
 )
 from assess.tui.widgets.compare_ranks import CompareRanks
-from assess.tui.widgets.compare_rationale import RationaleModal
 from tests.conftest import DEFAULT_CASE, SECURITY_CASE
 
 

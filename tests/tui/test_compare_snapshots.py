@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.app import App
 
-from assess.io.casefile import load_case
+from assess.files.casefile import load_case
 from assess.tui.screens.compare import CompareScreen
 from tests.conftest import DEFAULT_CASE, SECURITY_CASE
 

@@ -1,4 +1,4 @@
-"""The pure edits behind the UI (`assess.edit`) and the undo history."""
+"""The pure edits behind the UI (`assess.core.edit`) and the undo history."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from tui_helpers import DEFAULT_CASE, small_case_data
 
-from assess import edit
-from assess.io.casefile import LoadedCase, load_case, save_case
+from assess.core import edit
+from assess.core.view import effective_weights
+from assess.files.casefile import LoadedCase, load_case, save_case
 from assess.model import Case
-from assess.resolve import effective_weights
 from assess.tui.history import History
 
 
@@ -205,6 +205,6 @@ def test_history_undo_and_redo(default_loaded: LoadedCase) -> None:
 
 def test_edit_module_is_headless() -> None:
     """The edits belong to the core: importing them must not import Textual."""
-    code = "import sys, assess.edit; print('textual' in sys.modules or 'rich' in sys.modules)"
+    code = "import sys, assess.core.edit; print('textual' in sys.modules or 'rich' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -13,10 +13,10 @@ from tui_helpers import (
     small_case_data,
 )
 
-from assess.io.casefile import LoadedCase
+from assess.core.scoring import score_wsm
+from assess.core.view import resolve
+from assess.files.casefile import LoadedCase
 from assess.model import Case
-from assess.resolve import resolve
-from assess.scoring import score_wsm
 from assess.tui.present import clip
 from assess.tui.screens.confirm import Confirm
 from assess.tui.screens.main import WIDE_NAMES, MainScreen

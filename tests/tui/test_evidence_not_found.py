@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import Static
 from tui_helpers import RecordingApp, copy_workspace, rendered
 
-from assess.io.casefile import load_case
+from assess.files.casefile import load_case
 
 
 async def test_a_passage_not_found_is_marked(tmp_path: Path) -> None:

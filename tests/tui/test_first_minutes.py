@@ -13,9 +13,9 @@ from textual.widget import Widget
 from textual.widgets import Footer, TextArea
 from tui_helpers import RecordingApp, in_memory, plain_rows, small_case_data, text_in
 
-from assess.io.casefile import LoadedCase, load_case
+from assess.files.casefile import LoadedCase, load_case
+from assess.files.documents import normalise_passage
 from assess.model import Score
-from assess.passages import normalise_passage
 from assess.tui.present import FAMILY_SHADES, score_cell
 from assess.tui.quotes import PASSAGE_STYLE
 from assess.tui.screens.main import MainScreen

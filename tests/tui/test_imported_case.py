@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from tui_helpers import plain_rows, ranking_names
 
-from assess.io.casefile import load_case, write_new_case
-from assess.io.csv_import import read_matrix
+from assess.files.casefile import load_case, write_new_case
+from assess.files.csv_import import read_matrix
 from assess.tui.app import AssessApp
 from assess.tui.widgets.grid import Grid
 

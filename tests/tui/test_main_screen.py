@@ -8,8 +8,8 @@ import re
 from textual.widgets import Static, TabbedContent
 from tui_helpers import RecordingApp, in_memory, plain_rows, rendered, small_case_data
 
-from assess.io.casefile import LoadedCase
-from assess.passages import normalise_passage
+from assess.files.casefile import LoadedCase
+from assess.files.documents import normalise_passage
 from assess.tui.commands import AssessCommands
 from assess.tui.keys import key_groups, target_node
 from assess.tui.quotes import PASSAGE_STYLE

@@ -11,8 +11,8 @@ import pytest
 from textual.binding import Binding
 from tui_helpers import RecordingApp, copy_workspace
 
-from assess import bundled
-from assess.io.casefile import load_case
+from assess.files import bundled
+from assess.files.casefile import load_case
 from assess.tui import app as app_module
 
 SIZE = (120, 40)
@@ -107,7 +107,7 @@ SIGNALLED = """
 import asyncio, os, signal, sys
 sys.path.insert(0, sys.argv[2])
 from tui_helpers import RecordingApp
-from assess.io.casefile import load_case
+from assess.files.casefile import load_case
 
 async def main():
     app = RecordingApp([load_case(sys.argv[1])])

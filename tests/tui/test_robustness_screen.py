@@ -10,10 +10,10 @@ import time
 from textual.app import App
 from textual.worker import WorkerState
 
-from assess.io.casefile import LoadedCase
-from assess.output.sensitivity import pct
-from assess.resolve import View, resolve
-from assess.robustness import Acceptability, acceptability
+from assess.core.robustness.analysis import Acceptability, acceptability
+from assess.core.view import View, resolve
+from assess.files.casefile import LoadedCase
+from assess.render.text.sensitivity import pct
 from assess.tui.screens.robustness import RobustnessScreen
 from assess.tui.widgets.robustness_heatmap import AcceptabilityHeatmap
 from assess.tui.widgets.robustness_stability import StabilityBars

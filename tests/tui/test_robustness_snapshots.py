@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from textual.app import App
 
-from assess.io.casefile import load_case
-from assess.resolve import resolve
+from assess.core.view import resolve
+from assess.files.casefile import load_case
 from assess.tui.screens.robustness import RobustnessScreen
 from tests.conftest import DEFAULT_CASE
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.widgets import Input
 from tui_helpers import RecordingApp, copy_workspace, ranking_names
 
-from assess.io.casefile import load_case
+from assess.files.casefile import load_case
 from assess.tui.present import clip
 from assess.tui.screens.conflict import ConflictScreen
 from assess.tui.screens.main import WIDE_NAMES, MainScreen
@@ -164,11 +164,11 @@ async def test_a_save_held_up_by_another_writer_says_so(workspace_case: Path, mo
     import subprocess
     import sys
 
-    from assess.io import filelock
+    from assess.files import filelock
 
     monkeypatch.setattr(filelock, "LOCK_TIMEOUT", 0.3)
     hold = (
-        "import sys, time; from pathlib import Path; from assess.io.filelock import locked\n"
+        "import sys, time; from pathlib import Path; from assess.files.filelock import locked\n"
         "with locked(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(30)\n"
     )
     holder = subprocess.Popen(

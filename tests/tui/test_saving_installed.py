@@ -15,9 +15,9 @@ import pytest
 from textual.widgets import Input
 from tui_helpers import RecordingApp, copy_workspace
 
-from assess import bundled
 from assess.cli import main
-from assess.io.casefile import load_case
+from assess.files import bundled
+from assess.files.casefile import load_case
 from assess.tui.screens.main import MainScreen
 from assess.tui.screens.quit_confirm import QuitConfirm
 from assess.tui.screens.save_copy import SaveCopyScreen

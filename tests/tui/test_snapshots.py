@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from tui_helpers import RecordingApp
 
-from assess.io.casefile import LoadedCase
+from assess.files.casefile import LoadedCase
 
 NARROW, WIDE = (80, 24), (120, 40)
 

@@ -10,12 +10,12 @@ from textual.app import App
 from textual.geometry import Region
 from textual.widget import Widget
 
-from assess.io.casefile import LoadedCase, load_case
+from assess.files.casefile import LoadedCase, load_case
 from assess.tui.screens.team import TeamScreen
+from assess.tui.screens.team_texts import TeamTextsModal
 from assess.tui.widgets.team_detail import TeamDetail
 from assess.tui.widgets.team_heatmap import SHADES, TeamHeatmap, cell_text, shade_level
 from assess.tui.widgets.team_ranks import HIGHER, TeamRanks
-from assess.tui.widgets.team_texts import TeamTextsModal
 from tests.conftest import DEFAULT_CASE, ROOT
 
 TEAM = ROOT / "cases" / "team_example" / "team.yaml"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual.app import App
 
-from assess.io.casefile import load_case
+from assess.files.casefile import load_case
 from assess.tui.screens.team import TeamScreen
 from tests.conftest import ROOT
 

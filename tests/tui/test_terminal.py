@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from assess.io.casefile import load_case
+from assess.files.casefile import load_case
 
 pytestmark = pytest.mark.skipif(
     shutil.which("tmux") is None, reason="tmux is not installed (CI installs it: .ci/run)"

@@ -19,7 +19,7 @@ import pytest
 from hostile import FILE_MARK, MARK, THE, hostile_workspace
 from tui_helpers import RecordingApp, screen_lines, text_in
 
-from assess.io.casefile import LoadedCase, load_case
+from assess.files.casefile import LoadedCase, load_case
 from assess.tui.present import safe
 
 SIZES = [(80, 24), (120, 40)]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from textual.widgets._header import HeaderTitle
 from tui_helpers import RecordingApp
 
-from assess.io.casefile import load_case
+from assess.files.casefile import load_case
 from assess.tui.titlebar import HEADER_CHROME, MARKER, fit_title, shorten_path, shown_path
 
 LONG = "/srv/planning/teams/eu-russia/assessments/2025/cases/ai_cooperation.yaml"

@@ -10,7 +10,7 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
-from assess.io.casefile import LoadedCase
+from assess.files.casefile import LoadedCase
 from assess.tui.app import AssessApp
 from assess.tui.widgets.grid import Grid
 

@@ -1,4 +1,4 @@
-"""AHP eigenvector weights and consistency (assess.weighting.ahp)."""
+"""AHP eigenvector weights and consistency (assess.kernels.weighting.ahp)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import math
 
 import pytest
 
-from assess.weighting.ahp import SAATY_1980_RI, ahp_weights, random_index
-from assess.weighting.ahp_matrix import Judgement, build_matrix, parse_judgements
-from assess.weighting.errors import WeightingError
+from assess.kernels.weighting.ahp import SAATY_1980_RI, ahp_weights, random_index
+from assess.kernels.weighting.ahp_matrix import Judgement, build_matrix, parse_judgements
+from assess.kernels.weighting.errors import WeightingError
 
 DRINKS = ("coffee", "wine", "tea", "beer", "sodas", "milk", "water")
 # Upper triangle, row by row, of Saaty's (2008) drink-consumption matrix.

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assess.weighting.ahp import SAATY_1980_RI, ahp_weights
+from assess.kernels.weighting.ahp import SAATY_1980_RI, ahp_weights
 
 pymcdm_subjective = pytest.importorskip("pymcdm.weights.subjective")
 PymcdmAHP = pymcdm_subjective.AHP
@@ -59,9 +59,7 @@ def assert_agree(matrix: np.ndarray) -> None:
 @st.composite
 def scale_matrices(draw: st.DrawFn) -> np.ndarray:
     n = draw(st.integers(min_value=3, max_value=10))
-    upper = draw(
-        st.lists(st.sampled_from(SCALE), min_size=n * (n - 1) // 2, max_size=n * (n - 1) // 2)
-    )
+    upper = draw(st.lists(st.sampled_from(SCALE), min_size=n * (n - 1) // 2, max_size=n * (n - 1) // 2))
     return matrix_from_upper(n, upper)
 
 

@@ -7,8 +7,8 @@ import math
 import numpy as np
 import pytest
 
-from assess.weighting.ahp import SAATY_SCALE, ahp_weights, implied_without, perron
-from assess.weighting.ahp_matrix import build_matrix, parse_judgements
+from assess.kernels.weighting.ahp import SAATY_SCALE, ahp_weights, implied_without, perron
+from assess.kernels.weighting.ahp_matrix import build_matrix, parse_judgements
 
 REVERSED = [
     ("c1", "c2", 2),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assess.weighting import (
+from assess.kernels.weighting import (
     METHODS,
     AhpResult,
     SwingResult,

@@ -1,25 +1,21 @@
-"""Direct points and swing weighting (assess.weighting.direct)."""
+"""Direct points and swing weighting (assess.kernels.weighting.direct)."""
 
 from __future__ import annotations
 
 import pytest
 
-from assess.weighting.direct import direct_weights, swing_weights
-from assess.weighting.errors import WeightingError
+from assess.kernels.weighting.direct import direct_weights, swing_weights
+from assess.kernels.weighting.errors import WeightingError
 
 
 def test_direct_points_are_normalised() -> None:
     """Hand-derived: 40/60 points give 0.4/0.6; 1:2:1 gives 0.25/0.5/0.25."""
     assert direct_weights({"c1": 40, "c2": 60}) == pytest.approx({"c1": 0.4, "c2": 0.6})
-    assert direct_weights({"a": 1, "b": 2, "c": 1}) == pytest.approx(
-        {"a": 0.25, "b": 0.5, "c": 0.25}
-    )
+    assert direct_weights({"a": 1, "b": 2, "c": 1}) == pytest.approx({"a": 0.25, "b": 0.5, "c": 0.25})
 
 
 def test_direct_points_accept_zero_and_text_numbers() -> None:
-    assert direct_weights({"a": 0, "b": "3", "c": 1.0}) == pytest.approx(
-        {"a": 0.0, "b": 0.75, "c": 0.25}
-    )
+    assert direct_weights({"a": 0, "b": "3", "c": 1.0}) == pytest.approx({"a": 0.0, "b": 0.75, "c": 0.25})
 
 
 @pytest.mark.parametrize(

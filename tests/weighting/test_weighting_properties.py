@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assess.weighting import derive_weights
-from assess.weighting.ahp import ahp_weights
-from assess.weighting.direct import direct_weights, swing_weights
-from assess.weighting.rank_order import POSITION_WEIGHTS, rank_weights
+from assess.kernels.weighting import derive_weights
+from assess.kernels.weighting.ahp import ahp_weights
+from assess.kernels.weighting.direct import direct_weights, swing_weights
+from assess.kernels.weighting.rank_order import POSITION_WEIGHTS, rank_weights
 
 IDS = st.lists(st.text("abcdefgh", min_size=1, max_size=4), min_size=1, max_size=12, unique=True)
 POINTS = st.one_of(st.just(0.0), st.floats(min_value=1e-6, max_value=1e6))
@@ -74,9 +74,7 @@ def test_rank_weights_normalised_tied_and_decreasing(ranking, method) -> None:
 def test_consistent_matrix_recovers_weights(w: list[float]) -> None:
     ids = [f"c{i}" for i in range(len(w))]
     pairwise = [
-        {"a": ids[i], "b": ids[j], "ratio": w[i] / w[j]}
-        for i in range(len(w))
-        for j in range(i + 1, len(w))
+        {"a": ids[i], "b": ids[j], "ratio": w[i] / w[j]} for i in range(len(w)) for j in range(i + 1, len(w))
     ]
     result = derive_weights("ahp", {"pairwise": pairwise, "criteria": ids})
     assert_normalised(result.weights)

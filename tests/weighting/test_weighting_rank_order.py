@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assess.weighting.errors import WeightingError
-from assess.weighting.rank_order import (
+from assess.kernels.weighting.errors import WeightingError
+from assess.kernels.weighting.rank_order import (
     rank_reciprocal_position_weights,
     rank_sum_position_weights,
     rank_weights,
@@ -66,9 +66,7 @@ def test_ties_share_the_mean_of_their_positions() -> None:
 
 def test_all_tied_gives_equal_weights() -> None:
     for method in ("roc", "rank_sum", "rank_reciprocal"):
-        assert rank_weights([["a", "b", "c", "d"]], method) == pytest.approx(
-            dict.fromkeys("abcd", 0.25)
-        )
+        assert rank_weights([["a", "b", "c", "d"]], method) == pytest.approx(dict.fromkeys("abcd", 0.25))
 
 
 def test_bare_id_is_a_group_of_one() -> None:

@@ -1,7 +1,7 @@
 """The part of each one-weight stability path that the statements allow.
 
-The stability intervals and the tornado (`assess.analysis.stability`,
-`assess.analysis.tornado`) move one weight w_j to t in [0, 1] and rescale the
+The stability intervals and the tornado (`assess.kernels.robustness.stability`,
+`assess.kernels.robustness.tornado`) move one weight w_j to t in [0, 1] and rescale the
 others in proportion: they assume the whole simplex. Under statements only
 part of that path is allowed. The path is
 

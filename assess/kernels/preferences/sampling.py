@@ -1,7 +1,7 @@
 """Uniform samples of the weight polytope: exact where possible, else hit-and-run.
 
 Every sampler is a callable `(rng, k) -> (k, m)` (rows: weight vectors), the
-`weight_sampler` that `assess.analysis.smaa.smaa` takes. "Uniform" is with
+`weight_sampler` that `assess.kernels.robustness.smaa.smaa` takes. "Uniform" is with
 respect to the volume of P inside its own affine hull. `weight_sampler`
 picks the method:
 
@@ -131,7 +131,7 @@ class SimplexSampler:
     def __call__(self, rng: Generator, k: int) -> NDArray[np.float64]:
         e = rng.standard_exponential((k, self.vertices.shape[0]))
         total = e.sum(axis=1, keepdims=True)
-        e *= 1.0 / np.where(total > 0, total, 1.0)  # as assess.analysis.smaa draws them
+        e *= 1.0 / np.where(total > 0, total, 1.0)  # as assess.kernels.robustness.smaa draws them
         return e if self.identity else e @ self.vertices
 
 

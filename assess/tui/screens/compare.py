@@ -23,10 +23,11 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from assess.compare import Comparison, compare_views, unique_labels
-from assess.resolve import View, resolve, scenario_key, view_names
+from assess.core.compare.views import Comparison, compare_views, unique_labels
+from assess.core.view import View, resolve, scenario_key, view_names
 from assess.tui.present import shown
 from assess.tui.quotes import Quotes
+from assess.tui.screens.compare_rationale import RationaleModal
 from assess.tui.widgets.compare_detail import CompareDetail, Subject
 from assess.tui.widgets.compare_matrix import (
     CHANGED_STYLE,
@@ -35,10 +36,9 @@ from assess.tui.widgets.compare_matrix import (
     CompareMatrix,
 )
 from assess.tui.widgets.compare_ranks import CompareRanks
-from assess.tui.widgets.compare_rationale import RationaleModal
 
 if TYPE_CHECKING:
-    from assess.io.casefile import LoadedCase
+    from assess.files.casefile import LoadedCase
 
 TALL = 32
 """Terminal rows from which the screen shows two-line headers and wrapped rationales."""

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from assess.edit import SCORE_STEP, WEIGHT_STEP
+from assess.core.edit import SCORE_STEP, WEIGHT_STEP
 from assess.tui.present import num
 
 NOTES = (

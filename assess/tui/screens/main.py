@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
-from assess.edit import Change
+from assess.core.edit import Change
 from assess.model import Document
 from assess.tui.present import safe
 from assess.tui.quotes import Quotes

@@ -23,9 +23,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from assess.output.sensitivity import pct, weight_pct
-from assess.resolve import View
-from assess.robustness import DEFAULT_SAMPLES, DEFAULT_SEED, Acceptability, Robustness, acceptability, analyse
+from assess.core.robustness.analysis import (
+    DEFAULT_SAMPLES,
+    DEFAULT_SEED,
+    Acceptability,
+    Robustness,
+    acceptability,
+    analyse,
+)
+from assess.core.view import View
+from assess.render.text.sensitivity import pct, weight_pct
 from assess.tui.present import shown
 from assess.tui.widgets.robustness_heatmap import AcceptabilityHeatmap
 from assess.tui.widgets.robustness_stability import StabilityBars

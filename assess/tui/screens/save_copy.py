@@ -13,9 +13,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from assess import bundled
-from assess.io.casecopy import copy_problem, copy_target, support_files, tree_root
-from assess.io.casefile import LoadedCase
+from assess.files import bundled
+from assess.files.casecopy import copy_problem, copy_target, support_files, tree_root
+from assess.files.casefile import LoadedCase
 
 
 def layout(loaded: LoadedCase) -> str:

@@ -20,16 +20,16 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from assess.disagreement import Disagreement, disagreement
+from assess.core.disagreement import Disagreement, disagreement
 from assess.tui.present import shown
 from assess.tui.quotes import Quotes
+from assess.tui.screens.team_texts import TeamTextsModal
 from assess.tui.widgets.team_detail import Subject, TeamDetail
 from assess.tui.widgets.team_heatmap import WIDE, TeamHeatmap, legend
 from assess.tui.widgets.team_ranks import TeamRanks
-from assess.tui.widgets.team_texts import TeamTextsModal
 
 if TYPE_CHECKING:
-    from assess.io.casefile import LoadedCase
+    from assess.files.casefile import LoadedCase
 
 
 def _common_scale(report: Disagreement) -> float | None:
@@ -38,7 +38,7 @@ def _common_scale(report: Disagreement) -> float | None:
 
 
 class TeamScreen(Screen[None]):
-    """The disagreements of a case with assessors (see `assess.disagreement`)."""
+    """The disagreements of a case with assessors (see `assess.core.disagreement`)."""
 
     CSS_PATH = "team.tcss"
     BINDINGS = [

@@ -19,8 +19,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from assess.compare import CellSide, Comparison, OptionEffect
-from assess.output.compare import source_text
+from assess.core.compare.views import CellSide, Comparison, OptionEffect
+from assess.render.text.compare import source_text
 from assess.tui.present import bar, num, safe, shown, with_range
 
 WEIGHT_COLOUR, SCORE_COLOUR = "#7aa2f7", "#bb9af7"

@@ -19,7 +19,7 @@ from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
 
-from assess.compare import CellComparison, Comparison, WeightComparison
+from assess.core.compare.views import CellComparison, Comparison, WeightComparison
 from assess.tui.present import FAMILY_COLOUR, clip, name_lines, num
 from assess.tui.widgets.compare_detail import Subject
 

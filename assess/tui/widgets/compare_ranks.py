@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
-from assess.compare import Comparison, OptionComparison, OptionSide
+from assess.core.compare.views import Comparison, OptionComparison, OptionSide
 from assess.tui.present import clip, move_text
 from assess.tui.widgets.compare_detail import SCORE_COLOUR, WEIGHT_COLOUR, Subject, effect_text
 

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.reactive import var
 from textual.widgets import Static
 
-from assess.edit import METHOD_LABELS, weights_owner
+from assess.core.edit import METHOD_LABELS, weights_owner
 from assess.tui.present import safe
 from assess.tui.state import ViewState
 

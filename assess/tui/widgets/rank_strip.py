@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.reactive import var
 from textual.widgets import Static
 
-from assess.edit import changes
+from assess.core.edit import changes
 from assess.tui.present import clip, move_text, safe
 from assess.tui.state import ViewState
 

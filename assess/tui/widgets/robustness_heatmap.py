@@ -14,15 +14,15 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from assess.output.sensitivity import ordinal, pct
-from assess.robustness import Robustness
+from assess.core.robustness.analysis import Robustness
+from assess.render.text.sensitivity import ordinal, pct
 from assess.tui.present import clip
 
 HEAT_LOW, HEAT_HIGH = Color.parse("#232a36").triplet, Color.parse("#3d8fe0").triplet
 CELL = 6
 """Least width of one rank's cell ("74 %" centred); up to 9 when there is room."""
 CONFIDENCE_NOTE = "conf.: first in this share of score draws, at the weights that make it first"
-"""The SMAA-2 confidence factor in one line at 80 columns (`assess.analysis.smaa`)."""
+"""The SMAA-2 confidence factor in one line at 80 columns (`assess.kernels.robustness.smaa`)."""
 
 
 def heat_style(share: float) -> Style:

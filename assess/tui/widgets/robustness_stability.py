@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from assess.robustness import CriterionStability, Robustness
+from assess.core.robustness.analysis import CriterionStability, Robustness
 from assess.tui.present import clip
 
 TRACK = Style(bgcolor="#2a303c")

@@ -11,8 +11,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from assess.output.sensitivity import weight_pct
-from assess.robustness import OptionTornado, Robustness, TornadoBar
+from assess.core.robustness.analysis import OptionTornado, Robustness, TornadoBar
+from assess.render.text.sensitivity import weight_pct
 from assess.tui.present import clip, shown
 
 LOWER = Style(bgcolor="#b84a4a")

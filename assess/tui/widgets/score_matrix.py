@@ -14,8 +14,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import var
 
-from assess import edit
-from assess.edit import SCORE_STEP
+from assess.core import edit
+from assess.core.edit import SCORE_STEP
 from assess.model import Score
 from assess.tui.present import column_label, num, score_cell
 from assess.tui.state import ViewState

@@ -18,8 +18,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from assess.disagreement import CellDisagreement, Disagreement, Opinion
-from assess.output.compare import source_text
+from assess.core.disagreement import CellDisagreement, Disagreement, Opinion
+from assess.render.text.compare import source_text
 from assess.tui.present import clip, num, safe, shown, with_range
 
 Mode = Literal["rows", "columns", "full"]

@@ -18,7 +18,7 @@ from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
 
-from assess.disagreement import CellDisagreement, Disagreement
+from assess.core.disagreement import CellDisagreement, Disagreement
 from assess.tui.present import FAMILY_COLOUR, clip, name_lines, num
 
 SHADES = ["#3a3a46", "#5a4a1c", "#8a5a10", "#b0441c", "#c8283c"]

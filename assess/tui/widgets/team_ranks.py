@@ -14,8 +14,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from assess.disagreement import Disagreement
-from assess.scoring import ScoreResult
+from assess.core.disagreement import Disagreement
+from assess.core.scoring import ScoreResult
 from assess.tui.present import clip
 
 HIGHER, LOWER, SAME = "bold #70c878", "bold #e06060", "#a0a0a0"

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import var
 
-from assess.edit import POINT_FIELDS, WEIGHT_STEP
+from assess.core.edit import POINT_FIELDS, WEIGHT_STEP
 from assess.model import Criterion
 from assess.tui.present import FAMILY_TAG, bar, family_name, num
 from assess.tui.state import ViewState

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from prefs_oracles import random_statements
 
-from assess.analysis.stability import weight_paths
 from assess.kernels.preferences import Exact, Interval, Order, WeightPolytope
 from assess.kernels.preferences.paths import path_ranges
+from assess.kernels.robustness.stability import weight_paths
 
 
 def path(w: np.ndarray, j: int, t: np.ndarray) -> np.ndarray:

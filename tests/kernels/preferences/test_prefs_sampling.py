@@ -23,7 +23,7 @@ from assess.kernels.preferences import (
     weight_sampler,
 )
 from assess.kernels.preferences.sampling import default_burn_in
-from assess.weighting.rank_order import roc_position_weights
+from assess.kernels.weighting.rank_order import roc_position_weights
 
 Z = 5.0
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assess.analysis import smaa
 from assess.kernels.preferences import (
     Interval,
     Order,
@@ -15,6 +14,7 @@ from assess.kernels.preferences import (
     rejection_sample,
     weight_sampler,
 )
+from assess.kernels.robustness import smaa
 
 LOW = np.array([[0.13, 0.5, 0.6], [0.03, 0.15, 0.93], [0.07, 0.13, 0.95], [0.62, 0.37, 0.51]])
 HIGH = np.array([[0.33, 0.58, 0.64], [0.27, 0.35, 1.08], [0.32, 0.29, 1.24], [0.68, 0.54, 0.66]])

@@ -1,0 +1,221 @@
+"""From a case file to a view: the criteria, options, weights and score matrix
+of the baseline or of one scenario, ready for the scoring kernels.
+
+Everything is keyed by id in the model; here it becomes arrays, in the order
+of `options` and `criteria`. `resolve` assumes a case that `validate` passed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+from numpy.typing import NDArray
+
+from assess.core.values import value_matrix
+from assess.model import Case, Catalogue, Criterion, Option, Score, Weights
+
+
+def available_criteria(case: Case, catalogue: Catalogue | None) -> dict[str, Criterion]:
+    """Every criterion a case may use: the catalogue's (with the case's
+    overrides applied) and the case's local ones."""
+    found: dict[str, Criterion] = {}
+    for criterion in catalogue.criteria if catalogue else []:
+        override = case.criteria.overrides.get(criterion.id)
+        found[criterion.id] = override.apply(criterion) if override else criterion
+    for criterion in case.criteria.local:
+        found[criterion.id] = criterion
+    return found
+
+
+def view_names(case: Case) -> list[str]:
+    """The baseline's name, then each scenario id, in file order."""
+    return [case.baseline, *case.scenarios]
+
+
+def scenario_key(case: Case, name: str | None) -> str | None:
+    """The scenario id for a name given by a user (None or the baseline's name
+    mean the baseline). Raises KeyError for an unknown name."""
+    if name is None or name == case.baseline:
+        return None
+    if name in case.scenarios:
+        return name
+    for key, scenario in case.scenarios.items():
+        if scenario.name == name:
+            return key
+    raise KeyError(name)
+
+
+def active_criterion_ids(case: Case, scenario: str | None) -> list[str]:
+    ids = [c for c in case.criteria.use if c not in case.criteria.off]
+    if scenario is not None:
+        sc = case.scenarios[scenario].criteria
+        ids = [c for c in ids if c not in sc.remove]
+        ids += [c for c in sc.add if c not in ids and c not in case.criteria.off]
+    return ids
+
+
+def effective_scores(
+    case: Case, scenario: str | None, assessor: str | None = None
+) -> dict[str, dict[str, Score]]:
+    """The baseline's score table with the scenario's cells laid over it.
+
+    With assessors, the baseline is their aggregate with the case's agreed
+    scores over it; one assessor's view lays their own scores over that."""
+    from assess.core.team import team_scores
+
+    table = team_scores(case) if case.assessors else {}
+    layers = [case.scores]
+    if assessor is not None:
+        layers.append(case.assessors[assessor].scores)
+    for layer in layers:
+        for opt, row in layer.items():
+            table.setdefault(opt, {}).update(row)
+    if scenario is not None:
+        for opt, row in case.scenarios[scenario].scores.items():
+            table.setdefault(opt, {}).update(row)
+    return table
+
+
+def effective_weights(case: Case, scenario: str | None, assessor: str | None = None) -> Weights | None:
+    """The scenario's weights, else the assessor's own, else the case's agreed
+    weights, else the assessors' combined, else None (default weights)."""
+    from assess.core.team import team_weights
+
+    if scenario is not None and case.scenarios[scenario].weights is not None:
+        return case.scenarios[scenario].weights
+    if assessor is not None and case.assessors[assessor].weights is not None:
+        return case.assessors[assessor].weights
+    if case.weights is not None or not case.assessors:
+        return case.weights
+    return team_weights(case, active_criterion_ids(case, scenario))
+
+
+def raw_weights(spec: Weights | None, criteria: list[Criterion]) -> dict[str, float]:
+    """Each active criterion's weight before normalisation."""
+    if spec is None:
+        return {c.id: c.default_weight for c in criteria}
+    from assess.kernels.weighting import derive_weights
+
+    derived = derive_weights(spec.method, spec.inputs()).weights
+    return {c.id: float(derived.get(c.id, 0.0)) for c in criteria}
+
+
+def _triple(cell: Score) -> tuple[float, float, float]:
+    v, lo, hi = cell.value, cell.low, cell.high
+    return (v if lo is None else lo, v, v if hi is None else hi)
+
+
+@dataclass(frozen=True)
+class View:
+    """The baseline or one scenario of a case, as arrays for the kernels."""
+
+    case: Case
+    scenario: str | None
+    criteria: tuple[Criterion, ...]
+    options: tuple[Option, ...]
+    cells: dict[str, dict[str, Score]]
+    weight_spec: Weights | None
+    weights: NDArray[np.float64]
+    """Raw weights of `criteria` (not normalised)."""
+    assessor: str | None = None
+    """Whose view this is (None: the team's, or the only one)."""
+    basis: View | None = field(default=None, repr=False, compare=False)
+    """An earlier view of the same options and criteria whose score arrays
+    can be reused where the cells are the same objects (the UI's edits change
+    one cell); dropped once used, so views never chain."""
+
+    @property
+    def name(self) -> str:
+        return self.case.baseline if self.scenario is None else self.scenario
+
+    @property
+    def label(self) -> str:
+        if self.scenario is None:
+            return self.case.baseline
+        return self.case.scenarios[self.scenario].name
+
+    @cached_property
+    def shares(self) -> NDArray[np.float64]:
+        """Weights normalised to sum to 1."""
+        total = self.weights.sum()
+        return self.weights / total if total > 0 else self.weights
+
+    @cached_property
+    def _ranges(self) -> NDArray[np.float64]:
+        """3 x n x m: each cell's low end, value and high end."""
+        basis, ids = self.basis, [c.id for c in self.criteria]
+        object.__setattr__(self, "basis", None)
+        if basis is not None and basis.criteria == self.criteria and basis.options == self.options:
+            return self._ranges_from(basis, ids)
+        triples = [_triple(self.cells[o.id][cid]) for o in self.options for cid in ids]
+        out = np.array(triples, dtype=float).reshape(len(self.options), len(ids), 3)
+        return np.moveaxis(out, 2, 0)
+
+    def _ranges_from(self, basis: View, ids: list[str]) -> NDArray[np.float64]:
+        """The basis's arrays, with the cells that are not the same objects redone."""
+        out = basis._ranges.copy()
+        for i, option in enumerate(self.options):
+            row, old = self.cells[option.id], basis.cells[option.id]
+            if row is old:
+                continue
+            for j, cid in enumerate(ids):
+                if row[cid] is not old[cid]:
+                    out[:, i, j] = _triple(row[cid])
+        return out
+
+    def _matrix(self, pick: int) -> NDArray[np.float64]:
+        return self._ranges[pick]
+
+    @cached_property
+    def scores(self) -> NDArray[np.float64]:
+        """n x m raw scores."""
+        return self._matrix(1)
+
+    @cached_property
+    def low(self) -> NDArray[np.float64]:
+        return self._matrix(0)
+
+    @cached_property
+    def high(self) -> NDArray[np.float64]:
+        return self._matrix(2)
+
+    @cached_property
+    def values(self) -> NDArray[np.float64]:
+        """n x m values in [0, 1], 1 best."""
+        return value_matrix(list(self.criteria), self.scores)
+
+    @cached_property
+    def cost(self) -> NDArray[np.bool_]:
+        return np.array([c.direction == "cost" for c in self.criteria], dtype=bool)
+
+    def cell(self, option_id: str, criterion_id: str) -> Score:
+        return self.cells[option_id][criterion_id]
+
+
+def resolve(
+    case: Case,
+    catalogue: Catalogue | None,
+    scenario: str | None = None,
+    assessor: str | None = None,
+    basis: View | None = None,
+) -> View:
+    """The view of `scenario` (None: the baseline) of a validated case, as the
+    team sees it or, with `assessor`, as that assessor does. `basis`, an
+    earlier view, only saves work: the result is the same without it."""
+    known = available_criteria(case, catalogue)
+    criteria = [known[c] for c in active_criterion_ids(case, scenario)]
+    spec = effective_weights(case, scenario, assessor)
+    weights = raw_weights(spec, criteria)
+    return View(
+        case=case,
+        scenario=scenario,
+        criteria=tuple(criteria),
+        options=tuple(case.options),
+        cells=effective_scores(case, scenario, assessor),
+        weight_spec=spec,
+        weights=np.array([weights[c.id] for c in criteria], dtype=float),
+        assessor=assessor,
+        basis=basis,
+    )

@@ -1,0 +1,270 @@
+"""Merging several assessors' case files into one team case.
+
+Each input is a full case file written by one assessor for the same options
+and criteria (usually a copy of one template case, re-scored). The merged
+case is the first file's (title, description, documents, criteria, options,
+scenarios) with each file's baseline `scores` under `assessors.<id>`; the
+top-level `scores` are left empty (no agreed values yet) and the team
+aggregates cells by their mean.
+
+Weights never depend on the order of the files. When every file gives the
+same weights, they are the team's agreed `weights`. When they differ, the
+merged case has no agreed weights: each assessor keeps their own under
+`assessors.<id>.weights` (a file without weights: its criteria's default
+weights, written out), and the team's weights are their combination by the
+team rule `team.weights` (mean, median or geometric; see `assess.core.team`). A
+scenario whose weights differ between the files gets their combination by
+the same rule (a team case has one set of weights per scenario). `Merged.weights`
+says which was done, in sentences for the output.
+
+Pure: the caller loads the files (`load_case`) and writes the result. Paths
+in the case (catalogue, documents) are relative to a file, so they are
+rebased from each input's folder to the output's.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from assess.core.view import active_criterion_ids, available_criteria
+from assess.errors import Problem, did_you_mean
+from assess.files.casefile import LoadedCase
+from assess.model import Assessor, Case, Document, Team, Weights
+
+RULES = ("mean", "median", "geometric")
+"""Team rules for combining weights (`Team.weights`)."""
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One input of a merge: a loaded case file and whose scores it holds."""
+
+    loaded: LoadedCase
+    assessor: str
+    """The assessor's id in the merged case."""
+    name: str
+
+    @property
+    def file(self) -> str:
+        return str(self.loaded.path)
+
+
+@dataclass(frozen=True)
+class Merged:
+    """The merged case and what the user should know about it."""
+
+    case: Case
+    notes: tuple[str, ...] = ()
+    """Things merged in a way worth saying (scenarios taken from the first file only)."""
+    weights: tuple[str, ...] = ()
+    """How the team's weights were decided: the baseline's, then each scenario
+    whose weights differ between the files."""
+
+
+def _quoted(ids: list[str]) -> str:
+    return ", ".join(f"'{i}'" for i in ids)
+
+
+def _id_problems(
+    c: Contribution, kind: str, path: tuple[str | int, ...], ids: list[str], reference: list[str], first: str
+) -> list[Problem]:
+    """Ids of `c` (found at `path`, item by item) not in `reference`, and the
+    reference's ids missing from `c`."""
+    missing = [i for i in reference if i not in ids]
+    problems = []
+    for k, item in enumerate(ids):
+        if item not in reference:
+            where = (*path, k, "id") if kind == "option" else (*path, k)
+            hint = did_you_mean(item, missing) or did_you_mean(item, reference)
+            problems.append(c.loaded.doc.problem(where, f"{kind} '{item}' is not in {first}{hint}"))
+    if missing:
+        what = f"{kind}s" if len(missing) > 1 else kind
+        msg = f"missing {what} {_quoted(missing)} that {first} has"
+        problems.append(c.loaded.doc.problem(path, msg))
+    return problems
+
+
+def _definition_problems(c: Contribution, first: Contribution) -> list[Problem]:
+    """Criteria in use that both files name but define differently (scale,
+    direction, ...): their scores could not be combined."""
+    mine = available_criteria(c.loaded.case, c.loaded.catalogue_model)
+    theirs = available_criteria(first.loaded.case, first.loaded.catalogue_model)
+    problems = []
+    for k, cid in enumerate(c.loaded.case.criteria.use):
+        if cid in mine and cid in theirs and mine[cid] != theirs[cid]:
+            a, b = mine[cid].model_dump(), theirs[cid].model_dump()
+            fields = ", ".join(f for f in a if a[f] != b.get(f))
+            msg = f"criterion '{cid}' is defined differently from {first.file}'s ({fields})"
+            problems.append(c.loaded.doc.problem(("criteria", "use", k), msg))
+    return problems
+
+
+def check_contributions(contributions: list[Contribution]) -> list[Problem]:
+    """Why these files cannot be merged: fewer than two, an assessor id given
+    twice, a file that already holds assessors, options or criteria that do
+    not match the first file's. Empty when they can."""
+    if len(contributions) < 2:
+        return [Problem("assess merge", 0, 0, "give two or more case files to merge, one per assessor")]
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for c in contributions:
+        if c.assessor in seen:
+            msg = f"assessor id '{c.assessor}' is also {seen[c.assessor]}'s; tell them apart with --names"
+            problems.append(Problem(c.file, 0, 0, msg))
+        seen.setdefault(c.assessor, c.file)
+        if c.loaded.case.assessors:
+            line, column = c.loaded.doc.locate(("assessors", "[key]"))  # the key, not its value
+            msg = "already holds assessors (a team file); merge the assessors' own files instead"
+            problems.append(Problem(c.file, line, column, msg, "assessors"))
+    first = contributions[0]
+    options = [o.id for o in first.loaded.case.options]
+    criteria = first.loaded.case.criteria.use
+    for c in contributions[1:]:
+        case = c.loaded.case
+        problems += _id_problems(c, "option", ("options",), [o.id for o in case.options], options, first.file)
+        use = case.criteria.use
+        problems += _id_problems(c, "criterion", ("criteria", "use"), use, criteria, first.file)
+        problems += _definition_problems(c, first)
+    return problems
+
+
+def rebase(path: str, source_dir: Path, target_dir: Path) -> str:
+    """`path` (relative to `source_dir`) made relative to `target_dir`,
+    with forward slashes; string arithmetic only, the file system is not read."""
+    if os.path.isabs(path):
+        return Path(path).as_posix()
+    absolute = os.path.normpath(os.path.join(os.path.abspath(source_dir), path))
+    return Path(os.path.relpath(absolute, os.path.abspath(target_dir))).as_posix()
+
+
+def _documents(contributions: list[Contribution], target_dir: Path) -> dict[str, Document]:
+    """Every input's documents, rebased; the first file's win on a clash."""
+    found: dict[str, Document] = {}
+    for c in contributions:
+        base = c.loaded.path.parent
+        for key, doc in c.loaded.case.documents.items():
+            if key not in found:
+                moved = rebase(doc.path, base, target_dir) if doc.path else None
+                found[key] = doc.model_copy(update={"path": moved}) if moved != doc.path else doc
+    return found
+
+
+def _same_weights(a: Weights | None, b: Weights | None) -> bool:
+    """Equal as weights: the elicitation note alone does not count."""
+    if a is None or b is None:
+        return a is b
+    return a.model_dump(exclude={"elicitation"}) == b.model_dump(exclude={"elicitation"})
+
+
+def _own_weights(c: Contribution, scenario: str | None) -> Weights:
+    """The weights `c`'s file ranks the view with; its criteria's default
+    weights written out as direct points when it gives none."""
+    case = c.loaded.case
+    spec = case.scenarios[scenario].weights if scenario is not None else None
+    spec = spec or case.weights
+    if spec is not None:
+        return spec
+    known = available_criteria(case, c.loaded.catalogue_model)
+    points = {cid: known[cid].default_weight for cid in active_criterion_ids(case, scenario)}
+    return Weights(method="direct", elicitation="the criteria's default weights", points=points)
+
+
+def _rule_text(rule: str, count: int, specs: list[Weights]) -> str:
+    if rule == "geometric" and all(s.method == "ahp" for s in specs):
+        return f"the geometric mean of the {count} assessors' AHP judgements"
+    fallback = " (geometric needs every assessor's AHP judgements)" if rule == "geometric" else ""
+    used = "median" if rule == "median" else "mean"
+    return f"the {used} of the {count} assessors' normalised weights{fallback}"
+
+
+def _baseline_weights(contributions: list[Contribution], rule: str) -> tuple[Weights | None, bool, str]:
+    """(agreed weights or None, whether each assessor keeps their own, the sentence)."""
+    first = contributions[0].loaded.case.weights
+    if all(_same_weights(c.loaded.case.weights, first) for c in contributions):
+        if first is None:
+            return None, False, "no file gives weights: the criteria's default weights count"
+        return first, False, "every file gives the same weights: they are the team's agreed weights"
+    specs = [_own_weights(c, None) for c in contributions]
+    how = _rule_text(rule, len(specs), specs)
+    return (
+        None,
+        True,
+        f"the files' weights differ: each assessor keeps their own, and the team's weights are "
+        f"{how} (team.weights: {rule}); write agreed weights under 'weights' to replace them",
+    )
+
+
+def _scenario_weights(
+    contributions: list[Contribution], base: Case, rule: str
+) -> tuple[dict[str, Weights], list[str]]:
+    """The combined weights of each scenario whose weights differ between the
+    files that have it, and a sentence for each."""
+    from assess.core.team import combine_weights
+
+    combined, said = {}, []
+    for sid in base.scenarios:
+        having = [c for c in contributions if sid in c.loaded.case.scenarios]
+        own = [c.loaded.case.scenarios[sid].weights for c in having]
+        if all(_same_weights(w, own[0]) for w in own):
+            continue
+        specs = [_own_weights(c, sid) for c in having]
+        combined[sid] = combine_weights(specs, rule, active_criterion_ids(base, sid))
+        said.append(
+            f"scenario '{sid}': the files' weights differ; the team case weighs it by "
+            f"{_rule_text(rule, len(specs), specs)} (a team case has one set of weights per scenario)"
+        )
+    return combined, said
+
+
+def _assessor(c: Contribution, keeps_weights: bool) -> Assessor:
+    if not keeps_weights:
+        return Assessor(name=c.name, scores=c.loaded.case.scores)
+    return Assessor(name=c.name, scores=c.loaded.case.scores, weights=_own_weights(c, None))
+
+
+def _notes(contributions: list[Contribution]) -> list[str]:
+    first = contributions[0]
+    base = first.loaded.case
+    return [
+        f"{c.file}: its scenarios differ from {first.file}'s; the merged case has {first.file}'s"
+        for c in contributions[1:]
+        if c.loaded.case.scenarios != base.scenarios
+    ]
+
+
+def merge_cases(
+    contributions: list[Contribution], target_dir: Path | str = ".", rule: str = "mean"
+) -> Merged:
+    """The team case of `contributions` (checked with `check_contributions`
+    first), with its paths relative to `target_dir`, where it will be written;
+    weights differing between the files combine by the team rule `rule`."""
+    first = contributions[0]
+    base = first.loaded.case
+    target = Path(target_dir)
+    criteria = base.criteria
+    if criteria.catalogue is not None:
+        moved = rebase(criteria.catalogue, first.loaded.path.parent, target)
+        criteria = criteria.model_copy(update={"catalogue": moved})
+    agreed, keeps, said = _baseline_weights(contributions, rule)
+    scenario_weights, scenario_said = _scenario_weights(contributions, base, rule)
+    scenarios = {
+        sid: sc.model_copy(update={"weights": scenario_weights[sid]}) if sid in scenario_weights else sc
+        for sid, sc in base.scenarios.items()
+    }
+    update: dict[str, object] = {
+        "criteria": criteria,
+        "scores": {},
+        "assessors": {c.assessor: _assessor(c, keeps) for c in contributions},
+        "team": Team(aggregate="mean", weights=rule),  # type: ignore[arg-type]
+    }
+    if scenario_weights:
+        update["scenarios"] = scenarios
+    documents = _documents(contributions, target)
+    if documents or "documents" in base.model_fields_set:
+        update["documents"] = documents
+    if agreed is None and base.weights is not None:  # drop the first file's weights, unset
+        base = Case.model_validate(base.model_dump(exclude_unset=True, exclude={"weights"}))
+    case = base.model_copy(update=update)
+    return Merged(case, tuple(_notes(contributions)), (said, *scenario_said))

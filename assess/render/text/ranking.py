@@ -1,0 +1,231 @@
+"""A `ScoreResult` as table, JSON, CSV or Markdown.
+
+The JSON is a stable contract (see README): `case`, `file`, `method`,
+`scenario`, `higher_is_better`, `weights` (criterion id -> normalised share)
+and `ranking`, a list in rank order of objects with `option`, `name`, `rank`
+(null when excluded), `score` (null for an option a veto excludes under a
+method whose scores compare options: all but wsm), `excluded` and `reasons`;
+for the weighted sum also `contributions` (criterion id -> weight × value).
+Numbers are rounded to 6 decimals and never NaN (see
+`assess.render.jsonout`). Later keys are only ever added.
+
+The CSV has the same numbers, at the same precision (an empty cell where the
+JSON has null), and its text cells are neutralised against spreadsheet
+formulas (see `assess.render.safe.csv_cell`).
+
+The table and the Markdown name each option's largest contributions in words
+(`assess.render.explain`): a constraint or risk adds most where an option is
+little exposed to it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from assess.core.scoring import ScoreResult
+from assess.model import FAMILY_LABELS
+from assess.render.explain import credit_label, lower_first, part_words, veto_sentences
+from assess.render.fmt import fixed, machine_text
+from assess.render.jsonout import to_json
+from assess.render.mdtext import md
+from assess.render.safe import csv_cell, wrap
+from assess.render.tables import markdown_table, text_table
+
+TOP_PARTS = 3
+"""Contributions named per option in the "why" lines."""
+UNFITTED = 10_000
+"""The width of text that is not fitted to a terminal."""
+
+
+def _index(result: ScoreResult) -> dict[str, int]:
+    return {o.id: i for i, o in enumerate(result.view.options)}
+
+
+def ranking_data(result: ScoreResult, file: str) -> dict[str, object]:
+    view = result.view
+    index = _index(result)
+    ids = [c.id for c in view.criteria]
+    rows = []
+    for r in result.ranking:
+        row: dict[str, object] = {
+            "option": r.option,
+            "name": r.name,
+            "rank": r.rank,
+            "score": r.score,
+            "excluded": r.excluded,
+            "reasons": list(veto_sentences(r.reasons)),
+        }
+        if result.contributions is not None:
+            row["contributions"] = dict(zip(ids, result.contributions[index[r.option]], strict=True))
+        rows.append(row)
+    return {
+        "case": view.case.title,
+        "file": file,
+        "method": result.method,
+        "scenario": view.scenario,
+        "higher_is_better": result.higher_is_better,
+        "weights": dict(zip(ids, view.shares, strict=True)),
+        "ranking": rows,
+    }
+
+
+def ranking_json(result: ScoreResult, file: str) -> str:
+    return to_json(ranking_data(result, file))
+
+
+def _families(result: ScoreResult) -> list[str]:
+    return [f for f in FAMILY_LABELS if any(c.family == f for c in result.view.criteria)]
+
+
+def _family_sums(result: ScoreResult) -> tuple[list[str], dict[str, list[float]]]:
+    families = _families(result)
+    sums: dict[str, list[float]] = {}
+    if result.contributions is None:
+        return [], sums
+    for option, row in zip(result.view.options, result.contributions, strict=True):
+        sums[option.id] = [
+            float(sum(x for x, c in zip(row, result.view.criteria, strict=True) if c.family == f))
+            for f in families
+        ]
+    return [FAMILY_LABELS[f] for f in families], sums
+
+
+def _rows(result: ScoreResult, md_names: bool = False) -> tuple[list[str], list[list[object]]]:
+    labels, sums = _family_sums(result)
+    header = ["rank", "option", "score", *labels]
+    rows: list[list[object]] = [
+        [
+            r.rank if r.rank is not None else "excl.",
+            md(r.name, False) if md_names else r.name,
+            r.score,
+            *sums.get(r.option, []),
+        ]
+        for r in result.ranking
+    ]
+    return header, rows
+
+
+def _title(result: ScoreResult) -> str:
+    view = result.view
+    better = "higher is better" if result.higher_is_better else "lower is better"
+    return f"{view.case.title}: {view.label} ({result.method}, {better})"
+
+
+def _excluded(result: ScoreResult) -> list[str]:
+    return [f"{r.name}: {'; '.join(veto_sentences(r.reasons))}" for r in result.ranking if r.excluded]
+
+
+def _cost_families(result: ScoreResult) -> list[str]:
+    crit = result.view.criteria
+    return [
+        FAMILY_LABELS[f]
+        for f in _families(result)
+        if all(c.direction == "cost" for c in crit if c.family == f)
+    ]
+
+
+def family_note(result: ScoreResult) -> str:
+    """What the family columns of a weighted sum hold, said for the cost families."""
+    costs = _cost_families(result)
+    if result.contributions is None or not costs:
+        return ""
+    named = " and ".join([costs[0], *map(lower_first, costs[1:])])
+    return (
+        f"{named}: what low exposure adds to the score; a constraint or risk "
+        "adds most where an option is least exposed to it."
+    )
+
+
+def why_parts(result: ScoreResult, option: str, top: int = TOP_PARTS) -> list[str]:
+    """An option's `top` largest contributions in words, with their size."""
+    if result.contributions is None:
+        return []
+    view, i = result.view, _index(result)[option]
+    row = result.contributions[i]
+    out = []
+    for j in sorted(range(len(row)), key=lambda k: -row[k])[:top]:
+        if row[j] > 0:
+            c = view.criteria[j]
+            out.append(
+                f"{part_words(c.name, c.direction == 'cost', float(view.values[i, j]))} {fixed(row[j])}"
+            )
+    return out
+
+
+def why_lines(result: ScoreResult) -> list[str]:
+    """'Option: part, part, part' for every option in rank order."""
+    return [f"{r.name}: {', '.join(why_parts(result, r.option))}" for r in result.ranking]
+
+
+def ranking_table(result: ScoreResult, width: int | None = None) -> str:
+    header, rows = _rows(result)
+    w = width or UNFITTED
+    out = [*wrap(_title(result), w), "", text_table(header, rows, width)]
+    note = family_note(result)
+    if note:
+        out += ["", *wrap(note, w)]
+    excluded = _excluded(result)
+    if excluded:
+        out += ["", "Excluded:", *(x for line in excluded for x in wrap(line, w, "  ", "    "))]
+    if result.contributions is not None:
+        out += ["", "Largest parts of each score (weight × value):"]
+        out += [x for line in why_lines(result) for x in wrap(line, w, "  ", "    ")]
+    return "\n".join(out)
+
+
+def ranking_markdown(result: ScoreResult) -> str:
+    header, rows = _rows(result, md_names=True)
+    out = [f"## {md(_title(result))}", "", markdown_table(header, rows)]
+    note = family_note(result)
+    out += ["", md(note)] if note else []
+    excluded = _excluded(result)
+    if excluded:
+        out += ["", "**Excluded**", "", *(f"- {md(line)}" for line in excluded)]
+    if result.contributions is not None:
+        out += ["", "### Largest parts of each score (weight × value)", ""]
+        out += [f"- {md(line)}" for line in why_lines(result)]
+        index = _index(result)
+        crit = result.view.criteria
+        out += ["", "### Contributions (weight × value)", ""]
+        rows2 = [
+            [md(r.name, False), *map(float, result.contributions[index[r.option]])] for r in result.ranking
+        ]
+        heads = [md(credit_label(c.name, c.direction == "cost"), False) for c in crit]
+        out.append(markdown_table(["option", *heads], rows2))
+    return "\n".join(out)
+
+
+def ranking_csv(result: ScoreResult) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    ids = [c.id for c in result.view.criteria]
+    extra = ids if result.contributions is not None else []
+    writer.writerow(["rank", "option", "name", "score", "excluded", "reasons", *extra])
+    index = _index(result)
+    for r in result.ranking:
+        contrib = (
+            []
+            if result.contributions is None
+            else [machine_text(float(x)) for x in result.contributions[index[r.option]]]
+        )
+        writer.writerow(
+            [
+                r.rank if r.rank is not None else "",
+                csv_cell(r.option),
+                csv_cell(r.name),
+                machine_text(r.score),
+                str(r.excluded).lower(),
+                csv_cell("; ".join(veto_sentences(r.reasons))),
+                *contrib,
+            ]
+        )
+    return buf.getvalue()
+
+
+def render_ranking(result: ScoreResult, fmt: str, file: str, width: int | None = None) -> str:
+    if fmt == "json":
+        return ranking_json(result, file)
+    if fmt == "table":
+        return ranking_table(result, width)
+    return ranking_markdown(result) if fmt == "markdown" else ranking_csv(result)
