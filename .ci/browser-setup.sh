@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# CI: what tests/browser needs, installed if missing: Debian's chromium, and playwright-core
-# (pinned in tests/browser/package-lock.json) with `npm ci`. Idempotent. It never fails the
+# CI: what tests/tui/web needs, installed if missing: Debian's chromium, and playwright-core
+# (pinned in tests/tui/web/package-lock.json) with `npm ci`. Idempotent. It never fails the
 # run: when something cannot be installed it says why, and the browser test skips with its
 # reason. (`npx playwright install` does not work here: playwright-core drives /usr/bin/chromium.)
 set -euo pipefail
@@ -28,13 +28,13 @@ else
   fi
 fi
 
-if [ -f tests/browser/node_modules/playwright-core/package.json ]; then
-  note "playwright-core present in tests/browser/node_modules"
+if [ -f tests/tui/web/node_modules/playwright-core/package.json ]; then
+  note "playwright-core present in tests/tui/web/node_modules"
 elif ! command -v npm >/dev/null 2>&1; then
   note "no npm: cannot install playwright-core; the browser test will skip"
-elif (cd tests/browser && npm ci --no-audit --no-fund); then
+elif (cd tests/tui/web && npm ci --no-audit --no-fund); then
   note "installed playwright-core with npm ci"
 else
-  note "npm ci failed in tests/browser; the browser test will skip"
+  note "npm ci failed in tests/tui/web; the browser test will skip"
 fi
 exit 0

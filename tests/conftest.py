@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from assess.cli import main
 from assess.model import Case
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,21 +33,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-def small_case_data() -> dict:
-    """Three options, two benefit and one cost criterion, one veto."""
+def small_case_data(reach_max: int = 10) -> dict:
+    """Three options, two benefit criteria and one cost criterion with a veto.
+
+    Reach is scored on 0..`reach_max` (10, or 5: the default scale, as the UI
+    tests use it) and B and C reach its top."""
+    reach: dict = {"id": "reach", "name": "Reach", "family": "driver", "direction": "benefit"}
+    if reach_max != 5:
+        reach["scale"] = {"min": 0, "max": reach_max}
     return {
         "title": "Small",
         "criteria": {
             "use": ["gain", "reach", "risk"],
             "local": [
                 {"id": "gain", "name": "Gain", "family": "driver", "direction": "benefit"},
-                {
-                    "id": "reach",
-                    "name": "Reach",
-                    "family": "driver",
-                    "direction": "benefit",
-                    "scale": {"min": 0, "max": 10},
-                },
+                reach,
                 {
                     "id": "risk",
                     "name": "Risk",
@@ -60,8 +61,8 @@ def small_case_data() -> dict:
         "weights": {"method": "direct", "points": {"gain": 50, "reach": 30, "risk": 20}},
         "scores": {
             "a": {"gain": {"value": 5}, "reach": {"value": 2}, "risk": {"value": 1}},
-            "b": {"gain": {"value": 3}, "reach": {"value": 10}, "risk": {"value": 2}},
-            "c": {"gain": {"value": 5}, "reach": {"value": 10}, "risk": {"value": 5}},
+            "b": {"gain": {"value": 3}, "reach": {"value": reach_max}, "risk": {"value": 2}},
+            "c": {"gain": {"value": 5}, "reach": {"value": reach_max}, "risk": {"value": 5}},
         },
     }
 
@@ -69,3 +70,13 @@ def small_case_data() -> dict:
 @pytest.fixture
 def small_case() -> Case:
     return Case.model_validate(small_case_data())
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
+    """`assess ARGV...` through the real entry point: (exit code, stdout, stderr).
+
+    The one CLI runner of the suite (in-process, so fast; tests of the installed
+    command and of the process itself use a subprocess)."""
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -8,7 +8,6 @@ handling), so these tests pass before it is listed in `assess.cli.COMMANDS`.
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 from pathlib import Path
@@ -16,9 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assess.cli import _run, compare_cmd
 from assess.render.fmt import MACHINE_DECIMALS
-from tests.conftest import DEFAULT_CASE, ROOT, SECURITY_CASE
+from tests.conftest import DEFAULT_CASE, ROOT, SECURITY_CASE, run_cli
 
 ROUNDING = 0.5 * 10**-MACHINE_DECIMALS
 """How far a number in the JSON is from the one computed (the contract rounds)."""
@@ -27,11 +25,7 @@ TOP_KEYS = {"views", "options", "weights", "scores", "only_in", "effects"}
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    parser = argparse.ArgumentParser(prog="assess")
-    compare_cmd.add_parser(parser.add_subparsers(dest="command"))
-    code = _run(parser.parse_args(["compare", *argv]))
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_cli(capsys, "compare", *argv)
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:

@@ -3,7 +3,6 @@ inputs exit with code 2 and name the file (and the position) at fault."""
 
 from __future__ import annotations
 
-import argparse
 import copy
 import os
 import shutil
@@ -12,25 +11,13 @@ from pathlib import Path
 import pytest
 
 from assess import cli
-from assess.cli import merge_cmd
 from assess.files.casefile import case_data, load_case
 from assess.files.yaml.dump import dump_yaml
 from tests.conftest import ROOT, small_case_data
+from tests.conftest import run_cli as assess
 
 EXAMPLE = ROOT / "cases" / "team_example"
 INPUTS = [str(EXAMPLE / f"{n}.yaml") for n in ("anna", "boris", "chen")]
-
-
-def assess(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run `assess merge ...` (through the real entry point once "merge" is wired)."""
-    if "merge" in cli.COMMANDS:
-        code = cli.main(list(argv))
-    else:
-        parser = argparse.ArgumentParser(prog="assess")
-        merge_cmd.add_parser(parser.add_subparsers(dest="command"))
-        code = cli._run(parser.parse_args(list(argv)))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_merges_the_example(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

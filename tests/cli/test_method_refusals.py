@@ -14,23 +14,17 @@ import numpy as np
 import pytest
 import yaml
 
-from assess.cli import main
 from assess.core.refusal import MethodRefused
 from assess.core.scoring import score_method
 from assess.core.view import resolve, view_names
 from assess.files.casefile import load_case
 from assess.kernels.methods import MethodError
 from tests.conftest import ROOT, small_case_data
+from tests.conftest import run_cli as run
 
 CASES = sorted((ROOT / "cases").rglob("*.yaml"))
 METHODS = ["wsm", "wpm", "topsis", "promethee", "vikor"]
 VIEWS = [(path, view) for path in CASES for view in view_names(load_case(path).case)]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _planner_sentence(text: str, option: str, criterion: str) -> None:

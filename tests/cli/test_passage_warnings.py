@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from assess.cli import main
 from assess.files.casefile import load_case
 from tests.conftest import CATALOGUE, DEFAULT_CASE, ROOT
+from tests.conftest import run_cli as run
 
 TYPO = ("relatively safe for cooperation", "relatively sfae for cooperation")
 
@@ -34,12 +34,6 @@ def _lines(case: Path) -> list[int]:
 
 def _warnings(err: str) -> list[str]:
     return re.findall(r"case\.yaml:(\d+):\d+: warning: passage not found in \S+", err)
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_check_still_fails_on_it(capsys, typo_case: Path) -> None:

@@ -10,12 +10,7 @@ import pytest
 
 from assess.cli import main
 from tests.conftest import DEFAULT_CASE
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.conftest import run_cli as run
 
 
 @pytest.mark.parametrize("scenario", [None, "2025"])

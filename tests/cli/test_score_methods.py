@@ -12,20 +12,14 @@ import numpy as np
 import pytest
 import yaml
 
-from assess.cli import main
 from assess.core.scoring import kept_mask
 from assess.core.view import resolve
 from assess.files.casefile import load_case
 from assess.kernels.methods.vikor import vikor
 from tests.conftest import DEFAULT_CASE, small_case_data
+from tests.conftest import run_cli as run
 
 METHODS = ["wsm", "wpm", "topsis", "promethee", "vikor"]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def score_json(capsys, *argv: str) -> dict:

@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 
 import pytest
 
-from assess.cli import COMMANDS, _run, main, sensitivity_cmd
-from tests.conftest import DEFAULT_CASE
+from assess.cli import main, sensitivity_cmd
+from tests.conftest import DEFAULT_CASE, run_cli
 
 FAST = ["--samples", "400"]
 
 
-def sensitivity(*argv: str) -> int:
-    """`assess sensitivity ...` through `assess.cli.main` once the command is
-    wired, through the module's own parser until then."""
-    if "sensitivity" in COMMANDS:
-        return main(["sensitivity", *argv])
-    parser = argparse.ArgumentParser(prog="assess")
-    sensitivity_cmd.add_parser(parser.add_subparsers(dest="command"))
-    return _run(parser.parse_args(["sensitivity", *argv]))
-
-
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = sensitivity(*argv)
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_cli(capsys, "sensitivity", *argv)
 
 
 @pytest.mark.parametrize("scenario", [None, "2025"])
@@ -157,7 +144,7 @@ class Terminal(io.StringIO):
 def test_progress_bar_on_a_terminal(capsys, monkeypatch) -> None:
     fake = Terminal()
     monkeypatch.setattr("sys.stderr", fake)
-    assert sensitivity(str(DEFAULT_CASE), "--samples", "2000", "-f", "json") == 0
+    assert main(["sensitivity", str(DEFAULT_CASE), "--samples", "2000", "-f", "json"]) == 0
     shown = fake.getvalue()
     assert "\r[" in shown and "100%" in shown and "#" in shown
     assert shown.endswith("\r")  # cleared, so the terminal shows only the report

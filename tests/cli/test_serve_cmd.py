@@ -1,7 +1,7 @@
 """`assess serve`: its arguments, checked without starting a server.
 
 A fake stands in for textual-serve's Server and records what it was given. The
-real server, in a real browser, is tested in tests/browser/.
+real server, in a real browser, is tested in tests/tui/web/.
 """
 
 from __future__ import annotations
@@ -234,18 +234,6 @@ def test_a_taken_port_is_refused_before_serving(
         code, _, err = serve(capsys, str(DEFAULT_CASE), "--port", str(port))
     assert code == 1 and f"127.0.0.1:{port}" in err and "--port" in err
     assert not FakeServer.made
-
-
-def test_textual_serve_is_imported_only_when_serving() -> None:
-    probe = (
-        "import argparse, sys; from assess.cli import serve_cmd; "
-        "serve_cmd.add_parser(argparse.ArgumentParser().add_subparsers()); "
-        "print(sorted(m for m in ('textual', 'textual_serve', 'aiohttp') if m in sys.modules))"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=30, check=True
-    ).stdout
-    assert out.strip() == "[]"
 
 
 # -- the pure helpers --------------------------------------------------------------

@@ -3,29 +3,16 @@ documentation in the command's docstring), exit codes."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 
 import pytest
 
-from assess import cli
 from assess.cli import team_cmd
 from tests.conftest import DEFAULT_CASE, ROOT
+from tests.conftest import run_cli as assess
 
 TEAM = str(ROOT / "cases" / "team_example" / "team.yaml")
-
-
-def assess(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run `assess team ...` (through the real entry point once "team" is wired)."""
-    if "team" in cli.COMMANDS:
-        code = cli.main(list(argv))
-    else:
-        parser = argparse.ArgumentParser(prog="assess")
-        team_cmd.add_parser(parser.add_subparsers(dest="command"))
-        code = cli._run(parser.parse_args(list(argv)))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def team_json(capsys: pytest.CaptureFixture[str], *extra: str) -> dict:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from assess.cli import main
 from assess.core.team import geometric_fallback, team_weights
 from assess.model import Case
+from tests.conftest import run_cli as run
 
 CASE = """\
 title: AHP
@@ -57,12 +57,6 @@ assessors:
 team:
   weights: geometric
 """
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize("command", ["check", "score"])

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import pytest
-from fuzz_budget import SEED, Budget
+
+from tests.fuzz.fuzz_budget import SEED, Budget
 
 
 @pytest.fixture

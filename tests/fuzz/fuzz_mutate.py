@@ -16,7 +16,8 @@ import random
 from typing import Any
 
 import yaml
-from fuzz_ops import GENTLE, ROUGH
+
+from tests.fuzz.fuzz_ops import GENTLE, ROUGH
 
 SNIPPETS = [
     "\x1b",

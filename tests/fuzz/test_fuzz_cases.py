@@ -13,9 +13,10 @@ import traceback
 from pathlib import Path
 
 import pytest
-from fuzz_budget import Budget
-from fuzz_mutate import mutant
-from fuzz_run import exercise, make_project
+
+from tests.fuzz.fuzz_budget import Budget
+from tests.fuzz.fuzz_mutate import mutant
+from tests.fuzz.fuzz_run import exercise, make_project
 
 SEEDS = ["ai_cooperation.yaml", "security_first.yaml", *(f"team_example/{n}.yaml" for n in ("anna", "team"))]
 

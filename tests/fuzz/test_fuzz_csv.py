@@ -9,8 +9,9 @@ import traceback
 from pathlib import Path
 
 import pytest
-from fuzz_budget import Budget
-from fuzz_run import check_output, run
+
+from tests.fuzz.fuzz_budget import Budget
+from tests.fuzz.fuzz_run import check_output, run
 
 SEEDS = [
     "option,cost_share,security\n@direction,benefit,cost\n@weight,60,40\n@min,0,0\n@max,5,5\n"

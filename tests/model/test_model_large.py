@@ -16,8 +16,7 @@ N = 60_000
 
 SCRIPT = f"""
 import sys
-sys.path.insert(0, "tests/model")
-from model_cases import full_case_data
+from tests.model.model_cases import full_case_data
 from assess.model import Case
 from assess.model.references import check_references
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from model_cases import full_case_data
-
 from assess.model import (
     Case,
     Cost,
@@ -17,6 +15,7 @@ from assess.model import (
     SwingOrderStep,
     TradeoffStep,
 )
+from tests.model.model_cases import full_case_data
 
 
 def test_every_new_block_is_read() -> None:

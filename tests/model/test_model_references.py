@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from model_cases import full_case_data, with_change
 
 from assess.model import Case
 from assess.model.references import check_references
+from tests.model.model_cases import full_case_data, with_change
 
 CRITERIA = {"gain", "reach", "risk"}
 

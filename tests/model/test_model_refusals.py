@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from model_cases import full_case_data, with_change
 from pydantic import ValidationError
 
 from assess.model import Case
+from tests.model.model_cases import full_case_data, with_change
 
 Path = tuple[str | int, ...]
 

@@ -8,9 +8,9 @@ import inspect
 from pathlib import Path
 
 import pytest
-from tui_helpers import DEFAULT_CASE, SECOND_CASE, copy_workspace
 
 from assess.files.casefile import LoadedCase, load_case
+from tests.tui.tui_helpers import DEFAULT_CASE, SECOND_CASE, copy_workspace
 
 
 @pytest.fixture(scope="session")

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import difflib
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from tui_helpers import DEFAULT_CASE, small_case_data
 
 from assess.core import edit
 from assess.core.view import effective_weights
 from assess.files.casefile import LoadedCase, load_case, save_case
 from assess.model import Case
 from assess.tui.history import History
+from tests.tui.tui_helpers import DEFAULT_CASE, small_case_data
 
 
 def test_one_score_edit_changes_exactly_one_line(workspace_case: Path) -> None:
@@ -201,10 +199,3 @@ def test_history_undo_and_redo(default_loaded: LoadedCase) -> None:
     assert history.undo().redo().present is c
     assert not history.undo().push(a).can_redo
     assert history.push(c) is history
-
-
-def test_edit_module_is_headless() -> None:
-    """The edits belong to the core: importing them must not import Textual."""
-    code = "import sys, assess.core.edit; print('textual' in sys.modules or 'rich' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"

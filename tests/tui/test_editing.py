@@ -4,14 +4,6 @@ undo and redo; every edit re-ranks at once."""
 from __future__ import annotations
 
 from textual.widgets import Input, Static, TextArea
-from tui_helpers import (
-    RecordingApp,
-    in_memory,
-    plain_rows,
-    ranking_names,
-    rendered,
-    small_case_data,
-)
 
 from assess.core.scoring import score_wsm
 from assess.core.view import resolve
@@ -25,6 +17,14 @@ from assess.tui.screens.value_prompt import ValuePrompt
 from assess.tui.widgets.excluded_list import ExcludedList
 from assess.tui.widgets.grid import Grid
 from assess.tui.widgets.score_matrix import ScoreMatrix
+from tests.tui.tui_helpers import (
+    RecordingApp,
+    in_memory,
+    plain_rows,
+    ranking_names,
+    rendered,
+    small_case_data,
+)
 
 SIZE = (120, 40)
 REGULATION = clip("Dialogue on AI regulation", WIDE_NAMES)

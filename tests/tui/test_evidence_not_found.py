@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Static
-from tui_helpers import RecordingApp, copy_workspace, rendered
 
 from assess.files.casefile import load_case
+from tests.tui.tui_helpers import RecordingApp, copy_workspace, rendered
 
 
 async def test_a_passage_not_found_is_marked(tmp_path: Path) -> None:

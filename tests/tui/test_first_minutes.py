@@ -11,7 +11,6 @@ from rich.text import Text
 from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Footer, TextArea
-from tui_helpers import RecordingApp, in_memory, plain_rows, small_case_data, text_in
 
 from assess.files.casefile import LoadedCase, load_case
 from assess.files.documents import normalise_passage
@@ -27,6 +26,7 @@ from assess.tui.widgets.score_matrix import ScoreMatrix
 from assess.tui.widgets.weights_table import WeightsTable
 from assess.tui.widgets.why_panel import legend_entries
 from tests.conftest import ROOT
+from tests.tui.tui_helpers import RecordingApp, in_memory, plain_rows, small_case_data, text_in
 
 SIZES = [(80, 24), (120, 40)]
 TEAM = ROOT / "cases" / "team_example" / "team.yaml"

@@ -8,12 +8,12 @@ import io
 from pathlib import Path
 
 import pytest
-from tui_helpers import plain_rows, ranking_names
 
 from assess.files.casefile import load_case, write_new_case
 from assess.files.csv_import import read_matrix
 from assess.tui.app import AssessApp
 from assess.tui.widgets.grid import Grid
+from tests.tui.tui_helpers import plain_rows, ranking_names
 
 MATRIX = "option;gain;risk;speed\n@direction;benefit;cost;benefit\n@family;;constraint;\nA;4,5;2;3\nB;3;1;4\n"
 

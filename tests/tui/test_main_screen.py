@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from textual.widgets import Static, TabbedContent
-from tui_helpers import RecordingApp, in_memory, plain_rows, rendered, small_case_data
 
 from assess.files.casefile import LoadedCase
 from assess.files.documents import normalise_passage
@@ -18,6 +17,7 @@ from assess.tui.screens.main import MainScreen
 from assess.tui.widgets.grid import Grid
 from assess.tui.widgets.rank_strip import RankStrip
 from assess.tui.widgets.score_matrix import ScoreMatrix
+from tests.tui.tui_helpers import RecordingApp, in_memory, plain_rows, rendered, small_case_data
 
 
 def squash(text: str) -> str:

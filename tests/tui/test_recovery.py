@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from textual.binding import Binding
-from tui_helpers import RecordingApp, copy_workspace
 
 from assess.files import bundled
 from assess.files.casefile import load_case
 from assess.tui import app as app_module
+from tests.tui.tui_helpers import RecordingApp, copy_workspace
 
 SIZE = (120, 40)
 
@@ -106,7 +106,7 @@ def test_run_app_says_where_the_edits_went(
 SIGNALLED = """
 import asyncio, os, signal, sys
 sys.path.insert(0, sys.argv[2])
-from tui_helpers import RecordingApp
+from tests.tui.tui_helpers import RecordingApp
 from assess.files.casefile import load_case
 
 async def main():
@@ -129,7 +129,7 @@ def test_a_termination_signal_writes_the_recovery_file_first(workspace_case: Pat
     import subprocess
     import sys
 
-    helpers = Path(__file__).parent
+    helpers = Path(__file__).resolve().parents[2]  # the checkout: `tests.` imports
     done = subprocess.run(
         [sys.executable, "-c", SIGNALLED, str(workspace_case), str(helpers), name],
         capture_output=True,

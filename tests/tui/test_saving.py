@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input
-from tui_helpers import RecordingApp, copy_workspace, ranking_names
 
 from assess.files.casefile import load_case
 from assess.tui.present import clip
@@ -17,6 +16,7 @@ from assess.tui.screens.main import WIDE_NAMES, MainScreen
 from assess.tui.screens.quit_confirm import QuitConfirm
 from assess.tui.state import analyse
 from assess.tui.titlebar import shown_path
+from tests.tui.tui_helpers import RecordingApp, copy_workspace, ranking_names
 
 SIZE = (120, 40)
 EXTERNAL = "# a colleague's note, saved while the case was open\n"

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input
-from tui_helpers import RecordingApp, copy_workspace
 
 from assess.cli import main
 from assess.files import bundled
@@ -21,6 +20,7 @@ from assess.files.casefile import load_case
 from assess.tui.screens.main import MainScreen
 from assess.tui.screens.quit_confirm import QuitConfirm
 from assess.tui.screens.save_copy import SaveCopyScreen
+from tests.tui.tui_helpers import RecordingApp, copy_workspace
 
 SIZE = (120, 40)
 

@@ -6,9 +6,8 @@ look at the new pictures and accept them with `pytest --snapshot-update`.
 
 from __future__ import annotations
 
-from tui_helpers import RecordingApp
-
 from assess.files.casefile import LoadedCase
+from tests.tui.tui_helpers import RecordingApp
 
 NARROW, WIDE = (80, 24), (120, 40)
 

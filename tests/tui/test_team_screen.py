@@ -96,7 +96,7 @@ async def test_moving_to_the_widest_disagreement_shows_all_three_rationales(team
 
 
 async def test_narrow_terminal_stacks_the_assessors(team: LoadedCase) -> None:
-    from tui_helpers import rendered
+    from tests.tui.tui_helpers import rendered
 
     async with Host(team).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -156,7 +156,7 @@ async def test_enter_opens_the_full_texts_and_escape_closes_them(team: LoadedCas
         await pilot.pause()
         modal = pilot.app.screen
         assert isinstance(modal, TeamTextsModal) and modal.subject == WIDEST
-        from tui_helpers import rendered
+        from tests.tui.tui_helpers import rendered
 
         body = " ".join(rendered(modal.query_one("#team-texts-body").content, 100).split())
         cell = screen.report.cell(*WIDEST)
@@ -202,9 +202,8 @@ def test_a_case_without_assessors_is_refused() -> None:
 async def test_a_cell_an_assessor_left_out() -> None:
     """Two assessors, one of whom did not score a × gain: the heatmap shows no
     spread there and the detail says who did not score it."""
-    from tui_helpers import in_memory
-
-    from tests.core.test_team_disagreement import team_case
+    from tests.core.test_disagreement import team_case
+    from tests.tui.tui_helpers import in_memory
 
     case = team_case([1, 4])
     p1 = case.assessors["p1"]

@@ -16,11 +16,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hostile import FILE_MARK, MARK, THE, hostile_workspace
-from tui_helpers import RecordingApp, screen_lines, text_in
 
 from assess.files.casefile import LoadedCase, load_case
 from assess.tui.present import safe
+from tests.tui.hostile import FILE_MARK, MARK, THE, hostile_workspace
+from tests.tui.tui_helpers import RecordingApp, screen_lines, text_in
 
 SIZES = [(80, 24), (120, 40)]
 CONTROL = "\x1b]52;c;SGVsbG8=\x07\x1b[2J\x1b]0;pwned\x07\x9b31m\x7f\x08"

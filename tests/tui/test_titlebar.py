@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from textual.widgets._header import HeaderTitle
-from tui_helpers import RecordingApp
 
 from assess.files.casefile import load_case
 from assess.tui.titlebar import HEADER_CHROME, MARKER, fit_title, shorten_path, shown_path
+from tests.tui.tui_helpers import RecordingApp
 
 LONG = "/srv/planning/teams/eu-russia/assessments/2025/cases/ai_cooperation.yaml"
 

@@ -13,6 +13,7 @@ from textual.widget import Widget
 from assess.files.casefile import LoadedCase
 from assess.tui.app import AssessApp
 from assess.tui.widgets.grid import Grid
+from tests.conftest import small_case_data as shared_small_case_data
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CASE = ROOT / "cases" / "ai_cooperation.yaml"
@@ -60,31 +61,8 @@ def ranking_names(app: AssessApp) -> list[str]:
 
 
 def small_case_data() -> dict:
-    """Three options, two benefit criteria and one cost criterion with a veto."""
-    return {
-        "title": "Small",
-        "criteria": {
-            "use": ["gain", "reach", "risk"],
-            "local": [
-                {"id": "gain", "name": "Gain", "family": "driver", "direction": "benefit"},
-                {"id": "reach", "name": "Reach", "family": "driver", "direction": "benefit"},
-                {
-                    "id": "risk",
-                    "name": "Risk",
-                    "family": "constraint",
-                    "direction": "cost",
-                    "veto": {"threshold": 4, "reason": "too risky"},
-                },
-            ],
-        },
-        "options": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
-        "weights": {"method": "direct", "points": {"gain": 50, "reach": 30, "risk": 20}},
-        "scores": {
-            "a": {"gain": {"value": 5}, "reach": {"value": 2}, "risk": {"value": 1}},
-            "b": {"gain": {"value": 3}, "reach": {"value": 5}, "risk": {"value": 2}},
-            "c": {"gain": {"value": 5}, "reach": {"value": 5}, "risk": {"value": 5}},
-        },
-    }
+    """The shared small case (tests/conftest.py) with Reach on the default 0..5 scale."""
+    return shared_small_case_data(reach_max=5)
 
 
 def rendered(renderable: object, width: int = 100) -> str:

@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from portfolio_brute import brute_frontier, brute_optimal, needs, random_problem
 
 from assess.kernels.portfolio.frontier import NEED_RTOL, best_benefit, frontier
 from assess.kernels.portfolio.problem import PortfolioInfeasible, PortfolioProblem, all_portfolios
+from tests.kernels.portfolio.portfolio_brute import brute_frontier, brute_optimal, needs, random_problem
 
 
 def _delta(problem):

@@ -7,12 +7,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.random import PCG64, Generator
-from portfolio_brute import brute_optimal, random_problem
 
 from assess.kernels.portfolio.montecarlo import Draws, funding_probability
 from assess.kernels.portfolio.optimal import optimal
 from assess.kernels.portfolio.problem import PortfolioInfeasible, PortfolioProblem
 from assess.kernels.portfolio.rpm import rank_order_vertices
+from tests.kernels.portfolio.portfolio_brute import brute_optimal, random_problem
 
 
 def dirichlet(rng, k):

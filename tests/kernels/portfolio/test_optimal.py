@@ -6,11 +6,11 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from portfolio_brute import brute_optimal, feasible_portfolios, random_problem
 
 from assess.kernels.portfolio.optimal import optimal
 from assess.kernels.portfolio.problem import PortfolioInfeasible, PortfolioProblem
 from assess.kernels.portfolio.rules import diagnose
+from tests.kernels.portfolio.portfolio_brute import brute_optimal, feasible_portfolios, random_problem
 
 
 @settings(max_examples=80, deadline=None)

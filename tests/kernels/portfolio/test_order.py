@@ -6,11 +6,11 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from portfolio_brute import brute_optimal, random_problem
 
 from assess.kernels.portfolio.order import CrowdedOut, value_for_money
 from assess.kernels.portfolio.problem import PortfolioProblem
 from assess.kernels.portfolio.rules import closure
+from tests.kernels.portfolio.portfolio_brute import brute_optimal, random_problem
 
 
 def greedy(problem: PortfolioProblem) -> np.ndarray:

@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from portfolio_brute import feasible_portfolios, random_problem
 
 from assess.kernels.portfolio.problem import PortfolioProblem
 from assess.kernels.portfolio.rpm import (
@@ -14,6 +13,7 @@ from assess.kernels.portfolio.rpm import (
     rank_order_vertices,
     robust_portfolios,
 )
+from tests.kernels.portfolio.portfolio_brute import feasible_portfolios, random_problem
 
 # R package `rpm` by Tommi Tervonen (github.com/tommite/rrpm, GPL-3), R-pkg/rpm/tests/data/data.csv:
 # 15 projects, scores on three criteria and one cost; the tests use a budget of 300.

@@ -6,10 +6,10 @@ from itertools import combinations
 
 import numpy as np
 import pytest
-from prefs_oracles import random_statements
 
 from assess.kernels.preferences import Exact, Interval, Order, Ratio, WeightPolytope
 from assess.kernels.preferences.conflicts import minimal_conflict
+from tests.kernels.preferences.prefs_oracles import random_statements
 
 
 def feasible(m, statements) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from prefs_oracles import brute_vertices, in_polytope, random_statements, simplex_grid
 
 from assess.kernels.preferences import (
     Interval,
@@ -15,6 +14,12 @@ from assess.kernels.preferences import (
     hasse,
     necessarily_best,
     possibly_best,
+)
+from tests.kernels.preferences.prefs_oracles import (
+    brute_vertices,
+    in_polytope,
+    random_statements,
+    simplex_grid,
 )
 
 TOL = 1e-9

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from prefs_oracles import random_statements
 
 from assess.kernels.preferences import Exact, Interval, Order, WeightPolytope
 from assess.kernels.preferences.paths import path_ranges
 from assess.kernels.robustness.stability import weight_paths
+from tests.kernels.preferences.prefs_oracles import random_statements
 
 
 def path(w: np.ndarray, j: int, t: np.ndarray) -> np.ndarray:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from prefs_oracles import brute_vertices, in_polytope, random_statements, simplex_grid
 
 from assess.kernels.preferences import (
     Exact,
@@ -13,6 +12,12 @@ from assess.kernels.preferences import (
     Order,
     Ratio,
     WeightPolytope,
+)
+from tests.kernels.preferences.prefs_oracles import (
+    brute_vertices,
+    in_polytope,
+    random_statements,
+    simplex_grid,
 )
 
 

@@ -10,7 +10,7 @@ import pytest
 from assess.cli.common import load_view
 from assess.render.report.markdown import bar, md
 from tests.conftest import DEFAULT_CASE
-from tests.core.test_report_support import HOSTILE, hostile_case, report_text
+from tests.render.report.report_support import HOSTILE, hostile_case, report_text
 
 
 @pytest.fixture(scope="module")

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hostile_helpers import MEMORY_LIMIT_MB, project, refusals, run_child
 
 from assess.errors import InputError
 from assess.files.yaml.safe import MAX_BYTES, MAX_DEPTH, MAX_NODES, MAX_TEXT, parse_yaml
+from tests.files.hostile_helpers import MEMORY_LIMIT_MB, project, refusals, run_child
 
 DEVICES = [d for d in ("/dev/zero", "/dev/urandom") if os.path.exists(d)]
 

@@ -9,8 +9,7 @@ import re
 
 import pytest
 
-from assess.cli import main
-from tests.conftest import DEFAULT_CASE, ROOT, SECURITY_CASE
+from tests.conftest import DEFAULT_CASE, ROOT, SECURITY_CASE, run_cli
 
 TEAM = str(ROOT / "cases" / "team_example" / "team.yaml")
 WIDTHS = [80, 120]
@@ -27,8 +26,7 @@ RUNS = {
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
+    code, out, err = run_cli(capsys, *argv)
     assert code == 0, err
     return out
 

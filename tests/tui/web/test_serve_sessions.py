@@ -27,7 +27,7 @@ import aiohttp
 import pytest
 
 from assess.tui.web.session import HANGUP_WAIT, QUIT_WAIT
-from tests.browser.serving import ROOT, end_leftovers, free_port, processes_of, stop
+from tests.tui.web.serving import ROOT, end_leftovers, free_port, processes_of, stop
 
 FAKE_APP = textwrap.dedent("""
     import os, signal, sys, time

@@ -13,11 +13,11 @@ import json
 from pathlib import Path
 
 import pytest
-from hostile_helpers import MEMORY_LIMIT_MB, refusals, run_child
 
 from assess.cli import main
 from assess.errors import InputError
 from assess.files.csv_import import MAX_OPTIONS, read_matrix
+from tests.files.hostile_helpers import MEMORY_LIMIT_MB, refusals, run_child
 
 EUROPEAN = (
     "option;cost_share;security\n@direction;benefit;cost\n@weight;60;40\n@min;0;0\n@max;5;5\n"

@@ -17,8 +17,8 @@ import re
 from pathlib import Path
 
 import pytest
-from hostile_helpers import line_of, project, refusals
 
+from tests.files.hostile_helpers import line_of, project, refusals
 from tests.fuzz.fuzz_run import run
 
 USE = re.compile(r"  use:\n(    - \w+\n)+")

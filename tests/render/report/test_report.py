@@ -12,7 +12,7 @@ import pytest
 from assess.cli.common import load_view
 from assess.render.report.html import SECTIONS
 from tests.conftest import DEFAULT_CASE
-from tests.core.test_report_support import parse, report_text
+from tests.render.report.report_support import parse, report_text
 
 
 @pytest.fixture(scope="module")

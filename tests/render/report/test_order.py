@@ -10,7 +10,7 @@ import pytest
 
 from assess.render.report.html import SECTIONS, TEAM
 from tests.conftest import DEFAULT_CASE, ROOT
-from tests.core.test_report_support import report_text
+from tests.render.report.report_support import report_text
 
 TEAM_CASE = ROOT / "cases" / "team_example" / "team.yaml"
 ORDER = [

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from tests.core.test_report_support import report_text
+from tests.render.report.report_support import report_text
 
 ATTACKS = [
     "<script>alert('x')</script>",

@@ -1,6 +1,6 @@
 """Who may use a running `assess serve`: the pure rules of `assess.tui.web.access.Access`, and the page.
 
-The same rules against a real server and a real WebSocket client: tests/browser/test_serve_access.py.
+The same rules against a real server and a real WebSocket client: tests/tui/web/test_serve_access.py.
 """
 
 from __future__ import annotations

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import sys
 
 from assess.cli.common import load_view
 from assess.render.report import build_report, format_for, render
 from assess.render.report.robust import analyse_view
 from assess.render.report.svg import nice_top
 from assess.render.reportfmt import coord, pct, score_range
-from tests.core.test_report_support import HOSTILE, hostile_case, parse, report_text
+from tests.render.report.report_support import HOSTILE, hostile_case, parse, report_text
 
 AHP = {
     "method": "ahp",
@@ -91,16 +90,3 @@ def test_number_formats() -> None:
     assert coord(-0.01) == "0.0" and coord(12.345) == "12.3"
     assert score_range(4, 4, 4) == "4" and score_range(4.5, 3.5, 5) == "4.5 (3.5–5)"
     assert [nice_top(x) for x in (0.0, 0.2, 0.25, 0.6, 0.99)] == [0.25, 0.25, 0.25, 0.75, 1.0]
-
-
-def test_report_imports_without_textual_or_rich() -> None:
-    import json
-    import subprocess
-
-    code = (
-        "import sys, json\n"
-        "import assess.render.report, assess.cli.report_cmd\n"
-        "print(json.dumps(sorted(k for k in sys.modules if k.split('.')[0] in ('textual', 'rich'))))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert json.loads(out.stdout) == []

@@ -4,10 +4,6 @@ headless (imports without Textual or Rich)."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -86,14 +82,3 @@ def test_union_orders_and_only_in(a: Case, b: Case) -> None:
         assert [s.present for s in row.sides] == [row.option in ids_a, row.option in ids_b]
     for w in comp.weights:
         assert sum(s.present for s in w.sides) >= 1
-
-
-def test_compare_imports_without_textual_or_rich() -> None:
-    code = (
-        "import sys, json\n"
-        "import assess.core.compare.views, assess.core.compare.effects, assess.render.text.compare\n"
-        "print(json.dumps(sorted(k for k in sys.modules\n"
-        "                        if k.split('.')[0] in ('textual', 'rich'))))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert json.loads(out.stdout) == []

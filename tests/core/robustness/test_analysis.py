@@ -4,8 +4,6 @@ and on small in-memory cases (vetoes, AHP diagnostics, assessors' ranges)."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -29,18 +27,6 @@ def views() -> dict[str | None, View]:
 
 def _view(data: dict) -> View:
     return resolve(Case.model_validate(data), None)
-
-
-def test_core_imports_without_textual_or_rich() -> None:
-    code = (
-        "import sys, json\n"
-        "import assess.core.robustness.analysis, assess.render.robustness_json\n"
-        "import assess.render.text.sensitivity\n"
-        "import assess.cli.sensitivity_cmd\n"
-        "print(json.dumps(sorted(k for k in sys.modules if k.split('.')[0] in ('textual', 'rich'))))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert json.loads(out.stdout) == []
 
 
 @pytest.mark.parametrize("scenario", [None, "2025"])

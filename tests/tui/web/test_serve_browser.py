@@ -7,7 +7,7 @@ the cap), raise one score and save, screenshot again, close the browser. Then ch
 the page (the case's title, its own font, the second tab's message, and that no request
 went anywhere but the served address), the screenshots (decoded here with zlib: the UI,
 not the loading splash), the saved file (one score line changed) and that stopping the
-server ends every process it started. Needs /usr/bin/chromium, node and `npm ci` in tests/browser
+server ends every process it started. Needs /usr/bin/chromium, node and `npm ci` in tests/tui/web
 (`.ci/browser-setup.sh`); skips, saying which is missing, without them.
 
 The second test needs no browser (a websocket client stands in for a tab): stopping
@@ -32,7 +32,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.serving import (
+from tests.tui.web.serving import (
     ROOT,
     apps_of,
     copy_default_case,
@@ -57,7 +57,7 @@ def _missing() -> str | None:
     if NODE is None:
         return "no node on PATH (install Node.js to run the browser test)"
     if not PLAYWRIGHT.is_file():
-        return f"no playwright-core in {PLAYWRIGHT.parent.parent} ({SETUP}, or npm ci in tests/browser)"
+        return f"no playwright-core in {PLAYWRIGHT.parent.parent} ({SETUP}, or npm ci in tests/tui/web)"
     return None
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 LINK = re.compile(r"^Serving .* at (http://\S+/\?token=([A-Za-z0-9_-]+))  \(Ctrl\+C to stop\)$", re.M)
 
 

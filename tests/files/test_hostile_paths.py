@@ -12,13 +12,13 @@ import os
 from pathlib import Path
 
 import pytest
-from hostile_helpers import edit, line_of, project, refusals
 
 from assess.cli import main
 from assess.errors import InputError
 from assess.files.casefile import load_case
 from assess.files.reading import MAX_DOCUMENT_BYTES, root_of
 from tests.conftest import ROOT
+from tests.files.hostile_helpers import edit, line_of, project, refusals
 
 SECRET = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ zqzsecret\n"
 DOC_PATH = "path: ../sources/000_f2c59601cf2739f5.txt"

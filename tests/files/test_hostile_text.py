@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hostile_helpers import edit, line_of, project, refusals
 
 from assess.cli import main
 from assess.errors import InputError, Problem, printable
 from assess.files.casefile import load_case
+from tests.files.hostile_helpers import edit, line_of, project, refusals
 
 ESCAPES = {
     "ESC clear screen": "\\e[2J",

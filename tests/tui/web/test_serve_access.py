@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 import aiohttp
 import pytest
 
-from tests.browser.serving import (
+from tests.tui.web.serving import (
     apps_of,
     copy_default_case,
     end_leftovers,

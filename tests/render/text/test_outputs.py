@@ -12,18 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from assess.cli import main
 from tests.conftest import DEFAULT_CASE, ROOT
+from tests.conftest import run_cli as _run
 
 EXAMPLE = ROOT / "cases" / "team_example"
 MERGE_INPUTS = [str(EXAMPLE / f"{n}.yaml") for n in ("anna", "boris")]
 MATRIX = "option,a,b\n@direction,benefit,cost\nX,1,2\nY,2,1\n"
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _workspace(root: Path, name: str = DEFAULT_CASE.name) -> Path:
