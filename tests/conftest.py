@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from assess.cli import main
 from assess.model import Case
+
+settings.register_profile("ci", derandomize=True, deadline=None, database=None, print_blob=True)
+"""The suite's fixed profile: the same examples on every run, no timing flakes."""
+settings.register_profile("explore", deadline=None, max_examples=1_000)
+"""By hand (HYPOTHESIS_PROFILE=explore): fresh random examples, ten times as many."""
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CASE = ROOT / "cases" / "ai_cooperation.yaml"
