@@ -15,6 +15,7 @@ import contextlib
 import signal
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,8 +26,8 @@ from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.reactive import var
 
-from assess.core.view import effective_weights
 from assess.core import edit
+from assess.core.view import effective_weights
 from assess.files import bundled
 from assess.files.casefile import LoadedCase, load_cases
 from assess.model import Case, Catalogue
@@ -35,7 +36,7 @@ from assess.tui.history import History
 from assess.tui.present import safe
 from assess.tui.quotes import Quotes
 from assess.tui.screens.main import MainScreen
-from assess.tui.state import ViewState, analyse
+from assess.tui.state import AppState, ViewState, analyse
 from assess.tui.titlebar import fit_title, shown_path
 from assess.tui.widgets.score_matrix import ScoreMatrix
 from assess.tui.widgets.weights_table import WeightsTable
@@ -96,18 +97,29 @@ class AssessApp(App[int]):
 
     def __init__(self, cases: list[LoadedCase], scenario: str | None = None) -> None:
         super().__init__()
-        self.cases = list(cases)
-        self.history = History(self.loaded.case)
+        first = cases[0]
+        self.current = AppState(
+            tuple(cases), History(first.case), analyse(first.case, first.catalogue_model, scenario)
+        )
+        """The whole state; replaced (by `_commit`) on every change, never changed."""
         self.recovered: tuple[Path | None, str] | None = None
         """Where the unsaved case went when the UI stopped on an error, and the note to print."""
         self.stopped_by = "an unexpected error"
         """What ended the app when `recovered` is set: an error or a signal's name."""
-        self.set_reactive(AssessApp.state, analyse(self.loaded.case, self.catalogue, scenario))
+        self.set_reactive(AssessApp.state, self.current.view)
+
+    @property
+    def cases(self) -> tuple[LoadedCase, ...]:
+        return self.current.cases
+
+    @property
+    def history(self) -> History:
+        return self.current.history
 
     @property
     def loaded(self) -> LoadedCase:
         """The case being edited, as last loaded or saved."""
-        return self.cases[0]
+        return self.current.loaded
 
     @property
     def catalogue(self) -> Catalogue | None:
@@ -115,7 +127,7 @@ class AssessApp(App[int]):
 
     @property
     def case(self) -> Case:
-        return self.history.present
+        return self.current.case
 
     @property
     def scenario(self) -> str | None:
@@ -125,7 +137,7 @@ class AssessApp(App[int]):
     @property
     def dirty(self) -> bool:
         """Whether the case differs from the file (undoing back to it makes it clean)."""
-        return self.history.present is not self.loaded.case
+        return self.current.dirty
 
     def get_default_screen(self) -> MainScreen:
         documents = {**(self.catalogue.documents if self.catalogue else {}), **self.loaded.case.documents}
@@ -162,9 +174,6 @@ class AssessApp(App[int]):
         message, title = safe(message, multiline=True), safe(title)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
-    def watch_state(self) -> None:
-        self._retitle()
-
     def on_resize(self, event: events.Resize) -> None:
         self._retitle()
 
@@ -190,12 +199,28 @@ class AssessApp(App[int]):
 
     # -- applying edits ------------------------------------------------------
 
-    def _show(self, case: Case, scenario: str | None) -> None:
-        self._set_state(analyse(case, self.catalogue, scenario, previous=self.state, saved=self.loaded.case))
-
-    def _set_state(self, state: ViewState) -> None:
+    def _commit(self, current: AppState) -> None:
+        """Make `current` the app's state and redraw from it: the widgets (through
+        the `state` reactive, the view shown) and the title bar, in one frame."""
+        self.current = current
         with self.batch_update():  # every widget's change in one frame
-            self.state = state
+            self.state = current.view
+            self._retitle()
+
+    def _view_of(self, case: Case, scenario: str | None, loaded: LoadedCase | None = None) -> ViewState:
+        """`case` in view `scenario`, scored against the file's case (`loaded`, by
+        default the one being edited)."""
+        saved = (loaded or self.loaded).case
+        return analyse(case, self.catalogue, scenario, previous=self.state, saved=saved)
+
+    def _show(self, case: Case, scenario: str | None) -> None:
+        self._commit(replace(self.current, view=self._view_of(case, scenario)))
+
+    def step_history(self, history: History) -> None:
+        """Undo or redo: `history` is the app's, its present shown in the current view."""
+        self._commit(
+            replace(self.current, history=history, view=self._view_of(history.present, self.scenario))
+        )
 
     def apply(self, change: Callable[[Case], Case]) -> bool:
         """Apply an edit to the case; refuse it, with a message, if it is invalid."""
@@ -204,14 +229,11 @@ class AssessApp(App[int]):
             case = change(self.case)
             if case is self.case:
                 return False
-            state = analyse(
-                case, self.catalogue, self.state.scenario, previous=self.state, saved=self.loaded.case
-            )
+            view = self._view_of(case, self.state.scenario)
         except ValueError as err:  # EditError, or a case that cannot be scored
             self.notify(str(err), title="Refused", severity="error")
             return False
-        self.history = self.history.push(case)
-        self._set_state(state)
+        self._commit(replace(self.current, history=self.history.push(case), view=view))
         return True
 
     @on(ScoreMatrix.ScoreChanged)
@@ -319,8 +341,6 @@ class AssessApp(App[int]):
         if len(self.cases) < 2 and not self.case.scenarios:
             self.notify("This case has one view: open two or more cases to compare (assess open A B)")
             return
-        from dataclasses import replace
-
         from assess.tui.screens.compare import CompareScreen
 
         cases = [replace(self.loaded, case=self.case), *self.cases[1:]]
@@ -344,8 +364,6 @@ class AssessApp(App[int]):
         if not self.case.assessors:
             self.notify("This case has one assessor; 'assess merge' builds a team case")
             return
-        from dataclasses import replace
-
         from assess.tui.screens.team import TeamScreen
 
         self.push_screen(TeamScreen(replace(self.loaded, case=self.case)))
@@ -379,15 +397,15 @@ class AssessApp(App[int]):
 
     def saved(self, loaded: LoadedCase) -> None:
         """The case was written: it is what the file holds now."""
-        self.cases[0] = loaded
-        self._show(self.case, self.scenario)  # changes are now counted from this file
-        self._retitle()
+        view = self._view_of(self.case, self.scenario, loaded)  # changes now counted from this file
+        self._commit(replace(self.current, cases=self.current.with_loaded(loaded), view=view))
 
     def reloaded(self, fresh: LoadedCase) -> None:
         """The file was read again; the case before stays in the undo history."""
-        self.cases[0] = fresh
-        self.history = self.history.push(fresh.case)
-        self._show(fresh.case, self.scenario if self.scenario in fresh.case.scenarios else None)
+        scenario = self.scenario if self.scenario in fresh.case.scenarios else None
+        view = self._view_of(fresh.case, scenario, fresh)
+        history = self.history.push(fresh.case)
+        self._commit(replace(self.current, cases=self.current.with_loaded(fresh), history=history, view=view))
 
 
 def load_all(paths: list[str]) -> list[LoadedCase]:

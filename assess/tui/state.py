@@ -1,5 +1,7 @@
-"""What the main screen shows: one view of one case, scored, and how the
-ranking moved since the file was opened or last saved. Pure: no Textual here."""
+"""What the UI holds, pure (no Textual here): `AppState`, the whole state of the
+app (the loaded cases, the undo history, the view shown), replaced on every
+change; and `ViewState`, what the main screen shows: one view of one case,
+scored, and how the ranking moved since the file was opened or last saved."""
 
 from __future__ import annotations
 
@@ -9,7 +11,9 @@ from dataclasses import dataclass, field, replace
 from assess.core.edit import criterion_order
 from assess.core.scoring import ScoreResult, score_wsm
 from assess.core.view import View, available_criteria, resolve
+from assess.files.casefile import LoadedCase
 from assess.model import Case, Catalogue, Criterion, Score
+from assess.tui.history import History
 from assess.tui.present import criterion_colours
 
 
@@ -143,3 +147,35 @@ def _reordered(view: View, order: list[Criterion]) -> View:
     index = {c.id: j for j, c in enumerate(view.criteria)}
     weights = view.weights[[index[c.id] for c in order]]
     return View(view.case, view.scenario, tuple(order), view.options, view.cells, view.weight_spec, weights)
+
+
+@dataclass(frozen=True, eq=False)
+class AppState:
+    """Everything the app knows of its cases; replaced, never changed.
+
+    `cases[0]` is the case being edited as its file holds it (last loaded or
+    saved), the others are opened beside it for comparison; `history` holds the
+    case as edited (its present) and the undo/redo lists; `view` is the view
+    shown, scored against `cases[0]`. Each change (an edit, undo, a save, a
+    reload, another view) makes a new AppState, and the app redraws from it."""
+
+    cases: tuple[LoadedCase, ...]
+    history: History
+    view: ViewState
+
+    @property
+    def loaded(self) -> LoadedCase:
+        return self.cases[0]
+
+    @property
+    def case(self) -> Case:
+        return self.history.present
+
+    @property
+    def dirty(self) -> bool:
+        """Whether the case differs from its file (undoing back to it makes it clean)."""
+        return self.history.present is not self.loaded.case
+
+    def with_loaded(self, loaded: LoadedCase) -> tuple[LoadedCase, ...]:
+        """The cases with `loaded` as the edited one."""
+        return (loaded, *self.cases[1:])

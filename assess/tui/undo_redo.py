@@ -66,7 +66,7 @@ def step(app: AssessApp, history: History, verb: str) -> None:
     from assess.tui.screens.main import MainScreen
 
     before = app.case
-    app.history = history
+    app.step_history(history)
     found = changes(before, app.case)
     app.action_scenario(view_of(found, app.scenario, app.case) or app.case.baseline)
     if found:
