@@ -10,20 +10,27 @@ Where an edit goes in a scenario view:
 
 - a score or rationale is written to the scenario's `scores` overlay; a cell
   the overlay does not have yet starts as a copy of the baseline's cell;
+- in a case with assessors, a cell the case's `scores` do not hold shows the
+  assessors' aggregate; a score set there becomes the team's agreed value and
+  keeps the aggregate's range (widened to hold it), but not its generated
+  rationale: `starts_agreed` tells the UI to ask for one;
 - a weight is written to the weights of the active view: the scenario's own
   `weights` if it has them, else the case's.
 
 Weights can be changed one by one only when they are points (`direct`) or
 swing points (`swing`). Rank-order and AHP weights are refused with an
 `EditError`; `weights_to_direct` converts them, explicitly, to direct points
-(each criterion's share x 100). No edit here imports the UI.
+(each criterion's share x 100). `changes` lists what differs between two
+versions of a case (for undo, redo and the unsaved-changes line). No edit here
+imports the UI.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from typing import TypeVar
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel
 
@@ -79,7 +86,8 @@ def _criterion(case: Case, catalogue: Catalogue | None, criterion: str) -> Crite
     return known[criterion]
 
 
-def _criterion_order(case: Case) -> list[str]:
+def criterion_order(case: Case) -> list[str]:
+    """Every criterion of every view of the case, in file order."""
     ids = list(case.criteria.use)
     for scenario in case.scenarios.values():
         ids += [c for c in scenario.criteria.add if c not in ids]
@@ -87,7 +95,7 @@ def _criterion_order(case: Case) -> list[str]:
 
 
 def _cell(case: Case, scenario: str | None, option: str, criterion: str) -> Score | None:
-    """The cell an edit in this view starts from."""
+    """The cell an edit in this view starts from (None: the team's aggregate or nothing)."""
     if scenario is not None:
         found = case.scenarios[scenario].scores.get(option, {}).get(criterion)
         if found is not None:
@@ -95,10 +103,35 @@ def _cell(case: Case, scenario: str | None, option: str, criterion: str) -> Scor
     return case.scores.get(option, {}).get(criterion)
 
 
+def _aggregate(case: Case, option: str, criterion: str) -> Score | None:
+    """The assessors' aggregate of a cell as a start for an agreed value:
+    its value and range, without the rationale generated for it."""
+    from assess.team import team_cell
+
+    found = team_cell(case, option, criterion) if case.assessors else None
+    if found is None:
+        return None
+    low, high = found.range
+    return Score(value=found.value, low=low, high=high) if high > low else Score(value=found.value)
+
+
+def _shown(case: Case, scenario: str | None, option: str, criterion: str) -> Score | None:
+    """The cell a view shows: its own, the baseline's, or the assessors' aggregate."""
+    return _cell(case, scenario, option, criterion) or _aggregate(case, option, criterion)
+
+
+def starts_agreed(case: Case, scenario: str | None, option: str, criterion: str) -> bool:
+    """Whether a score set on this cell starts from the assessors' aggregate
+    (a new agreed value, which has no rationale yet)."""
+    _check_view(case, scenario)
+    own = _cell(case, scenario, option, criterion)
+    return own is None and _aggregate(case, option, criterion) is not None
+
+
 def _put_cell(case: Case, scenario: str | None, option: str, criterion: str, cell: Score) -> Case:
     options = [o.id for o in case.options]
     table = case.scores if scenario is None else case.scenarios[scenario].scores
-    row = _insert(table.get(option, {}), criterion, cell, _criterion_order(case))
+    row = _insert(table.get(option, {}), criterion, cell, criterion_order(case))
     table = _insert(table, option, row, options)
     if scenario is None:
         return case.model_copy(update={"scores": table})
@@ -130,8 +163,10 @@ def set_score(
         raise EditError(f"{value:g} is off the scale of '{criterion}' ({scale.min:g}..{scale.max:g})")
     old = _cell(case, scenario, option, criterion)
     if old is None:
-        return _put_cell(case, scenario, option, criterion, Score(value=float(value)))
-    if old.value == value:
+        old = _aggregate(case, option, criterion)
+        if old is None:
+            return _put_cell(case, scenario, option, criterion, Score(value=float(value)))
+    elif old.value == value:
         return case
     update: dict[str, object] = {"value": float(value)}
     if old.low is not None and value < old.low:
@@ -145,6 +180,11 @@ def set_rationale(case: Case, scenario: str | None, option: str, criterion: str,
     """Set (or, with blank text, remove) one cell's rationale."""
     _check_view(case, scenario)
     old = _cell(case, scenario, option, criterion)
+    if old is None and _aggregate(case, option, criterion) is not None:
+        raise EditError(
+            "this score is the assessors' aggregate, not an agreed value: set the team's "
+            "agreed score first (+, - or enter), then its rationale"
+        )
     if old is None:
         raise EditError(f"'{option}' has no score on '{criterion}' to explain")
     text = text.strip()
@@ -170,7 +210,7 @@ def _put_weights(case: Case, owner: str | None, weights: Weights) -> Case:
 
 def _default_points(case: Case, catalogue: Catalogue | None) -> Weights:
     known = available_criteria(case, catalogue)
-    points = {c: known[c].default_weight for c in _criterion_order(case) if c in known}
+    points = {c: known[c].default_weight for c in criterion_order(case) if c in known}
     return Weights.model_validate({"method": "direct", "points": points})
 
 
@@ -194,7 +234,7 @@ def set_weight(
     current: dict[str, float] = getattr(spec, field)
     if current.get(criterion) == points:
         return case
-    new_points = _insert(current, criterion, float(points), _criterion_order(case))
+    new_points = _insert(current, criterion, float(points), criterion_order(case))
     return _put_weights(case, owner, spec.model_copy(update={field: new_points}))
 
 
@@ -210,7 +250,7 @@ def weights_to_direct(case: Case, scenario: str | None, *, catalogue: Catalogue 
     if spec.method in POINT_FIELDS:
         return case
     shares = derive_weights(spec.method, spec.inputs()).weights
-    points = {c: round(100 * shares[c], 1) for c in _criterion_order(case) if c in shares}
+    points = {c: round(100 * shares[c], 1) for c in criterion_order(case) if c in shares}
     note = f"Converted from {METHOD_LABELS[spec.method]} to direct points (share x 100)."
     elicitation = f"{spec.elicitation.strip()} {note}".strip()
     data = {"method": "direct", "elicitation": elicitation, "points": points}
@@ -219,7 +259,7 @@ def weights_to_direct(case: Case, scenario: str | None, *, catalogue: Catalogue 
 
 def toggle_criterion(case: Case, criterion: str) -> Case:
     """Switch a criterion off (kept in the file, not counted) or back on."""
-    if criterion not in _criterion_order(case):
+    if criterion not in criterion_order(case):
         raise EditError(f"'{criterion}' is not a criterion of this case")
     off = list(case.criteria.off)
     if criterion in off:
@@ -232,3 +272,84 @@ def toggle_criterion(case: Case, criterion: str) -> Case:
     else:
         criteria = _rebuilt(case.criteria, {}, drop=["off"])
     return case.model_copy(update={"criteria": criteria})
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between two versions of a case, by id."""
+
+    kind: Literal["score", "rationale", "weight", "weights", "criterion", "other"]
+    scenario: str | None = None
+    """The scenario whose cells or weights differ; None: the baseline's or the whole case's."""
+    option: str | None = None
+    criterion: str | None = None
+    before: float | str | None = None
+    """The value before (a score, points, a method, "on"/"off"); None where absent."""
+    after: float | str | None = None
+
+
+def changes(before: Case, after: Case) -> list[Change]:
+    """What differs from `before` to `after`: score cells, rationales, weights
+    and switched criteria, each once; `other` if nothing of those but
+    something else differs. Unchanged rows are the same objects (edits share
+    them), so this costs little."""
+    if before is after:
+        return []
+    found = _cells_changed((before, after), before.scores, after.scores, None)
+    for sid in [*before.scenarios, *(s for s in after.scenarios if s not in before.scenarios)]:
+        old, new = before.scenarios.get(sid), after.scenarios.get(sid)
+        if old is new:
+            continue
+        if old is None or new is None:
+            found.append(Change("other", sid))
+            continue
+        found += _cells_changed((before, after), old.scores, new.scores, sid)
+        found += _weights_changed(old.weights, new.weights, sid)
+    found += _weights_changed(before.weights, after.weights, None)
+    was, now = set(before.criteria.off), set(after.criteria.off)
+    for c in criterion_order(after):
+        if (c in was) != (c in now):
+            found.append(Change("criterion", None, None, c, *(("off", "on") if c in was else ("on", "off"))))
+    return found or ([] if before == after else [Change("other")])
+
+
+def _cells_changed(
+    cases: tuple[Case, Case],
+    old: Mapping[str, Mapping[str, Score]],
+    new: Mapping[str, Mapping[str, Score]],
+    scenario: str | None,
+) -> list[Change]:
+    """Cells that differ; where a cell is new or gone, its value is the one
+    its view shows without it (the baseline's under a scenario, the aggregate
+    under an agreed value)."""
+    found = []
+    for option in [*old, *(o for o in new if o not in old)]:
+        a, b = old.get(option, {}), new.get(option, {})
+        if a is b:
+            continue
+        for criterion in [*a, *(c for c in b if c not in a)]:
+            x, y = a.get(criterion), b.get(criterion)
+            if x is y or x == y:
+                continue
+            if x is not None and y is not None and (x.value, x.range) == (y.value, y.range):
+                found.append(Change("rationale", scenario, option, criterion, x.rationale, y.rationale))
+            else:
+                was = x or _shown(cases[0], scenario, option, criterion)
+                now = y or _shown(cases[1], scenario, option, criterion)
+                values = (was.value if was else None, now.value if now else None)
+                found.append(Change("score", scenario, option, criterion, *values))
+    return found
+
+
+def _weights_changed(old: Weights | None, new: Weights | None, scenario: str | None) -> list[Change]:
+    if old is new or old == new:
+        return []
+    field = POINT_FIELDS.get(old.method) if old and new and old.method == new.method else None
+    if old is None or new is None or field is None:
+        methods = (old.method if old else None, new.method if new else None)
+        return [Change("weights", scenario, None, None, *methods)]
+    a, b = getattr(old, field), getattr(new, field)
+    moved = [c for c in [*a, *(c for c in b if c not in a)] if a.get(c) != b.get(c)]
+    return [Change("weight", scenario, None, c, a.get(c), b.get(c)) for c in moved] or [
+        Change("weights", scenario, before=old.method, after=new.method)
+    ]

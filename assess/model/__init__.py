@@ -8,7 +8,6 @@ from assess.model.case import (
     Option,
     Scenario,
     ScenarioCriteria,
-    Score,
     Team,
 )
 from assess.model.criteria import (
@@ -20,27 +19,67 @@ from assess.model.criteria import (
     ValueFunction,
     Veto,
 )
+from assess.model.estimates import Basis, Cost, Estimate, Score
+from assess.model.portfolio import Requirement, Resource, Rules
+from assess.model.record import (
+    PairwiseStep,
+    StatementStep,
+    Step,
+    SwingOrderStep,
+    SwingRatingStep,
+    TradeoffStep,
+)
 from assess.model.sources import Document, SourceRef
+from assess.model.statements import (
+    ExactStatement,
+    ExactWeight,
+    IntervalBounds,
+    IntervalStatement,
+    OrderStatement,
+    RatioBounds,
+    RatioStatement,
+    Statement,
+)
 from assess.model.weights import Judgement, Weights
 
 __all__ = [
     "Assessor",
+    "Basis",
     "Team",
     "FAMILY_LABELS",
     "FORMAT_VERSION",
     "Case",
     "CaseCriteria",
     "Catalogue",
+    "Cost",
     "Criterion",
     "CriterionOverride",
     "Document",
+    "Estimate",
+    "ExactStatement",
+    "ExactWeight",
+    "IntervalBounds",
+    "IntervalStatement",
     "Judgement",
     "Option",
+    "OrderStatement",
+    "PairwiseStep",
+    "RatioBounds",
+    "RatioStatement",
+    "Requirement",
+    "Resource",
+    "Rules",
     "Scale",
     "Scenario",
     "ScenarioCriteria",
     "Score",
     "SourceRef",
+    "Statement",
+    "StatementStep",
+    "Step",
+    "SwingOrderStep",
+    "SwingRatingStep",
+    "TradeoffStep",
     "ValueFunction",
     "Veto",
     "Weights",

@@ -34,3 +34,21 @@ class Strict(BaseModel):
         use_attribute_docstrings=SCHEMA_DOCS,
         validate_default=False,
     )
+
+
+def tag(kind: str) -> str:
+    """The tag of a member of a discriminated union, for `pydantic.Tag`.
+
+    Pydantic puts the tag in an error's location; bracketed, it is dropped
+    from the YAML path like pydantic's own markers (`'[key]'`), so an error
+    in `statements[0].interval.min` is reported at that path of the file."""
+    return f"[{kind}]"
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    """A ' (did you mean X?)' suffix for a mistyped key, or '' (only on errors:
+    difflib is imported then)."""
+    import difflib
+
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

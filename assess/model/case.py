@@ -11,8 +11,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from assess.model.base import FiniteFloat, Id, Strict
+from assess.model.base import Id, Strict
 from assess.model.criteria import Criterion, CriterionOverride
+from assess.model.estimates import Score
+from assess.model.portfolio import Budget, CostTable, Resource, Rules
 from assess.model.sources import Document, SourceRef
 from assess.model.weights import Weights
 
@@ -26,24 +28,6 @@ class Option(Strict):
     name: str
     description: str = ""
     source: SourceRef | None = None
-
-
-class Score(Strict):
-    """One option's score on one criterion, with why and where it comes from."""
-
-    value: FiniteFloat
-    low: FiniteFloat | None = None
-    """Lower end of the plausible range (defaults to `value`)."""
-    high: FiniteFloat | None = None
-    """Upper end of the plausible range (defaults to `value`)."""
-    rationale: str | None = None
-    source: SourceRef | None = None
-
-    @property
-    def range(self) -> tuple[float, float]:
-        lo = self.value if self.low is None else self.low
-        hi = self.value if self.high is None else self.high
-        return lo, hi
 
 
 ScoreTable = dict[Id, dict[Id, Score]]
@@ -84,6 +68,12 @@ class Scenario(Strict):
     """Replaces the baseline's weights when given."""
     scores: ScoreTable = Field(default_factory=dict)
     """Cells that replace or add to the baseline's scores."""
+    budget: Budget | None = None
+    """Replaces the baseline's budget when given."""
+    rules: Rules | None = None
+    """Replaces the baseline's portfolio rules when given."""
+    costs: CostTable = Field(default_factory=dict)
+    """Cells that replace or add to the baseline's costs."""
 
 
 class Assessor(Strict):
@@ -126,6 +116,21 @@ class Case(Strict):
     weights: Weights | None = None
     """How much each criterion counts; the criteria's default weights if absent."""
     scores: ScoreTable = Field(default_factory=dict)
+    resources: dict[Id, Resource] = Field(default_factory=dict)
+    """The resources options cost (money, people, political capital), by id."""
+    reference: Id | None = None
+    """The option that is the status quo (no new cooperation), scored like any
+    other: every option's benefit is its value minus the reference's, and an
+    option below it is worse than doing nothing. It costs nothing and is never
+    funded. Without a reference, an option's benefit is its value."""
+    budget: Budget = Field(default_factory=dict)
+    """What may be spent of each resource."""
+    rules: Rules = Field(default_factory=Rules)
+    """Options that must or must not be funded, variants of which at most one
+    is, and options that require others."""
+    costs: CostTable = Field(default_factory=dict)
+    """What each option costs in each resource (like scores, with a range,
+    rationale, source and basis); a cost not given is 0."""
     scenarios: dict[Id, Scenario] = Field(default_factory=dict)
     assessors: dict[Id, Assessor] = Field(default_factory=dict)
     """Several assessors' scores of the baseline. The team's score of a cell

@@ -81,6 +81,10 @@ class ValueFunction(Strict):
         return self
 
 
+VetoMode = Literal["value", "high", "any_assessor"]
+"""What a veto threshold is compared with (see `Veto.applies_to`)."""
+
+
 class Veto(Strict):
     """A threshold beyond which an option is excluded from the ranking."""
 
@@ -88,6 +92,13 @@ class Veto(Strict):
     """Cost criteria: a score above it excludes; benefit criteria: below it."""
     reason: str | None = None
     """Why the threshold is a no-go, in the planner's words."""
+    applies_to: VetoMode = "value"
+    """What is compared with the threshold. value: the score itself (the
+    team's score in a team case). high: the unfavourable end of the score's
+    range, so an option is excluded when it could be beyond the line: the
+    high end for a cost criterion, the low end for a benefit criterion
+    (despite the name). any_assessor: every assessor's own score, so one
+    assessor beyond the line excludes the option."""
 
 
 class Criterion(Strict):

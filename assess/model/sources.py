@@ -15,6 +15,9 @@ class Document(Strict):
     """When it was published (free text, e.g. 2019 or 2025-12-13)."""
     path: str | None = None
     """Where the text is, relative to the file that declares it."""
+    reliability: str = ""
+    """How far to trust it, in a reviewer's words: what kind of source it is
+    (a peer-reviewed brief, an unsigned news item), who wrote it, its gaps."""
 
 
 class SourceRef(Strict):

@@ -1,14 +1,19 @@
-"""Weights as elicited: the method and its inputs, so they can be re-derived."""
+"""Weights as elicited: the method and its inputs, so they can be re-derived,
+the statements a team can make about them, and how they came about."""
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from assess.model.base import FiniteFloat, Id, Strict
+from assess.model.record import StatementStep, Step
+from assess.model.statements import Attributed, Statement
 
-WeightMethod = Literal["direct", "swing", "roc", "smarter", "rank_sum", "rank_reciprocal", "ahp"]
+WeightMethod = Literal[
+    "direct", "swing", "roc", "smarter", "rank_sum", "rank_reciprocal", "ahp", "statements"
+]
 
 INPUT_FIELD: dict[str, str] = {
     "direct": "points",
@@ -18,11 +23,15 @@ INPUT_FIELD: dict[str, str] = {
     "rank_sum": "ranking",
     "rank_reciprocal": "ranking",
     "ahp": "pairwise",
+    "statements": "statements",
 }
 """Which field holds each method's inputs."""
 
+POINT_INPUTS = ("points", "swing", "ranking", "pairwise")
+"""The fields from which point weights are derived; a view has at most one."""
 
-class Judgement(Strict):
+
+class Judgement(Attributed):
     """One AHP pairwise judgement: `a` is `ratio` times as important as `b`."""
 
     a: Id
@@ -35,9 +44,13 @@ class Weights(Strict):
 
     method: WeightMethod = "direct"
     """direct points, swing weighting, rank order (roc, smarter, rank_sum,
-    rank_reciprocal) or AHP pairwise comparison."""
+    rank_reciprocal), AHP pairwise comparison, or statements alone (no point
+    weights: the view's weights are those the statements allow)."""
     elicitation: str = ""
     """Who gave the weights, when, and how."""
+    illustrative: bool = False
+    """The weights are an example (such as the catalogue's defaults), not a
+    team's elicitation; shown as such wherever they are used."""
     points: dict[Id, FiniteFloat] | None = None
     """direct: points per criterion (any scale; normalised to sum to 1)."""
     swing: dict[Id, FiniteFloat] | None = None
@@ -46,18 +59,56 @@ class Weights(Strict):
     """rank order: groups of criteria, most important first."""
     pairwise: list[Judgement] | None = None
     """ahp: pairwise judgements on Saaty's 1..9 scale."""
+    statements: list[Statement] = Field(default_factory=list)
+    """What the team can say about the weights: rank orders with ties,
+    intervals and exact values of a criterion's share (fractions: 0.2 means
+    20 %), ratio bounds between two criteria. The inputs of method
+    `statements`; beside any other method, its point weights must satisfy them."""
+    record: list[Step] = Field(default_factory=list)
+    """The elicitation step by step, in the order taken: swing_order,
+    swing_rating, pairwise, tradeoff, statement (an index into `statements`)."""
+
+    @field_validator("record")
+    @classmethod
+    def _steps_name_statements(cls, steps: list[Step], info: ValidationInfo) -> list[Step]:
+        if "statements" not in info.data:
+            return steps  # the statements are broken: that is the error to read
+        count = len(info.data["statements"])
+        for k, step in enumerate(steps):
+            if isinstance(step, StatementStep) and step.statement >= count:
+                have = f"statements 0..{count - 1}" if count else "no statements"
+                raise ValueError(f"step {k} of the record names statement {step.statement}; there are {have}")
+        return steps
 
     @model_validator(mode="after")
     def _inputs_match_method(self) -> Weights:
         wanted = INPUT_FIELD[self.method]
+        given = [f for f in POINT_INPUTS if getattr(self, f) is not None]
+        if self.method == "statements":
+            if not self.statements:
+                raise ValueError("method 'statements' needs at least one statement under 'statements'")
+            if given:
+                raise ValueError(
+                    f"method 'statements' takes no point weights ({', '.join(given)}); "
+                    "beside statements, name the method of the point weights"
+                )
+            return self
         if getattr(self, wanted) is None:
             raise ValueError(f"method '{self.method}' needs its inputs under '{wanted}'")
-        extra = [f for f in set(INPUT_FIELD.values()) - {wanted} if getattr(self, f) is not None]
+        extra = [f for f in given if f != wanted]
         if extra:
             raise ValueError(f"method '{self.method}' takes '{wanted}', not {', '.join(extra)}")
         return self
 
+    @property
+    def has_points(self) -> bool:
+        """Whether the view has point weights (every method but `statements`)."""
+        return self.method != "statements"
+
     def inputs(self) -> dict[str, object]:
-        """The method's inputs as plain data, for `assess.weighting.derive_weights`."""
+        """The method's inputs as plain data, for `assess.weighting.derive_weights`
+        (AHP judgements without who gave them and why)."""
         field = INPUT_FIELD[self.method]
+        if field == "pairwise":
+            return self.model_dump(include={field: {"__all__": {"a", "b", "ratio"}}})
         return self.model_dump(include={field})

@@ -22,14 +22,16 @@ from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.reactive import var
 
 from assess import bundled, edit
 from assess.io.casefile import LoadedCase, load_cases
 from assess.model import Case, Catalogue
 from assess.resolve import effective_weights
-from assess.tui import saving
+from assess.tui import saving, undo_redo
 from assess.tui.history import History
+from assess.tui.present import safe
 from assess.tui.quotes import Quotes
 from assess.tui.screens.main import MainScreen
 from assess.tui.state import ViewState, analyse
@@ -52,7 +54,7 @@ class AssessApp(App[int]):
     """Works on the first case given; the others are there to compare."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
-    COMMANDS = App.COMMANDS | {_commands}
+    COMMANDS = {_commands}  # ours first; it appends Textual's own (see commands.py)
     BINDINGS = [
         Binding("f1,question_mark", "help", "Help", id="help", tooltip="Show every key"),
         Binding(
@@ -61,7 +63,7 @@ class AssessApp(App[int]):
             "Compare",
             id="compare",
             show=False,
-            tooltip="Compare the cases opened (needs two or more)",
+            tooltip="Compare the cases, or this case's views",
         ),
         Binding(
             "a",
@@ -69,7 +71,7 @@ class AssessApp(App[int]):
             "Robustness",
             id="robustness",
             show=False,
-            tooltip="Rank acceptability, weight stability and tornado of the view shown",
+            tooltip="How robust the ranking is",
         ),
         Binding(
             "t",
@@ -77,7 +79,7 @@ class AssessApp(App[int]):
             "Team",
             id="team",
             show=False,
-            tooltip="Where the assessors disagree (cases with several assessors)",
+            tooltip="Where the assessors disagree",
         ),
         Binding(
             "ctrl+q",
@@ -85,7 +87,7 @@ class AssessApp(App[int]):
             "Quit",
             id="quit",
             priority=True,
-            tooltip="Quit (asks first when there are unsaved changes)",
+            tooltip="Quit (asks first if anything is unsaved)",
         ),
     ]
 
@@ -145,6 +147,20 @@ class AssessApp(App[int]):
         self.write_recovery()
         self.exit(return_code=128 + sig)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice is plain text (never markup, no control characters):
+        notices name files, options and criteria, which are text from a file."""
+        message, title = safe(message, multiline=True), safe(title)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def watch_state(self) -> None:
         self._retitle()
 
@@ -157,11 +173,16 @@ class AssessApp(App[int]):
         if state is None:
             return
         tag = " (installed copy)" if bundled.is_installed_copy(self.loaded.path) else ""
-        path, view = shown_path(self.loaded.path), state.view.label
-        self.title, self.sub_title = fit_title(state.case.title, path, view, self.dirty, self.size.width, tag)
+        path, view = safe(shown_path(self.loaded.path)), safe(state.view.label)
+        self.title, self.sub_title = fit_title(
+            safe(state.case.title), path, view, self.dirty, self.size.width, tag
+        )
 
     def format_title(self, title: str, sub_title: str) -> Content:
-        """Textual's `title — sub-title`, or the sub-title alone when the title gave way."""
+        """Textual's `title — sub-title` with control characters removed (a case's
+        title and file name are text from a file), or the sub-title alone when the
+        title gave way."""
+        title, sub_title = safe(title), safe(sub_title)
         if title:
             return super().format_title(title, sub_title)
         return Content(sub_title).stylize("dim")
@@ -169,7 +190,7 @@ class AssessApp(App[int]):
     # -- applying edits ------------------------------------------------------
 
     def _show(self, case: Case, scenario: str | None) -> None:
-        self._set_state(analyse(case, self.catalogue, scenario, previous=self.state))
+        self._set_state(analyse(case, self.catalogue, scenario, previous=self.state, saved=self.loaded.case))
 
     def _set_state(self, state: ViewState) -> None:
         with self.batch_update():  # every widget's change in one frame
@@ -182,7 +203,9 @@ class AssessApp(App[int]):
             case = change(self.case)
             if case is self.case:
                 return False
-            state = analyse(case, self.catalogue, self.state.scenario, previous=self.state)
+            state = analyse(
+                case, self.catalogue, self.state.scenario, previous=self.state, saved=self.loaded.case
+            )
         except ValueError as err:  # EditError, or a case that cannot be scored
             self.notify(str(err), title="Refused", severity="error")
             return False
@@ -262,15 +285,13 @@ class AssessApp(App[int]):
         if not self.history.can_undo:
             self.notify("Nothing to undo.")
             return
-        self.history = self.history.undo()
-        self._show(self.case, self.scenario)
+        undo_redo.step(self, self.history.undo(), "Undone")
 
     def action_redo(self) -> None:
         if not self.history.can_redo:
             self.notify("Nothing to redo.")
             return
-        self.history = self.history.redo()
-        self._show(self.case, self.scenario)
+        undo_redo.step(self, self.history.redo(), "Redone")
 
     def action_scenario(self, name: str) -> None:
         """Show a view by name: the baseline's name or a scenario id."""
@@ -291,17 +312,18 @@ class AssessApp(App[int]):
             self.push_screen(HelpScreen(help_rows(self)))
 
     def action_compare(self) -> None:
+        """Several cases open: the same view of each; one: its views (2019 → 2025)."""
         if not isinstance(self.screen, MainScreen):
             return
-        if len(self.cases) < 2:
-            self.notify("Open two or more cases to compare: assess open CASE CASE...")
+        if len(self.cases) < 2 and not self.case.scenarios:
+            self.notify("This case has one view: open two or more cases to compare (assess open A B)")
             return
         from dataclasses import replace
 
         from assess.tui.screens.compare import CompareScreen
 
         cases = [replace(self.loaded, case=self.case), *self.cases[1:]]
-        self.push_screen(CompareScreen(cases, self.scenario))
+        self.push_screen(CompareScreen(cases, self.scenario if len(cases) > 1 else None))
 
     def action_robustness(self) -> None:
         if not isinstance(self.screen, MainScreen) or self.state is None:
@@ -357,6 +379,7 @@ class AssessApp(App[int]):
     def saved(self, loaded: LoadedCase) -> None:
         """The case was written: it is what the file holds now."""
         self.cases[0] = loaded
+        self._show(self.case, self.scenario)  # changes are now counted from this file
         self._retitle()
 
     def reloaded(self, fresh: LoadedCase) -> None:

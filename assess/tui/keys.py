@@ -23,23 +23,38 @@ class KeyGroup:
     bindings: tuple[Binding, ...]
 
 
+def _bindings(*owners: type[DOMNode]) -> tuple[Binding, ...]:
+    return tuple(b for owner in owners for b in owner.BINDINGS if isinstance(b, Binding))
+
+
 def key_groups(app_class: type[App]) -> list[KeyGroup]:
+    from assess.tui.screens.compare import CompareScreen
     from assess.tui.screens.main import MainScreen
+    from assess.tui.screens.rationale_editor import RationaleEditor
     from assess.tui.screens.robustness import RobustnessScreen
     from assess.tui.screens.team import TeamScreen
+    from assess.tui.widgets.compare_matrix import CompareMatrix
+    from assess.tui.widgets.compare_ranks import CompareRanks
+    from assess.tui.widgets.compare_rationale import RationaleModal
     from assess.tui.widgets.score_matrix import ScoreMatrix
     from assess.tui.widgets.team_heatmap import TeamHeatmap
+    from assess.tui.widgets.team_texts import TeamTextsModal
     from assess.tui.widgets.weights_table import WeightsTable
 
-    own = [b for b in app_class.BINDINGS if isinstance(b, Binding)]
     return [
-        KeyGroup("Everywhere", "app", tuple(own)),
-        KeyGroup("Main screen", "screen", tuple(MainScreen.BINDINGS)),  # type: ignore[arg-type]
-        KeyGroup("Score matrix (Scores tab)", "#matrix", tuple(ScoreMatrix.BINDINGS)),  # type: ignore[arg-type]
-        KeyGroup("Weights table (Weights tab)", "#weights", tuple(WeightsTable.BINDINGS)),  # type: ignore[arg-type]
-        KeyGroup("Robustness screen (a)", "RobustnessScreen", tuple(RobustnessScreen.BINDINGS)),  # type: ignore[arg-type]
-        KeyGroup("Team screen (t)", "TeamScreen", tuple(TeamScreen.BINDINGS)),  # type: ignore[arg-type]
-        KeyGroup("Disagreement heatmap", "TeamHeatmap", tuple(TeamHeatmap.BINDINGS)),  # type: ignore[arg-type]
+        KeyGroup("Everywhere", "app", _bindings(app_class)),
+        KeyGroup("Main screen", "screen", _bindings(MainScreen)),
+        KeyGroup("Score matrix (Scores tab)", "#matrix", _bindings(ScoreMatrix)),
+        KeyGroup("Weights table (Weights tab)", "#weights", _bindings(WeightsTable)),
+        KeyGroup("Compare screen (c)", "CompareScreen", _bindings(CompareScreen)),
+        KeyGroup("Compare: matrix", "#compare-matrix", _bindings(CompareMatrix)),
+        KeyGroup("Compare: rankings", "#compare-ranks", _bindings(CompareRanks)),
+        KeyGroup("Compare: full texts (enter)", "RationaleModal", _bindings(RationaleModal)),
+        KeyGroup("Robustness screen (a)", "RobustnessScreen", _bindings(RobustnessScreen)),
+        KeyGroup("Team screen (t)", "TeamScreen", _bindings(TeamScreen)),
+        KeyGroup("Disagreement heatmap", "TeamHeatmap", _bindings(TeamHeatmap)),
+        KeyGroup("Team: full texts (enter)", "TeamTextsModal", _bindings(TeamTextsModal)),
+        KeyGroup("Rationale editor (r)", "RationaleEditor", _bindings(RationaleEditor)),
     ]
 
 
@@ -53,14 +68,7 @@ EXTRA_KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("tab,shift+tab", "Next / previous pane"),
         ],
     ),
-    (
-        "In dialogs",
-        [
-            ("enter", "Set the value typed"),
-            ("ctrl+s", "Keep the rationale being edited"),
-            ("escape", "Cancel"),
-        ],
-    ),
+    ("In dialogs", [("enter", "Set the value typed, or press the button"), ("escape", "Cancel")]),
 ]
 """Keys that are not bindings of ours (Textual's own, and the dialogs'), for help."""
 

@@ -1,10 +1,16 @@
-"""How numbers, families and bars look on screen: Rich `Text` builders shared
-by the widgets. Fixed colours (not theme variables) so that a family reads
-the same in every table, legend and snapshot."""
+"""How numbers, families, names and bars look on screen: Rich `Text` builders
+shared by the widgets. Fixed colours (not theme variables) so that a family
+and a criterion read the same in every table, legend and snapshot.
+
+Text from a file is text: every user string reaches a widget through `safe`
+(control characters removed) and as a `Text` (never parsed as markup).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from rich.text import Text
@@ -15,23 +21,43 @@ FAMILY_COLOUR = {"driver": "#5fb878", "constraint": "#e0a030", "risk": "#e06070"
 FAMILY_TAG = {"driver": "Drivers", "constraint": "5S", "risk": "Risks"}
 """Short family names for column headers (the long ones are in FAMILY_LABELS)."""
 
-SEGMENT_COLOURS = {
-    "driver": ["#2e8b57", "#5fb878", "#3cb3a0", "#8fd694", "#2a9d8f", "#a8e6a3", "#4f9d69"],
-    "constraint": ["#e0a030", "#c77d1a", "#f2c14e", "#b5651d", "#f4a259"],
-    "risk": ["#e06070", "#b83b5e", "#f08a8a", "#9e2a2b", "#d45087", "#c9577a"],
+FAMILY_SHADES = {
+    "driver": ["#1e7b4f", "#9bdc8f", "#2aa198", "#d8f3c8"],
+    "constraint": ["#a85a0a", "#f6c46a", "#e0802a", "#fde6b6"],
+    "risk": ["#9e2a3c", "#f29aa6", "#d4507a", "#f9d3da"],
 }
-"""Stacked-bar colours: shades of each family's hue, cycled within a family."""
+"""Four shades of each family's hue, dark and light in turn, so that neighbours
+in a stacked bar stand apart; a fifth criterion of a family takes the first again."""
+DARK_SHADES = {shades[k] for shades in FAMILY_SHADES.values() for k in (0, 2)}
 
 VALUE_RAMP = ["#e06060", "#e09060", "#d8c060", "#a8d060", "#70c878"]
 """Foreground of a score by its value (0 worst .. 1 best, after reversing costs)."""
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BREAKS = re.compile(r"[\t\n]")
+
+
+def safe(text: str, multiline: bool = False) -> str:
+    """File text as it may reach the terminal: every control character (ESC,
+    BEL, C1, DEL, ...) removed, so no escape sequence gets through; newlines
+    and tabs are kept where `multiline`, else each becomes a space."""
+    if text.isprintable():
+        return text
+    if not multiline:
+        text = _BREAKS.sub(" ", text)
+    return _CONTROL.sub("", text)
+
+
+def shown(text: str, style: str = "", multiline: bool = False) -> Text:
+    """File text as a `Text`: made `safe` and never read as markup."""
+    return Text(safe(text, multiline), style=style)
 
 
 @lru_cache(maxsize=4096)
 def plain(text: str, style: str = "") -> Text:
-    """A Text that is looked up rather than built again (callers must not change it)."""
-    return Text(text, style=style)
+    """A `shown` Text that is looked up rather than built again (callers must not change it)."""
+    return shown(text, style)
 
 
 def num(x: float, places: int = 2) -> str:
@@ -40,8 +66,19 @@ def num(x: float, places: int = 2) -> str:
 
 
 def clip(text: str, width: int) -> str:
-    """`text` cut to `width` characters with an ellipsis."""
+    """`text` made `safe` and cut to `width` characters with an ellipsis."""
+    text = safe(text)
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def span(low: float, high: float) -> str:
+    """A range as people write it: 2–5."""
+    return f"{num(low)}–{num(high)}"
+
+
+def with_range(value: float, low: float, high: float) -> str:
+    """`5 (2–5)`, or `5` when the range is the value itself."""
+    return f"{num(value)} ({span(low, high)})" if high > low else num(value)
 
 
 @lru_cache(maxsize=4096)
@@ -54,65 +91,118 @@ def bar(fraction: float, width: int, style: str = "#7aa2f7") -> Text:
     return Text(body.ljust(width), style=style)
 
 
-def segment_colours(criteria: Sequence[Criterion]) -> list[str]:
-    """One colour per criterion, from its family's shades."""
+def criterion_colours(criteria: Sequence[Criterion]) -> dict[str, str]:
+    """Each criterion's colour: its family's shades in turn, in the order given.
+    Given every criterion of a case, a criterion keeps its colour in every
+    view and when others are switched off."""
     seen = {"driver": 0, "constraint": 0, "risk": 0}
-    out = []
+    out = {}
     for c in criteria:
-        shades = SEGMENT_COLOURS[c.family]
-        out.append(shades[seen[c.family] % len(shades)])
+        shades = FAMILY_SHADES[c.family]
+        out[c.id] = shades[seen[c.family] % len(shades)]
         seen[c.family] += 1
     return out
 
 
-def stacked_bar(parts: Sequence[float], colours: Sequence[str], width: int) -> Text:
-    """Parts (summing to at most 1) side by side, each a run of its colour."""
+def on_shade(colour: str) -> str:
+    """A readable text style on a background of `colour`."""
+    return f"{'#f4f4f4' if colour in DARK_SHADES else '#14181e'} on {colour}"
+
+
+def stacked_bar(
+    parts: Sequence[float], colours: Sequence[str], width: int, labels: Sequence[str] | None = None
+) -> Text:
+    """Parts (summing to at most 1) side by side, each a run of its colour;
+    with `labels`, a run of three cells or more shows its label, cut to fit."""
     text = Text()
     total, drawn = 0.0, 0
-    for part, colour in zip(parts, colours, strict=True):
+    for k, (part, colour) in enumerate(zip(parts, colours, strict=True)):
         total += max(0.0, part)
         end = round(total * width)
         if end > drawn:
-            text.append("█" * (end - drawn), style=colour)
+            run = end - drawn
+            label = safe(labels[k])[:run].rstrip() if labels and run >= 3 else ""
+            text.append(label.ljust(run), style=on_shade(colour))
             drawn = end
     text.append(" " * (width - drawn))
     return text
 
 
-def short_label(criterion: Criterion, width: int = 10) -> tuple[str, str]:
-    """A criterion's id on two header lines, e.g. ('cost', 'sharing')."""
-    head, _, tail = criterion.id.partition("_")
-    return clip(head, width), clip(tail.replace("_", " "), width)
+def shorten(name: str, width: int) -> str:
+    """A name cut to `width` at a word where it can be ("Competence…"), else anywhere."""
+    name = safe(name)
+    if len(name) <= width:
+        return name
+    words, kept = name.split(), ""
+    for word in words:
+        if len(kept) + len(word) + (1 if kept else 0) > width - 1:
+            break
+        kept = f"{kept} {word}" if kept else word
+    return f"{kept}…" if kept else clip(name, width)
 
 
-def column_label(criterion: Criterion, first_of_family: bool, off: bool = False) -> Text:
-    """Three header lines: the family's tag above its first column, then the id."""
+def short_names(criteria: Iterable[Criterion], width: int) -> dict[str, str]:
+    """Each criterion's name `shorten`ed; names that would read the same are
+    cut by characters instead ("Market pote…", "Market supe…")."""
+    criteria = list(criteria)
+    short = {c.id: shorten(c.name, width) for c in criteria}
+    counts = Counter(short.values())
+    return {c.id: clip(c.name, width) if counts[short[c.id]] > 1 else short[c.id] for c in criteria}
+
+
+def name_lines(name: str, width: int) -> tuple[str, str]:
+    """A name on two lines of `width` for a column header: words fill the
+    first line (a word longer than the line breaks after a hyphen, or is
+    cut), the rest goes on the second, cut with an ellipsis."""
+    words = safe(name).replace("-", "- ").split()
+    first = ""
+    while words and len(first) + len(words[0]) + (0 if not first or first.endswith("-") else 1) <= width:
+        word = words.pop(0)
+        first += word if not first or first.endswith("-") else f" {word}"
+    if not first and words:
+        return clip(words[0], width), clip(" ".join(words[1:]).replace("- ", "-"), width)
+    return first, clip(" ".join(words).replace("- ", "-"), width)
+
+
+def column_label(criterion: Criterion, first_of_family: bool, off: bool = False, width: int = 11) -> Text:
+    """Three header lines: the family's tag above its first column, then the name on two."""
     colour = FAMILY_COLOUR[criterion.family]
-    head, tail = short_label(criterion)
+    head, tail = name_lines(criterion.name, width)
     tag = FAMILY_TAG[criterion.family] if first_of_family else ""
     label = Text(tag, style=f"bold {colour} underline")
     label.append(f"\n{head}\n{tail}", style="dim" if off else colour)
     return label
 
 
-def family_name(criterion: Criterion, off: bool = False) -> Text:
-    """A criterion's name in its family's colour."""
-    return Text(criterion.name, style="dim strike" if off else FAMILY_COLOUR[criterion.family])
+def family_name(criterion: Criterion, off: bool = False, width: int = 0) -> Text:
+    """A criterion's name in its family's colour, `shorten`ed to `width` if given."""
+    name = shorten(criterion.name, width) if width else criterion.name
+    return shown(name, "dim strike" if off else FAMILY_COLOUR[criterion.family])
 
 
 def score_cell(cell: Score, value: float, vetoed: bool, overlay: bool) -> Text:
-    """A matrix cell: the score, with ±uncertainty in dim if its range is wide.
+    """A matrix cell: the score, and its range in dim when it has one ("4 (3–5)").
 
     `value` (0..1, best 1) colours the score; a vetoing score is marked ✕;
     a scenario's own cell is underlined."""
     low, high = cell.range
     colour = VALUE_RAMP[min(len(VALUE_RAMP) - 1, int(value * len(VALUE_RAMP)))]
     style = f"bold {colour}" + (" underline" if overlay else "")
-    text = Text(num(cell.value), style=style)
+    text = Text()  # spans, not a base style: the cell's padding stays plain
+    text.append(num(cell.value), style=style)
     if high > low:
-        text.append(f"±{num(max(high - cell.value, cell.value - low))}", style="dim")
+        text.append(f" ({span(low, high)})", style="dim")
     if vetoed:
         text.append("✕", style="bold red")
+    return text
+
+
+def change_text(move: int | None, gain: float | None) -> Text:
+    """`▲2 +0.031`: places moved up (▼ down) and the change of the total, since saved."""
+    text = move_text(move).copy()
+    if gain:
+        text.pad_right(2 - text.cell_len)
+        text.append(f" {gain:+.3f}", style="#70c878" if gain > 0 else "#e06060")
     return text
 
 

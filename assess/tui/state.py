@@ -1,14 +1,16 @@
 """What the main screen shows: one view of one case, scored, and how the
-ranking moved since the state before. Pure: no Textual here."""
+ranking moved since the file was opened or last saved. Pure: no Textual here."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from assess.edit import criterion_order
 from assess.model import Case, Catalogue, Criterion, Score
 from assess.resolve import View, available_criteria, resolve
 from assess.scoring import ScoreResult, score_wsm
+from assess.tui.present import criterion_colours
 
 
 @dataclass(frozen=True, eq=False)
@@ -25,9 +27,23 @@ class ViewState:
     view: View
     result: ScoreResult
     moves: Mapping[str, int] = field(default_factory=dict)
-    """Option id -> places moved up (negative: down) since the previous state."""
+    """Option id -> places moved up (negative: down) since the file was opened
+    or last saved (`saved`), in this view."""
     listed: tuple[Criterion, ...] = ()
     """The view's criteria including those switched off, in display order."""
+    saved: Case | None = None
+    """The case as its file holds it (None: the same as `case`)."""
+    gains: Mapping[str, float] = field(default_factory=dict)
+    """Option id -> change of its total since `saved`, in this view (where nonzero)."""
+    reference: ScoreResult | None = None
+    """This view of `saved`, scored (None when `saved` lacks the view)."""
+    colours: Mapping[str, str] = field(default_factory=dict)
+    """Criterion id -> its colour in charts, the same in every view of the case."""
+
+    @property
+    def modified(self) -> bool:
+        """Whether the case differs from its file."""
+        return self.saved is not None and self.saved is not self.case
 
     def criterion(self, criterion_id: str) -> Criterion:
         return next(c for c in self.listed if c.id == criterion_id)
@@ -69,11 +85,38 @@ def rank_moves(before: ScoreResult, after: ScoreResult) -> dict[str, int]:
     return moves
 
 
+def total_gains(before: ScoreResult, after: ScoreResult) -> dict[str, float]:
+    old = {r.option: r.score for r in before.ranking}
+    gains = {}
+    for r in after.ranking:
+        was = old.get(r.option)
+        if was is not None and r.score is not None and abs(r.score - was) >= 5e-4:
+            gains[r.option] = r.score - was
+    return gains
+
+
+def _reference(
+    saved: Case, catalogue: Catalogue | None, scenario: str | None, previous: ViewState | None
+) -> ScoreResult | None:
+    """This view of the saved case, scored; reused from `previous` when it can be."""
+    if previous is not None and previous.saved is saved and previous.scenario == scenario:
+        return previous.reference
+    try:
+        return score_wsm(resolve(saved, catalogue, scenario))
+    except (KeyError, ValueError):  # the file lacks the view, or cannot be scored
+        return None
+
+
 def analyse(
-    case: Case, catalogue: Catalogue | None, scenario: str | None, previous: ViewState | None = None
+    case: Case,
+    catalogue: Catalogue | None,
+    scenario: str | None,
+    previous: ViewState | None = None,
+    saved: Case | None = None,
 ) -> ViewState:
-    """Resolve and score a view. Raises ValueError (e.g. all weights zero) for
-    a case that cannot be scored."""
+    """Resolve and score a view, and compare it with the same view of `saved`
+    (the file's case; by default `previous`'s, else `case` itself). Raises
+    ValueError (e.g. all weights zero) for a case that cannot be scored."""
     view = resolve(case, catalogue, scenario)
     order = family_order(list(view.criteria))
     if [c.id for c in order] != [c.id for c in view.criteria]:
@@ -83,8 +126,17 @@ def analyse(
     result = score_wsm(view)
     known = available_criteria(case, catalogue)
     listed = tuple(family_order([known[c] for c in listed_ids(case, scenario)]))
-    moves = rank_moves(previous.result, result) if previous is not None else {}
-    return ViewState(case, catalogue, scenario, view, result, moves, listed)
+    if saved is None:
+        saved = previous.saved if previous is not None and previous.saved is not None else case
+    reference = result if saved is case else _reference(saved, catalogue, scenario, previous)
+    moves = rank_moves(reference, result) if reference is not None else {}
+    gains = total_gains(reference, result) if reference is not None else {}
+    if previous is not None and previous.case.criteria is case.criteria and previous.colours:
+        colours = previous.colours
+    else:
+        every = family_order([known[c] for c in criterion_order(case) if c in known])
+        colours = criterion_colours(every)
+    return ViewState(case, catalogue, scenario, view, result, moves, listed, saved, gains, reference, colours)
 
 
 def _reordered(view: View, order: list[Criterion]) -> View:

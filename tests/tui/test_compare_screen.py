@@ -105,7 +105,7 @@ async def test_moving_to_a_cell_shows_both_rationales(
         before, after = (s.rationale or "" for s in cell.sides)
         assert before != after
         text = " ".join(shown_text(screen.query_one(CompareDetail)).split())
-        assert "3.5 (2.5..4.5) → 4.5 (3.5..5)" in text
+        assert "3.5 (2.5–4.5) → 4.5 (3.5–5)" in text  # ranges as they are, never ±
         words = 4 if size[1] < 32 else 12  # a short terminal shows one line per view
         for rationale in (before, after):
             assert " ".join(rationale.split()[:words]) in text
@@ -185,7 +185,7 @@ async def test_a_missing_scenario_falls_back_to_the_baseline(two_cases: list[Loa
         screen = compare_screen(pilot.app)
         assert screen.lacking == ["ai_cooperation.yaml", "security_first.yaml"]
         title = shown_text(screen.query_one("#compare-title"))
-        assert "scenario 2031 (baseline of ai_cooperation.yaml" in title
+        assert "scenario 2031 (baseline of ai_coop" in title  # the rest is in the toast
         assert screen.comparison.labels == ("ai_cooperation", "security_first")
 
 

@@ -33,9 +33,10 @@ def test_two_cases_80x24(snap_compare) -> None:
     signed numbers with bars; the matrix with one-line headers, the weight
     row highlighted ("10→15.4", "10→19.2"), the cursor on "1→2" (pharma ×
     security) and other changed cells ("4→4.5", "2→3") highlighted; below,
-    "Pharma and healthcare R&D × Security issues 1 (0.5..2) → 2 (1..3)" and
-    one line per case starting with its rationale; the footer with ⏎ Full
-    texts, esc Close, n Next change, p Prev change."""
+    "Pharma and healthcare R&D × Security issues 1 (0.5–2) → 2 (1–3)" and
+    one line per case starting with its rationale; the legend with "3~
+    range"; the compact footer with ⏎ Full texts, esc Close, n Next change,
+    p Prev change (the bare host has no keys of its own)."""
     assert snap_compare(CompareHost(DEFAULT_CASE, SECURITY_CASE), terminal_size=(80, 24))
 
 
@@ -43,8 +44,8 @@ def test_two_cases_120x40(snap_compare) -> None:
     """The two bundled cases in a large terminal. Must show what the 80×24
     shot shows, plus: full option names, "weight effect" / "score effect"
     headers, the matrix under a titled rule ("Weights (%) and scores · n / p
-    next / previous change · ⏎ full texts") with two-line headers ("cost /
-    sharing") and all seven option rows; the pane "At the cursor, in each
+    next / previous change · ⏎ full texts") with the criteria's names on two
+    header lines ("Cost / sharing") and all seven option rows; the pane "At the cursor, in each
     view" with both rationales wrapped in full and each source (document §
     section: "passage") in dim italics below it."""
     assert snap_compare(CompareHost(DEFAULT_CASE, SECURITY_CASE), terminal_size=(120, 40))
@@ -53,9 +54,9 @@ def test_two_cases_120x40(snap_compare) -> None:
 def test_full_texts_modal_80x24(snap_compare) -> None:
     """Enter on the pharma × security cell at 80×24. Must show a bordered modal
     titled "Compare: ai_cooperation → security_first" over the dimmed screen:
-    the cell's values "1 (0.5..2) → 2 (1..3)" and what changed (value, range,
-    rationale, source); then one block per case, "ai_cooperation: 1 (0.5..2)"
-    and "security_first: 2 (1..3)", each with its full rationale at full
+    the cell's values "1 (0.5–2) → 2 (1–3)" and what changed (value, range,
+    rationale, source); then one block per case, "ai_cooperation: 1 (0.5–2)"
+    and "security_first: 2 (1–3)", each with its full rationale at full
     width and its source in dim italics; a scrollbar (the quoted passages
     follow below) and the hint "Esc close · ↑↓ scroll"."""
     assert snap_compare(CompareHost(DEFAULT_CASE, SECURITY_CASE), press=["enter"], terminal_size=(80, 24))

@@ -148,6 +148,49 @@ def test_toggle_criterion_off_and_on_leaves_no_trace(default_loaded: LoadedCase)
         edit.toggle_criterion(case, "no_such_criterion")
 
 
+TEAM = DEFAULT_CASE.parent / "team_example" / "team.yaml"
+
+
+def test_a_score_on_a_teams_aggregate_keeps_its_range() -> None:
+    """The team case holds no agreed scores: regulation × spillover is the
+    assessors' mean 3.5 with range 1..5. Agreeing on 4 keeps that range
+    (it used to become a bare `value: 4`) and leaves the generated rationale."""
+    loaded = load_case(TEAM)
+    case, catalogue = loaded.case, loaded.catalogue_model
+    assert edit.starts_agreed(case, None, "regulation", "spillover")
+    agreed = edit.set_score(case, None, "regulation", "spillover", 4.0, catalogue=catalogue)
+    cell = agreed.scores["regulation"]["spillover"]
+    assert (cell.value, cell.low, cell.high, cell.rationale) == (4.0, 1.0, 5.0, None)
+    assert not edit.starts_agreed(agreed, None, "regulation", "spillover")
+    in_2025 = edit.set_score(case, "2025", "regulation", "spillover", 4.0, catalogue=catalogue)
+    assert in_2025.scenarios["2025"].scores["regulation"]["spillover"].range == (1.0, 5.0)
+    with pytest.raises(edit.EditError, match="agreed score first"):
+        edit.set_rationale(case, None, "regulation", "spillover", "We agree.")
+    assert not edit.starts_agreed(Case.model_validate(small_case_data()), None, "a", "gain")  # no assessors
+
+
+def test_changes_name_each_edit(default_loaded: LoadedCase) -> None:
+    """Each kind of edit is found once, by id, with what it was and is."""
+    case, catalogue = default_loaded.case, default_loaded.catalogue_model
+    value = case.scores["pharma"]["competence"].value
+    a = edit.set_score(case, "2025", "pharma", "competence", value + 0.5, catalogue=catalogue)
+    b = edit.set_rationale(a, None, "pharma", "security", "Because.")
+    c = edit.set_weight(b, None, "competence", 30, catalogue=catalogue)
+    d = edit.toggle_criterion(c, "slump")
+    assert edit.changes(case, case) == []
+    assert edit.changes(case, d) == [
+        edit.Change(
+            "rationale", None, "pharma", "security", case.scores["pharma"]["security"].rationale, "Because."
+        ),
+        edit.Change("score", "2025", "pharma", "competence", value, value + 0.5),
+        edit.Change("weight", None, None, "competence", case.weights.points["competence"], 30.0),
+        edit.Change("criterion", None, None, "slump", "on", "off"),
+    ]
+    roc = _case({"method": "roc", "ranking": [["gain"], ["reach", "risk"]]})
+    converted = edit.weights_to_direct(roc, None, catalogue=None)
+    assert edit.changes(roc, converted) == [edit.Change("weights", None, before="roc", after="direct")]
+
+
 def test_history_undo_and_redo(default_loaded: LoadedCase) -> None:
     a = default_loaded.case
     b = edit.toggle_criterion(a, "security")

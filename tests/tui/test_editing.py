@@ -19,7 +19,7 @@ from assess.resolve import resolve
 from assess.scoring import score_wsm
 from assess.tui.present import clip
 from assess.tui.screens.confirm import Confirm
-from assess.tui.screens.main import MainScreen
+from assess.tui.screens.main import WIDE_NAMES, MainScreen
 from assess.tui.screens.rationale_editor import RationaleEditor
 from assess.tui.screens.value_prompt import ValuePrompt
 from assess.tui.widgets.excluded_list import ExcludedList
@@ -27,13 +27,13 @@ from assess.tui.widgets.grid import Grid
 from assess.tui.widgets.score_matrix import ScoreMatrix
 
 SIZE = (120, 40)
-REGULATION = "Dialogue on AI regulation"
+REGULATION = clip("Dialogue on AI regulation", WIDE_NAMES)
 
 
 def expected_names(loaded: LoadedCase, case: Case, scenario: str | None = None) -> list[str]:
     """The ranked options' names as the core ranks them (cut as the widget cuts them)."""
     result = score_wsm(resolve(case, loaded.catalogue_model, scenario))
-    return [clip(r.name, 26) for r in result.ranking if not r.excluded]
+    return [clip(r.name, WIDE_NAMES) for r in result.ranking if not r.excluded]
 
 
 async def test_a_score_edit_reranks(default_loaded: LoadedCase) -> None:
@@ -59,7 +59,7 @@ async def test_undo_restores_and_redo_reapplies(default_loaded: LoadedCase) -> N
     app = RecordingApp([default_loaded])
     async with app.run_test(size=SIZE) as pilot:
         before = ranking_names(app)
-        why = "x" + default_loaded.case.scores["regulation"]["competence"].rationale
+        why = default_loaded.case.scores["regulation"]["competence"].rationale + "x"  # typed at the end
         await pilot.press("down", "down", "down", "enter", "5", "enter", "r", "x", "ctrl+s")
         after = ranking_names(app)
         assert after != before and app.case.scores["regulation"]["competence"].rationale == why

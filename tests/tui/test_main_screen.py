@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from textual.widgets import Static, TabbedContent
-from tui_helpers import RecordingApp, plain_rows, rendered
+from tui_helpers import RecordingApp, in_memory, plain_rows, rendered, small_case_data
 
 from assess.io.casefile import LoadedCase
 from assess.passages import normalise_passage
@@ -28,13 +28,13 @@ def squash(text: str) -> str:
 async def test_wide_layout_puts_ranking_and_chart_side_by_side(default_loaded: LoadedCase) -> None:
     app = RecordingApp([default_loaded])
     async with app.run_test(size=(120, 40)) as pilot:
-        assert app.screen.query("#top") and not app.screen.query(RankStrip)
+        assert app.screen.query("#top") and app.screen.query_one(RankStrip).ranking is False
         ranking, why = app.screen.query_one("#ranking-pane"), app.screen.query_one("#why")
         assert ranking.region.y == why.region.y and ranking.region.x < why.region.x
         assert app.focused is app.screen.query_one(ScoreMatrix)
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert app.screen.query(RankStrip) and not app.screen.query("#top")
+        assert app.screen.query_one(RankStrip).ranking and not app.screen.query("#top")
         assert app.screen.query_one(TabbedContent).active == "tab-scores"
 
 
@@ -43,7 +43,7 @@ async def test_narrow_layout_has_tabs_and_a_ranking_strip(default_loaded: Loaded
     async with app.run_test(size=(80, 24)) as pilot:
         strip = str(app.screen.query_one(RankStrip).content)
         first = app.state.result.ranking[0].name
-        assert strip.startswith(f"2019 1 {first[:15]}")
+        assert strip.startswith(f" 2019  1 {first[:15]}")
         assert app.screen.query_one(TabbedContent).active == "tab-ranking"
         await pilot.press("2")
         assert app.screen.query_one(TabbedContent).active == "tab-scores"
@@ -60,8 +60,8 @@ async def test_the_matrix_groups_criteria_by_family(default_loaded: LoadedCase) 
         assert families == sorted(families, key=["driver", "constraint", "risk"].index)
         first = plain_rows(matrix)[0]
         cell = default_loaded.case.scores["megascience"]["competence"]
-        assert first[1].startswith(f"{cell.value:g}")
-        assert ("±" in first[1]) == (cell.range[0] != cell.range[1])
+        low, high = cell.range
+        assert first[1] == (f"{cell.value:g} ({low:g}–{high:g})" if high > low else f"{cell.value:g}")
 
 
 async def test_moving_to_a_cell_shows_its_evidence(default_loaded: LoadedCase) -> None:
@@ -75,14 +75,14 @@ async def test_moving_to_a_cell_shows_its_evidence(default_loaded: LoadedCase) -
         text = squash(rendered(app.screen.query_one("#evidence-body", Static).content, 200))
         assert text.startswith("Pharma and healthcare R&D × Cost sharing")
         assert squash(cell.rationale) in text
-        quote = app.screen.quotes.quote(cell.source.document, cell.source.passage)
+        quote = app.screen.quotes.passage(cell.source.document, cell.source.passage)
         passage = next(s for s in quote.spans if s.style == PASSAGE_STYLE)
         quoted = quote.plain[passage.start : passage.end]
         assert normalise_passage(quoted) == normalise_passage(cell.source.passage)
         assert squash(quote.plain) in text
         low, high = cell.range
-        assert f"range {low:g}..{high:g}" in text
-        assert "Scale 0..5: 0 none · 1 marginal" in text
+        assert f"3 ({low:g}–{high:g}) on 0..5" in text
+        assert "Scale 0..5 (Drivers, higher is better): 0 none · 1 marginal" in text
 
 
 async def test_help_lists_every_key(default_loaded: LoadedCase) -> None:
@@ -120,13 +120,24 @@ async def test_the_palette_offers_every_action(default_loaded: LoadedCase) -> No
         assert app.state.scenario == "2025"
 
 
-async def test_compare_needs_two_cases(default_loaded: LoadedCase, second_loaded: LoadedCase) -> None:
+async def test_compare_two_cases_or_the_views_of_one(
+    default_loaded: LoadedCase, second_loaded: LoadedCase
+) -> None:
+    """`c` compares the cases opened; with one case, its views (2019 → 2025,
+    the bundled case's most natural comparison); a case of one view says so."""
+    from assess.tui.screens.compare import CompareScreen
+
     app = RecordingApp([default_loaded])
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("c")
-        assert app.messages[-1].startswith("Open two or more cases to compare")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        assert app.screen.comparison.labels == ("2019", "2025")
+    app = RecordingApp([in_memory(small_case_data())])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        assert app.messages[-1].startswith("This case has one view: open two or more cases")
         assert isinstance(app.screen, MainScreen)
-    from assess.tui.screens.compare import CompareScreen
 
     app = RecordingApp([default_loaded, second_loaded])
     async with app.run_test(size=(120, 40)) as pilot:
@@ -152,7 +163,8 @@ async def test_a_click_moves_the_cursor_and_the_evidence(default_loaded: LoadedC
     async with app.run_test(size=(120, 40)) as pilot:
         matrix = app.screen.query_one(ScoreMatrix)
         option_width = len(max((o.name for o in app.state.view.options), key=len)) + 2
-        third_column = option_width + len("competence") + 2 + 1
+        second = [row[1] for row in plain_rows(matrix)] + str(matrix.columns[1].label).split("\n")
+        third_column = option_width + max(map(len, second)) + 2 + 1
         await pilot.click(ScoreMatrix, offset=(1 + third_column, 1 + matrix.header_height + 1))
         assert app.screen.cursor == ("pharma", app.state.view.criteria[1].id)
         text = rendered(app.screen.query_one("#evidence-body", Static).content, 200)

@@ -51,12 +51,14 @@ def test_robustness_80x24(snap_compare) -> None:
     R&D level." (no progress bar: the sampling is done); the heatmap titled
     "How often each option takes each place" with seven rows × 1st..7th and
     conf., cells shaded blue by their share, the brightest at megascience's
-    1st and smart cities' 7th, megascience's row marked ▶; bottom left the
+    1st and smart cities' 7th, megascience's row marked ▶, and under it the
+    line "conf.: first in this share of score draws, at the weights that make
+    it first"; bottom left the
     tornado of AI for megascience (total 0.724), red/green bars centred on a
     yellow │, competence building's score first; bottom right the weight
     stability bars with yellow ┃ marks, "0–49 %" / "any" beside them and
-    "Market poten…" in bold yellow; the footer with esc Close, ↑ Prev option,
-    ↓ Next option."""
+    "Market poten…" in bold yellow; the compact footer with esc Close, ↑ Prev
+    option, ↓ Next option."""
     assert snap_compare(RobustnessHost(), terminal_size=(80, 24), run_before=after_sampling())
 
 

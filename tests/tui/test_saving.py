@@ -13,7 +13,7 @@ from tui_helpers import RecordingApp, copy_workspace, ranking_names
 from assess.io.casefile import load_case
 from assess.tui.present import clip
 from assess.tui.screens.conflict import ConflictScreen
-from assess.tui.screens.main import MainScreen
+from assess.tui.screens.main import WIDE_NAMES, MainScreen
 from assess.tui.screens.quit_confirm import QuitConfirm
 from assess.tui.state import analyse
 from assess.tui.titlebar import shown_path
@@ -45,7 +45,7 @@ async def test_save_writes_what_the_screen_shows(workspace_case: Path) -> None:
     assert again.case.scores["regulation"]["competence"].value == value
     assert again.case == app.case
     result = analyse(again.case, again.catalogue_model, None).result
-    assert [clip(r.name, 26) for r in result.ranking if not r.excluded] == shown
+    assert [clip(r.name, WIDE_NAMES) for r in result.ranking if not r.excluded] == shown
 
 
 async def test_a_file_changed_on_disk_is_not_clobbered(workspace_case: Path) -> None:

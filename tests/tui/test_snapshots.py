@@ -15,28 +15,35 @@ NARROW, WIDE = (80, 24), (120, 40)
 
 def test_main_narrow(snap_compare, default_loaded: LoadedCase) -> None:  # noqa: ANN001
     """80x24: header with the case title (cut) and "cases/ai_cooperation.yaml ·
-    2019" (the path from the working folder, so run from the checkout); a
-    ranking strip ("2019 1 … · 2 …"); tabs Ranking / Scores / Weights with
-    Ranking active: ranks 1-7 with totals and blue bars, then the contributions
-    chart (names, stacked bars in family colours, Drv / 5S / Risk subtotals);
-    the footer lists Save, Undo, Scenario, Quit and Help."""
+    2019" (the path from the working folder, so run from the checkout); the
+    status line ("2019 1 … · 2 …", nothing unsaved so no "● modified"); tabs
+    Ranking / Scores / Weights with Ranking active: ranks 1-7 with names,
+    totals, each total's stacked bar of contributions (greens then oranges, a
+    few criteria's names on their runs) and an empty "Δ saved" column; under it
+    the legend, each criterion by its name with its swatch; the footer lists
+    Save, Undo, Scenario, Quit and Help, all of it."""
     assert snap_compare(RecordingApp([default_loaded]), terminal_size=NARROW)
 
 
 def test_main_wide(snap_compare, default_loaded: LoadedCase) -> None:  # noqa: ANN001
-    """120x40: "Ranking · 2019" and "Why: contributions" side by side (the
-    chart's rows line up with the ranking's, its legend below); Scores / Weights
-    tabs; the matrix with "Drivers" and "5S" over their first columns, values
-    coloured with ±uncertainty, the cursor on megascience × competence; the
-    evidence of that cell below: rationale, source, scale levels."""
+    """120x40: the status line "2019 no unsaved changes"; "Ranking · 2019"
+    (with "Δ saved") and "Why: contributions" side by side, the chart's rows
+    lining up with the ranking's, names on the wider runs and the legend of
+    names in three or four columns below; Scores / Weights tabs; the matrix
+    with "Drivers" and "5S" over their first columns, criteria's names on two
+    header lines ("Competence / building"), values coloured with their range
+    "4 (3–5)", the cursor on megascience × competence; below, that cell's
+    evidence: title and score, the highlighted passage in its context, the
+    source, the rationale and the scale's levels, all without scrolling."""
     assert snap_compare(RecordingApp([default_loaded]), terminal_size=WIDE)
 
 
 def test_evidence_narrow(snap_compare, default_loaded: LoadedCase) -> None:  # noqa: ANN001
     """80x24, Scores tab, cursor on pharma × synergies: the matrix without a
     frame, and under a rule the evidence: "Pharma and healthcare R&D ×
-    Synergies…", the score with its range, the scale with the current level
-    reversed, the rationale."""
+    Synergies…" with the score and its range "(2.5–4)", then the cited
+    passage highlighted in a line of context, its source on one line, and
+    the rationale; the footer ends with f1 Help."""
     assert snap_compare(
         RecordingApp([default_loaded]), terminal_size=NARROW, press=["2", "down", "right", "right"]
     )
@@ -44,8 +51,8 @@ def test_evidence_narrow(snap_compare, default_loaded: LoadedCase) -> None:  # n
 
 def test_evidence_wide(snap_compare, default_loaded: LoadedCase) -> None:  # noqa: ANN001
     """120x40, cursor on pharma × cost sharing: the evidence shows the
-    rationale, "Source <document title> (2019), § <section>" and the quoted
-    lines of the document with the cited passage highlighted."""
+    highlighted passage with a few words either side, "Source § <section>,
+    <document title> (2019)" on one line, the rationale and the scale."""
     assert snap_compare(
         RecordingApp([default_loaded]),
         terminal_size=WIDE,
@@ -54,10 +61,12 @@ def test_evidence_wide(snap_compare, default_loaded: LoadedCase) -> None:  # noq
 
 
 def test_2025_after_an_edit_wide(snap_compare, default_loaded: LoadedCase) -> None:  # noqa: ANN001
-    """120x40, scenario 2025 and one edit: the title says "2025 re-assessment ●
-    modified"; the ranking shows ▲/▼ for the options that moved, the vetoed
-    option apart ("✕ … is above the veto threshold …"); the matrix has Risks
-    columns and the edited cell underlined as the scenario's own."""
+    """120x40, scenario 2025 and one edit: the status line starts with
+    "● modified", then "2025 re-assessment" and "1 change since the file was
+    opened or saved"; "Δ saved" shows ▲1 and the change of total for
+    regulation and ▼1 for the option it passed; the vetoed option apart
+    ("✕ … is above the veto threshold …"); the legend holds the six risks in
+    reds; the matrix has the edited cell underlined as the scenario's own."""
     assert snap_compare(
         RecordingApp([default_loaded]), terminal_size=WIDE, press=["s", "down", "down", "down", "plus"]
     )
@@ -65,12 +74,15 @@ def test_2025_after_an_edit_wide(snap_compare, default_loaded: LoadedCase) -> No
 
 def test_help_narrow(snap_compare, default_loaded: LoadedCase) -> None:  # noqa: ANN001
     """80x24: the "Keys" dialog over the main screen, sections Everywhere and
-    Main screen at the top (f1 / ?, c, ^q, ^p; ^s, ^z, ^y, s, 1, 2, 3), scrollable."""
+    Main screen at the top (f1 / ?, c, a, t, ^q, ^p; ^s, ^z, ^y, s, 1, 2, 3),
+    each with what it does in a few words, scrollable."""
     assert snap_compare(RecordingApp([default_loaded]), terminal_size=NARROW, press=["f1"])
 
 
 def test_help_wide(snap_compare, default_loaded: LoadedCase) -> None:  # noqa: ANN001
-    """120x40: the "Keys" dialog with every section: Everywhere, Main screen,
-    Score matrix, Weights table, Moving around, In dialogs, then a note on
-    steps and where edits go."""
+    """120x40: the "Keys" dialog, scrollable: Everywhere, Main screen, Score
+    matrix, Weights table and the start of the Compare screen's keys, each
+    key with what it does in a few words (below: the compare matrix,
+    rankings and full texts, Robustness, Team, the rationale editor, Moving
+    around, In dialogs, and a note on "Δ saved" and "● modified")."""
     assert snap_compare(RecordingApp([default_loaded]), terminal_size=WIDE, press=["f1"])

@@ -86,7 +86,7 @@ async def test_moving_to_the_widest_disagreement_shows_all_three_rationales(team
         text = shown_text(screen.query_one(TeamDetail))
         assert "Dialogue on AI regulation × Testbed for wider cooperation" in text
         assert "team 3.5 (mean of 3) · spread 2.5 · sd 1.08 · furthest: boris, 2.25 from the others" in text
-        for name, value in (("anna", "4.5 (4..5)"), ("boris", "2 (1..3)"), ("chen", "4 (3..5)")):
+        for name, value in (("anna", "4.5 (4–5)"), ("boris", "2 (1–3)"), ("chen", "4 (3–5)")):
             assert f"{name} {value}" in text
         three = rationales(screen, WIDEST)
         assert len(three) == 3 and len(set(three)) == 3
@@ -103,7 +103,7 @@ async def test_narrow_terminal_stacks_the_assessors(team: LoadedCase) -> None:
         screen = team_screen(pilot.app)
         detail = screen.query_one(TeamDetail)
         assert detail.mode == "rows"
-        assert "anna 4.5 (4..5)" in shown_text(detail)
+        assert "anna 4.5 (4–5)" in shown_text(detail)
         whole = " ".join(rendered(detail.content, 60).split())
         for rationale in rationales(screen, WIDEST):
             assert rationale in whole

@@ -26,26 +26,27 @@ class TeamHost(App[None]):
 def test_team_80x24(snap_compare) -> None:
     """A small terminal. Must show: the title "Team: anna, boris, chen · 31 of
     84 differ" and the legend of five shades (>0 … >2); the heatmap of seven
-    options × twelve criteria with clipped two-line headers in family colours,
+    options × twelve criteria with the criteria's names clipped on two header
+    lines in family colours ("Com…" / "bui…"),
     "·" where all agree and shaded spreads elsewhere (0.5 dark grey up to 2.5
     red), the cursor on 2.5 (Dialogue on AI regulation × spillover); below,
     "Dialogue on AI regulation × Testbed for wider cooperation", "team 3.5
     (mean of 3) · spread 2.5 · sd 1.08 · furthest: boris, 2.25 from the
-    others" with boris highlighted, then anna's "4.5 (4..5)" and her rationale
+    others" with boris highlighted, then anna's "4.5 (4–5)" and her rationale
     indented (the rest scrolls); on the right "Ranks vs team (mean, agreed
     weights)": seven options in team order, team/anna/boris/chen ranks, chen's
     3 and 2 for research grants and pharma in red and green, smart cities ✕
-    for team and boris, the τ row 0.90 1.00 0.81; the footer with ⏎ Full
-    texts, esc Close, n Next widest, p Prev, v Values/spread."""
+    for team and boris, the τ row 0.90 1.00 0.81; the compact footer with ⏎
+    Full texts, esc Close, n Next widest, p Prev, v Values/spread."""
     assert snap_compare(TeamHost(), terminal_size=(80, 24))
 
 
 def test_team_120x40(snap_compare) -> None:
     """A large terminal. Must show what the 80×24 shot shows, with longer
-    option names and wider columns ("competence" clipped to "compet…", "cost /
-    sharing" in two lines); below, the three assessors side by side in
-    columns headed "anna 4.5 (4..5)", "boris 2 (1..3)" (highlighted) and
-    "chen 4 (3..5)", each with the whole rationale wrapped and the cited
+    option names and wider columns (names clipped to seven characters on two
+    lines: "Compet…" / "buildi…", "Cost" / "sharing"); below, the three assessors side by side in
+    columns headed "anna 4.5 (4–5)", "boris 2 (1–3)" (highlighted) and
+    "chen 4 (3–5)", each with the whole rationale wrapped and the cited
     passage in dim italics between curly quotes; the rankings on the right
     with full option names up to 24 characters."""
     assert snap_compare(TeamHost(), terminal_size=(120, 40))
@@ -63,8 +64,8 @@ def test_values_120x40(snap_compare) -> None:
 def test_full_texts_modal_80x24(snap_compare) -> None:
     """Enter on the widest cell at 80×24. Must show a bordered modal titled
     "Team: anna, boris, chen" over the dimmed screen: the heading and the
-    stats line, then "anna: 4.5 (4..5)" with her full rationale and source in
-    dim italics (document § section: "passage"), "boris: 2 (1..3)"
+    stats line, then "anna: 4.5 (4–5)" with her full rationale and source in
+    dim italics (document § section: "passage"), "boris: 2 (1–3)"
     highlighted with his; a scrollbar (chen and the quoted passages follow)
     and the hint "Esc close · ↑↓ scroll"."""
     assert snap_compare(TeamHost(), press=["enter"], terminal_size=(80, 24))

@@ -6,7 +6,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from textual.app import App
 from textual.notifications import SeverityLevel
+from textual.widget import Widget
 
 from assess.io.casefile import LoadedCase
 from assess.tui.app import AssessApp
@@ -99,3 +101,16 @@ def in_memory(case_data: dict, name: str = "small.yaml") -> LoadedCase:
     from assess.model import Case
 
     return LoadedCase(Path(name), Case.model_validate(case_data), None, None)  # type: ignore[arg-type]
+
+
+def screen_lines(app: App) -> list[str]:
+    """The screen's text as the terminal shows it, line by line (the
+    compositor's strips: only what is visible, at the size of the terminal)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]  # noqa: SLF001  # no public API
+
+
+def text_in(app: App, widget: Widget) -> str:
+    """What the terminal shows inside `widget` (within its frame), white space folded."""
+    region = widget.content_region
+    lines = screen_lines(app)[region.y : region.bottom]
+    return " ".join(" ".join(line[region.x : region.right] for line in lines).split())

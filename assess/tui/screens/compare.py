@@ -25,6 +25,7 @@ from textual.widgets import Footer, Static
 
 from assess.compare import Comparison, compare_views, unique_labels
 from assess.resolve import View, resolve, scenario_key, view_names
+from assess.tui.present import shown
 from assess.tui.quotes import Quotes
 from assess.tui.widgets.compare_detail import CompareDetail, Subject
 from assess.tui.widgets.compare_matrix import (
@@ -79,10 +80,16 @@ class CompareScreen(Screen[None]):
 
     CSS_PATH = "compare.tcss"
     BINDINGS = [
-        Binding("escape", "close", "Close", id="compare.close"),
-        Binding("q", "close", "Close", show=False, id="compare.close_q"),
-        Binding("n", "jump(1)", "Next change", id="compare.next_change"),
-        Binding("p", "jump(-1)", "Prev change", id="compare.previous_change"),
+        Binding("escape", "close", "Close", id="compare.close", tooltip="Close the compare screen"),
+        Binding("q", "close", "Close", show=False, id="compare.close_q", tooltip="Close the compare screen"),
+        Binding("n", "jump(1)", "Next change", id="compare.next_change", tooltip="Go to the next difference"),
+        Binding(
+            "p",
+            "jump(-1)",
+            "Prev change",
+            id="compare.previous_change",
+            tooltip="Go to the previous difference",
+        ),
     ]
 
     subject: reactive[Subject | None] = reactive(None)
@@ -98,13 +105,13 @@ class CompareScreen(Screen[None]):
         by_case: dict[int, Quotes] = {}
         self.quotes = [by_case.setdefault(id(lc), Quotes(lc.documents)) for _, _, lc in views]
 
-    def _title(self) -> str:
+    def _title(self) -> Text:
         comp = self.comparison
         which = f" · scenario {self.scenario}" if self.scenario else ""
         if self.lacking:
             which += f" (baseline of {', '.join(self.lacking)}: no such scenario)"
         counts = f" · {len(comp.weight_changes)} weights, {len(comp.score_changes)} cells differ"
-        return f"Compare {' → '.join(comp.labels)}{which}{counts}"
+        return shown(f"Compare {' → '.join(comp.labels)}{which}{counts}")
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="compare-top"):
@@ -117,12 +124,14 @@ class CompareScreen(Screen[None]):
         with VerticalScroll(id="compare-detail-scroll", can_focus=False) as detail:
             detail.border_title = "At the cursor, in each view"
             yield CompareDetail(self.comparison, id="compare-detail").data_bind(CompareScreen.subject)
-        yield Footer()
+        wide = self.app.size.width >= 100  # narrower, a compact footer leaves room for every key
+        yield Footer(compact=not wide, show_command_palette=wide)
 
     @staticmethod
     def _legend() -> Text:
         legend = Text()
         legend.append("3→4", CHANGED_STYLE).append(" score ")
+        legend.append("3~", CHANGED_STYLE).append(" range ")
         legend.append("3•", TEXT_ONLY_STYLE).append(" text ")
         legend.append("–→3", PRESENCE_STYLE).append(" new")
         return legend
@@ -133,6 +142,7 @@ class CompareScreen(Screen[None]):
             self.notify(
                 f"No scenario '{self.scenario}' in {', '.join(self.lacking)}: its baseline is shown.",
                 severity="warning",
+                markup=False,
             )
 
     def on_resize(self, event: events.Resize) -> None:

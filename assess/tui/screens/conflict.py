@@ -7,12 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
+
+from assess.tui.present import safe
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ def name_problem(folder: Path, name: str) -> str | None:
 
 
 class ConflictScreen(ModalScreen[ConflictChoice]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="conflict.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="conflict.cancel", tooltip="Cancel")]
 
     def __init__(self, path: Path) -> None:
         super().__init__()
@@ -54,9 +57,10 @@ class ConflictScreen(ModalScreen[ConflictChoice]):
         with Vertical(classes="dialog wide"):
             yield Label("The file changed on disk", classes="dialog-title")
             yield Static(
-                f"{self.path.name} was changed by someone or something else since you "
-                "opened it. Saving now would lose that change.",
-                markup=False,  # a file name is text
+                Text(
+                    f"{safe(self.path.name)} was changed by someone or something else since you "
+                    "opened it. Saving now would lose that change."
+                )
             )
             with Horizontal(classes="buttons"):
                 yield Button("Reload from disk", id="reload")
@@ -64,7 +68,7 @@ class ConflictScreen(ModalScreen[ConflictChoice]):
                 yield Button("Cancel", id="cancel")
             yield Static("Or save your version under another name, in the same folder:")
             with Horizontal(classes="buttons"):
-                yield Input(other_name(self.path), id="name")
+                yield Input(safe(other_name(self.path)), id="name")
                 yield Button("Save as", variant="primary", id="save_as")
             yield Static("", id="error", classes="error")
             yield Static("Reload keeps your edits one ctrl+z away.", classes="hint")
@@ -83,7 +87,7 @@ class ConflictScreen(ModalScreen[ConflictChoice]):
         name = self.query_one("#name", Input).value.strip()
         problem = name_problem(self.path.parent, name)
         if problem:
-            self.query_one("#error", Static).update(f"Refused: {problem}.")
+            self.query_one("#error", Static).update(Text(f"Refused: {safe(problem)}."))
         else:
             self.dismiss(ConflictChoice("save_as", name))
 

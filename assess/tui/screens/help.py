@@ -19,7 +19,9 @@ NOTES = (
     "enter types an exact value (values off the scale are refused). In a scenario, a score "
     "edit writes the scenario's own cell and a weight edit the weights of the view shown. "
     "Rank-order and AHP weights are converted to direct points, after asking, before the "
-    "first change."
+    'first change. "Δ saved" is each option\'s move in the ranking and change of total '
+    'since the file was opened or last saved; "● modified" at the top left says that '
+    "something is unsaved. Undo and redo say what they changed and show where."
 )
 
 
@@ -31,7 +33,7 @@ def keys_table(sections: list[tuple[str, list[tuple[str, str]]]]) -> Group:
         table.add_column(style="bold #7aa2f7", min_width=16, max_width=16)
         table.add_column()
         for keys, what in rows:
-            table.add_row(keys, what)
+            table.add_row(Text(keys), Text(what))
         parts += [Text(title, style="bold underline"), table, Text("")]
     return Group(*parts[:-1])
 

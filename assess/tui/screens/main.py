@@ -1,14 +1,17 @@
 """The main screen: ranking, why, score matrix with evidence, weights.
 
 At 120 columns and more the ranking and the contributions chart sit side by
-side above a tabbed Scores / Weights area; narrower, everything is on tabs
-and a one-line strip keeps the top of the ranking in view. Crossing the
-breakpoint recomposes the screen; the widgets take what they show from the
-App's state through `data_bind`, so nothing is lost.
+side above a tabbed Scores / Weights area; narrower, everything is on tabs,
+the ranking's bars are the stacked contributions (the chart has no room of
+its own) and the status line keeps the top of the ranking in view. The
+status line says first whether anything is unsaved, so it shows at 80
+columns. Crossing the breakpoint recomposes the screen; the widgets take
+what they show from the App's state through `data_bind`, so nothing is lost.
 """
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,7 +22,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
+from assess.edit import Change
 from assess.model import Document
+from assess.tui.present import safe
 from assess.tui.quotes import Quotes
 from assess.tui.state import ViewState
 from assess.tui.widgets.elicitation_note import ElicitationNote
@@ -30,21 +35,23 @@ from assess.tui.widgets.rank_strip import RankStrip
 from assess.tui.widgets.ranking_table import RankingTable
 from assess.tui.widgets.score_matrix import ScoreMatrix
 from assess.tui.widgets.weights_table import WeightsTable
-from assess.tui.widgets.why_panel import WhyPanel
+from assess.tui.widgets.why_panel import Legend, WhyPanel
 
 WIDE = 120
 """Terminal width from which the ranking and the chart sit side by side."""
 FOCUS = {"ranking": "#ranking", "scores": "#matrix", "weights": "#weights"}
+NARROW_NAMES, WIDE_NAMES = 24, 22
+"""Characters of an option's name in the ranking (narrow: on its tab; wide: beside the chart)."""
 
 
 def _titled(widget: Widget, title: str) -> Widget:
-    widget.border_title = title
+    widget.border_title = Text(safe(title))  # a Text: a view's name is never markup
     return widget
 
 
 class MainScreen(Screen):
     BINDINGS = [
-        Binding("ctrl+s", "app.save", "Save", id="save", tooltip="Save the case to its file"),
+        Binding("ctrl+s", "app.save", "Save", id="save", tooltip="Save the case"),
         Binding("ctrl+z", "app.undo", "Undo", id="undo", tooltip="Undo the last edit"),
         Binding("ctrl+y", "app.redo", "Redo", id="redo", show=False, tooltip="Redo the edit undone"),
         Binding(
@@ -52,7 +59,7 @@ class MainScreen(Screen):
             "app.next_scenario",
             "Scenario",
             id="scenario.next",
-            tooltip="Switch to the next scenario (the baseline, then each scenario)",
+            tooltip="Show the next view (baseline, scenarios)",
         ),
         Binding("1", "show('ranking')", "Ranking", id="show.ranking", show=False, tooltip="Show the ranking"),
         Binding(
@@ -61,7 +68,7 @@ class MainScreen(Screen):
             "Scores",
             id="show.scores",
             show=False,
-            tooltip="Show the score matrix and the evidence",
+            tooltip="Show the scores and evidence",
         ),
         Binding("3", "show('weights')", "Weights", id="show.weights", show=False, tooltip="Show the weights"),
     ]
@@ -82,45 +89,49 @@ class MainScreen(Screen):
         self.wide = self.app.size.width >= WIDE
         self.set_class(not self.wide, "narrow")
         yield Header()
+        yield RankStrip(ranking=not self.wide, id="strip").data_bind(MainScreen.state)
         if self.wide:
             with Horizontal(id="top"):
                 yield from self._ranking_pane()
-                yield self._why(bar_width=26, name_width=0)
+                yield self._why(bar_width=38)
             tab = self.tab if self.tab != "ranking" else "scores"
         else:
-            yield RankStrip(id="strip").data_bind(MainScreen.state)
             tab = self.tab
         with TabbedContent(id="tabs", initial=f"tab-{tab}"):
             if not self.wide:
                 with TabPane("Ranking", id="tab-ranking"):
                     yield from self._ranking_pane()
-                    yield self._why(bar_width=24, name_width=24)
             with TabPane("Scores", id="tab-scores"):
                 matrix = ScoreMatrix(self.cursor, id="matrix", classes="pane")
                 yield _titled(matrix.data_bind(MainScreen.state), "Scores")
                 yield _titled(
-                    EvidencePanel(self.quotes, self.documents, id="evidence", classes="pane").data_bind(
-                        MainScreen.state, MainScreen.cursor
-                    ),
+                    EvidencePanel(
+                        self.quotes, self.documents, 60 if self.wide else 30, id="evidence", classes="pane"
+                    ).data_bind(MainScreen.state, MainScreen.cursor),
                     "Evidence",
                 )
             with TabPane("Weights", id="tab-weights"):
                 yield ElicitationNote(id="elicitation").data_bind(MainScreen.state)
-                yield _titled(
-                    WeightsTable(id="weights", classes="pane").data_bind(MainScreen.state), "Weights"
-                )
+                names = 48 if self.wide else max(16, self.app.size.width - 46)
+                weights = WeightsTable(bar_width=16 if self.wide else 10, name_width=names, id="weights")
+                yield _titled(weights.add_class("pane").data_bind(MainScreen.state), "Weights")
         # Narrow: compact, and the palette (ctrl+p, listed in help) leaves room for keys.
         yield Footer(compact=not self.wide, show_command_palette=self.wide)
 
     def _ranking_pane(self) -> ComposeResult:
         with _titled(Vertical(id="ranking-pane", classes="pane"), "Ranking"):
-            yield RankingTable(bar_width=10, name_width=26 if self.wide else 30, id="ranking").data_bind(
-                MainScreen.state
-            )
+            if self.wide:
+                table = RankingTable(bar_width=6, name_width=WIDE_NAMES, id="ranking")
+            else:  # the bar takes what the other columns leave (see RankingTable's columns)
+                bar = max(10, self.app.size.width - NARROW_NAMES - 28)
+                table = RankingTable(bar_width=bar, name_width=NARROW_NAMES, stacked=True, id="ranking")
+            yield table.data_bind(MainScreen.state)
             yield ExcludedList(id="excluded").data_bind(MainScreen.state)
+            if not self.wide:
+                yield Legend(id="why-legend").data_bind(MainScreen.state)
 
-    def _why(self, bar_width: int, name_width: int) -> Widget:
-        panel = WhyPanel(bar_width=bar_width, name_width=name_width, id="why", classes="pane")
+    def _why(self, bar_width: int) -> Widget:
+        panel = WhyPanel(bar_width=bar_width, id="why", classes="pane")
         panel.data_bind(MainScreen.state)
         return _titled(panel, "Why: contributions to each total")
 
@@ -135,11 +146,11 @@ class MainScreen(Screen):
     def watch_state(self, state: ViewState | None) -> None:
         if state is None:
             return
-        view = state.view.label
+        view = safe(state.view.label)
         for selector, title in [("#ranking-pane", "Ranking"), ("#matrix", "Scores"), ("#weights", "Weights")]:
             for widget in self.query(selector):
-                if widget.border_title != f"{title} · {view}":  # setting it repaints
-                    widget.border_title = f"{title} · {view}"
+                if widget.border_title != Text(f"{title} · {view}").markup:  # setting it repaints
+                    _titled(widget, f"{title} · {view}")
 
     def on_resize(self, event: Resize) -> None:
         if (event.size.width >= WIDE) != self.wide:
@@ -160,6 +171,18 @@ class MainScreen(Screen):
         tab = self.tab if (self.tab != "ranking" or not self.wide) else "scores"
         for widget in self.query(FOCUS[tab]):
             widget.focus()
+
+    def reveal(self, change: Change) -> None:
+        """Bring where `change` happened into view: its cell in the score
+        matrix, or its criterion's row in the weights."""
+        if change.kind in ("score", "rationale") and change.option and change.criterion:
+            self.action_show("scores")
+            self.query_one(ScoreMatrix).go_to(change.option, change.criterion)
+        elif change.kind in ("weight", "criterion") and change.criterion:
+            self.action_show("weights")
+            self.query_one(WeightsTable).go_to(change.criterion)
+        elif change.kind == "weights":
+            self.action_show("weights")
 
     def action_show(self, name: str) -> None:
         """Bring a pane into view (on narrow screens: its tab) and focus it."""

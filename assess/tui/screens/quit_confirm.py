@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,11 +12,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from assess.tui.present import safe
+
 QuitChoice = Literal["save", "discard", "cancel"]
 
 
 class QuitConfirm(ModalScreen[QuitChoice]):
-    BINDINGS = [Binding("escape", "choose('cancel')", "Cancel", id="quit.cancel")]
+    BINDINGS = [Binding("escape", "choose('cancel')", "Cancel", id="quit.cancel", tooltip="Cancel")]
 
     def __init__(self, file_name: str) -> None:
         super().__init__()
@@ -24,7 +27,7 @@ class QuitConfirm(ModalScreen[QuitChoice]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Unsaved changes", classes="dialog-title")
-            yield Static(f"{self.file_name} has changes that are not saved.")
+            yield Static(Text(f"{safe(self.file_name)} has changes that are not saved."))
             with Horizontal(classes="buttons"):
                 yield Button("Save and quit", variant="primary", id="save")
                 yield Button("Discard and quit", variant="error", id="discard")

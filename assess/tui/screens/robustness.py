@@ -26,6 +26,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from assess.output.sensitivity import pct, weight_pct
 from assess.resolve import View
 from assess.robustness import DEFAULT_SAMPLES, DEFAULT_SEED, Acceptability, Robustness, acceptability, analyse
+from assess.tui.present import shown
 from assess.tui.widgets.robustness_heatmap import AcceptabilityHeatmap
 from assess.tui.widgets.robustness_stability import StabilityBars
 from assess.tui.widgets.robustness_tornado import TornadoChart
@@ -59,10 +60,10 @@ class RobustnessScreen(Screen[None]):
 
     CSS_PATH = "robustness.tcss"
     BINDINGS = [
-        Binding("escape", "close", "Close", id="robustness.close",
-                tooltip="Close the robustness screen (stops the sampling)"),
-        Binding("q", "close", "Close", show=False, id="robustness.close_q",
-                tooltip="Close the robustness screen (stops the sampling)"),
+        Binding("escape", "close", "Close", id="robustness.close", tooltip="Close the robustness screen"),
+        Binding(
+            "q", "close", "Close", show=False, id="robustness.close_q", tooltip="Close the robustness screen"
+        ),
         Binding(
             "up",
             "select(-1)",
@@ -114,8 +115,8 @@ class RobustnessScreen(Screen[None]):
         r = self.result
         assert r is not None
         who = f" · {r.assessor}" if r.assessor else ""
-        yield Static(f"Robustness · {r.title}: {r.view}{who}", id="robustness-title")
-        yield Static(summary(r, self.samples), id="robustness-headline")
+        yield Static(shown(f"Robustness · {r.title}: {r.view}{who}"), id="robustness-title")
+        yield Static(shown(summary(r, self.samples)), id="robustness-headline")
         yield ProgressBar(total=100, show_eta=False, id="robustness-progress")
         heatmap = AcceptabilityHeatmap(id="robustness-heatmap")
         heatmap.border_title = "How often each option takes each place"
@@ -127,7 +128,8 @@ class RobustnessScreen(Screen[None]):
             with VerticalScroll(id="robustness-stability-scroll", can_focus=False) as scroll:
                 scroll.border_title = "Weight stability"
                 yield StabilityBars(id="robustness-stability").data_bind(RobustnessScreen.result)
-        yield Footer()
+        wide = self.app.size.width >= 100  # narrower, a compact footer leaves room for every key
+        yield Footer(compact=not wide, show_command_palette=wide)
 
     def on_mount(self) -> None:
         self.run_monte_carlo()
@@ -171,12 +173,12 @@ class RobustnessScreen(Screen[None]):
         if event.state == WorkerState.ERROR:
             self.query_one(ProgressBar).display = False
             self.query_one("#robustness-headline", Static).update(
-                f"The Monte Carlo failed: {event.worker.error}"
+                shown(f"The Monte Carlo failed: {event.worker.error}")
             )
 
     def watch_result(self, result: Robustness | None) -> None:
         if result is not None and self.is_mounted:
-            self.query_one("#robustness-headline", Static).update(summary(result, self.samples))
+            self.query_one("#robustness-headline", Static).update(shown(summary(result, self.samples)))
 
     @property
     def finished(self) -> bool:

@@ -40,7 +40,7 @@ def folder_problem(loaded: LoadedCase, text: str, cwd: Path) -> tuple[Path | Non
 class SaveCopyScreen(ModalScreen[Path | None]):
     """Dismissed with the folder to save the copy into, or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="save_copy.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="save_copy.cancel", tooltip="Cancel")]
 
     def __init__(self, loaded: LoadedCase, cwd: Path) -> None:
         super().__init__()

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from assess.disagreement import Disagreement, disagreement
+from assess.tui.present import shown
 from assess.tui.quotes import Quotes
 from assess.tui.widgets.team_detail import Subject, TeamDetail
 from assess.tui.widgets.team_heatmap import WIDE, TeamHeatmap, legend
@@ -88,7 +89,7 @@ class TeamScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="team-top"):
-            yield Static(self._title(), id="team-title")
+            yield Static(shown(self._title()), id="team-title")
             yield Static(legend(_common_scale(self.report)), id="team-legend")
         heatmap = TeamHeatmap(self.report, id="team-heatmap")
         yield heatmap
@@ -97,9 +98,10 @@ class TeamScreen(Screen[None]):
                 detail.border_title = "At the cursor · ⏎ full texts"
                 yield TeamDetail(self.report, id="team-detail").data_bind(TeamScreen.subject)
             with VerticalScroll(id="team-ranks-scroll", can_focus=False) as ranks:
-                ranks.border_title = self._ranks_title()
+                ranks.border_title = shown(self._ranks_title())
                 yield TeamRanks(self.report, id="team-ranks")
-        yield Footer()
+        wide = self.app.size.width >= 100  # narrower, a compact footer leaves room for every key
+        yield Footer(compact=not wide, show_command_palette=wide)
 
     def on_mount(self) -> None:
         self.query_one(TeamHeatmap).focus()

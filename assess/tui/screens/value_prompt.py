@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from assess.tui.present import num
+from assess.tui.present import num, safe
 
 
 def parse_value(raw: str, low: float, high: float | None) -> float | str:
@@ -20,7 +21,7 @@ def parse_value(raw: str, low: float, high: float | None) -> float | str:
     try:
         value = float(raw.strip().replace(",", "."))
     except ValueError:
-        return f"'{raw.strip()}' is not a number"
+        return f"'{safe(raw.strip())}' is not a number"
     if not math.isfinite(value):
         return "give a finite number"
     if value < low or (high is not None and value > high):
@@ -32,7 +33,7 @@ def parse_value(raw: str, low: float, high: float | None) -> float | str:
 class ValuePrompt(ModalScreen[float | None]):
     """Returns the number typed, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel", tooltip="Cancel")]
 
     def __init__(self, title: str, value: float, low: float, high: float | None) -> None:
         super().__init__()
@@ -41,7 +42,7 @@ class ValuePrompt(ModalScreen[float | None]):
     def compose(self) -> ComposeResult:
         scale = f"{num(self.low)}..{num(self.high)}" if self.high is not None else f"≥ {num(self.low)}"
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(Text(safe(self.title_text)), classes="dialog-title")
             yield Static(f"Now {num(self.value)}; type a value on {scale}, Enter to set, Esc to cancel.")
             yield Input(num(self.value), id="value", select_on_focus=True)
             yield Static("", id="error", classes="error")
@@ -54,7 +55,7 @@ class ValuePrompt(ModalScreen[float | None]):
     def submit(self) -> None:
         result = parse_value(self.query_one("#value", Input).value, self.low, self.high)
         if isinstance(result, str):
-            self.query_one("#error", Static).update(f"Refused: {result}.")
+            self.query_one("#error", Static).update(Text(f"Refused: {result}."))
         else:
             self.dismiss(result)
 

@@ -20,8 +20,8 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from assess.compare import CellSide, Comparison, OptionEffect
-from assess.output.compare import cell_text, source_text
-from assess.tui.present import bar, num
+from assess.output.compare import source_text
+from assess.tui.present import bar, num, safe, shown, with_range
 
 WEIGHT_COLOUR, SCORE_COLOUR = "#7aa2f7", "#bb9af7"
 """Bars of weight effects and of score effects, everywhere on the compare screen."""
@@ -47,7 +47,17 @@ def _grid(mode: Mode) -> Table:
 
 
 def _clip(text: str, limit: int) -> str:
+    text = safe(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def cell_text(s: CellSide) -> str:
+    """A score as `3` or `3 (2–4)`; `-` when absent."""
+    if not s.present or s.value is None:
+        return "-"
+    return with_range(
+        s.value, s.low if s.low is not None else s.value, s.high if s.high is not None else s.value
+    )
 
 
 def _changed(changed: tuple[str, ...], mode: Mode) -> Text:
@@ -59,33 +69,33 @@ def _changed(changed: tuple[str, ...], mode: Mode) -> Text:
 def _cell(comp: Comparison, s: Subject, mode: Mode) -> RenderableType:
     assert s.option is not None and s.criterion is not None
     c = comp.cell(s.option, s.criterion)
-    head = Text(f"{comp.option_names[c.option]} × {comp.criterion_names[c.criterion]}", "bold")
+    head = shown(f"{comp.option_names[c.option]} × {comp.criterion_names[c.criterion]}", "bold")
     head.append("  " + " → ".join(cell_text(x) for x in c.sides))
     head.append_text(_changed(c.changed, mode))
     if mode == "full":  # one block per view, the texts at full width
         blocks: list[RenderableType] = []
         for label, side in zip(comp.labels, c.sides, strict=True):
-            blocks += [Text(f"\n{label}: {cell_text(side)}", "bold"), _why(side, mode)]
+            blocks += [Text(f"\n{safe(label)}: {cell_text(side)}", "bold"), _why(side, mode)]
         return Group(head, *blocks)
     grid = _grid(mode)
     for label, side in zip(comp.labels, c.sides, strict=True):
-        grid.add_row(label, cell_text(side), _why(side, mode))
+        grid.add_row(shown(label), Text(cell_text(side)), _why(side, mode))
     return Group(head, grid)
 
 
 def _why(side: CellSide, mode: Mode) -> Text:
     if not side.present:
         return Text("not in this view", "dim italic")
-    text = Text(side.rationale or "(no rationale)")
+    text = shown(side.rationale or "(no rationale)", multiline=mode != "line")
     if side.source and mode != "line":
-        text.append(f"\n{source_text(side.source, 0 if mode == 'full' else 80)}", "dim italic")
+        text.append(f"\n{safe(source_text(side.source, 0 if mode == 'full' else 80))}", "dim italic")
     return text
 
 
 def _weight(comp: Comparison, s: Subject, mode: Mode) -> RenderableType:
     assert s.criterion is not None
     w = next(x for x in comp.weights if x.criterion == s.criterion)
-    head = Text(f"Weight of {w.name}", "bold")
+    head = shown(f"Weight of {w.name}", "bold")
     head.append("  " + " → ".join(f"{num(x.share * 100, 1)}%" for x in w.sides))
     head.append_text(_changed(w.changed, mode))
     grid = _grid(mode)
@@ -93,7 +103,7 @@ def _weight(comp: Comparison, s: Subject, mode: Mode) -> RenderableType:
         share = f"{num(side.share * 100, 1)}%" if side.present else "-"
         raw = "" if side.raw is None else f" (raw {num(side.raw)})"
         said = side.elicitation if mode == "full" else _clip(side.elicitation, 160)
-        grid.add_row(label, share + raw, Text(f"{side.method}: {said}".rstrip(": ")))
+        grid.add_row(shown(label), Text(share + raw), shown(f"{side.method}: {said}".rstrip(": ")))
     return Group(head, grid)
 
 
@@ -106,27 +116,27 @@ def effect_text(value: float, scale: float, colour: str, width: int = 5) -> Text
 def _option(comp: Comparison, s: Subject, mode: Mode) -> RenderableType:
     assert s.option is not None
     effects = comp.effects_of(s.option)
-    head = Text(comp.option_names[s.option], "bold")
+    head = shown(comp.option_names[s.option], "bold")
     if not effects:
         return Group(head, Text("Not in two consecutive views: no change to split.", "dim"))
     return Group(head, *(_option_pair(comp, e, mode) for e in effects))
 
 
 def _option_pair(comp: Comparison, e: OptionEffect, mode: Mode) -> RenderableType:
-    line = Text(f"{comp.labels[e.before]} → {comp.labels[e.after]}: ", "italic")
+    line = shown(f"{comp.labels[e.before]} → {comp.labels[e.after]}: ", "italic")
     line.append(f"{e.total_before:.3f} → {e.total_after:.3f} ({e.change:+.3f}) = ")
     line.append(f"weight {e.weight_effect:+.3f}", WEIGHT_COLOUR)
     line.append(" + ")
     line.append(f"score {e.score_effect:+.3f}", SCORE_COLOUR)
-    shown = e.criteria if mode == "full" else e.top(2 if mode == "line" else 5)
-    scale = max((max(abs(c.weight_effect), abs(c.score_effect)) for c in shown), default=0.0)
+    listed = e.criteria if mode == "full" else e.top(2 if mode == "line" else 5)
+    scale = max((max(abs(c.weight_effect), abs(c.score_effect)) for c in listed), default=0.0)
     grid = Table.grid(padding=(0, 2))
     grid.add_row(
         Text("criterion", "dim"), Text("weight effect", WEIGHT_COLOUR), Text("score effect", SCORE_COLOUR)
     )
-    for c in sorted(shown, key=lambda c: -abs(c.total)):
+    for c in sorted(listed, key=lambda c: -abs(c.total)):
         grid.add_row(
-            _clip(comp.criterion_names[c.criterion], 28),
+            Text(_clip(comp.criterion_names[c.criterion], 28)),
             effect_text(c.weight_effect, scale, WEIGHT_COLOUR),
             effect_text(c.score_effect, scale, SCORE_COLOUR),
         )

@@ -2,10 +2,10 @@
 
 The first row holds the weights (in % of the total), then one row per
 option. A cell that is the same in every view shows its value; one whose
-score differs shows every view's value, "3→4", highlighted ("3±" when only
+score differs shows every view's value, "3→4", highlighted ("3~" when only
 its range differs); one whose rationale or source alone differs is marked
-"•"; one missing from some view
-shows "–" there, in another colour. Moving the cursor posts `Shown`, Enter
+"•"; one missing from some view shows "–" there, in another colour.
+Criteria go by their names (on two header lines, shortened to fit). Moving the cursor posts `Shown`, Enter
 posts `Opened`.
 """
 
@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from assess.compare import CellComparison, Comparison, WeightComparison
-from assess.tui.present import FAMILY_COLOUR, num
+from assess.tui.present import FAMILY_COLOUR, clip, name_lines, num
 from assess.tui.widgets.compare_detail import Subject
 
 WEIGHT_ROW = "__weights__"
@@ -42,7 +42,7 @@ def cell_label(c: CellComparison) -> Text:
     if "value" in c.changed:
         return Text("→".join(_value(v) for v in values), CHANGED_STYLE)
     if "range" in c.changed:
-        return Text(f"{_value(values[0])}±", CHANGED_STYLE)
+        return Text(f"{_value(values[0])}~", CHANGED_STYLE)
     if c.changed:
         return Text(f"{_value(values[0])}•", TEXT_ONLY_STYLE)
     return Text(_value(values[0]), SAME_STYLE)
@@ -57,18 +57,16 @@ def weight_label(w: WeightComparison) -> Text:
     return Text(shares[0], f"italic {SAME_STYLE}")
 
 
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 class CompareMatrix(DataTable):
     """The matrix of one `Comparison`; `families` gives each column's family colour.
 
-    Column headers hold a criterion's id on two lines ("market" / "potential");
+    Column headers hold a criterion's name on two lines ("Market" / "potential…");
     with `header_height` 1 (short terminals) only the first shows."""
 
     BINDINGS = [
-        Binding("enter", "open", "Full texts", id="compare.open_cell"),
+        Binding(
+            "enter", "open", "Full texts", id="compare.open_cell", tooltip="Full texts of the cell or weight"
+        ),
     ]
 
     class Shown(Message):
@@ -106,9 +104,9 @@ class CompareMatrix(DataTable):
     def _fill(self) -> None:
         wide = self.app.size.width >= 100
         for cid in self.criteria:
-            head, _, tail = cid.partition("_")
+            head, tail = name_lines(self.comparison.criterion_names.get(cid, cid), 10)
             colour = FAMILY_COLOUR.get(self.families.get(cid, ""), "")
-            self.add_column(Text(f"{_clip(head, 10)}\n{_clip(tail, 10)}", colour), key=cid)
+            self.add_column(Text(f"{head}\n{tail}", colour), key=cid)
         self.add_row(
             *(weight_label(w) for w in self.comparison.weights),
             key=WEIGHT_ROW,
@@ -119,7 +117,7 @@ class CompareMatrix(DataTable):
             self.add_row(
                 *(cell_label(cells[(row.option, cid)]) for cid in self.criteria),
                 key=row.option,
-                label=_clip(row.name, 24 if wide else 18),
+                label=Text(clip(row.name, 24 if wide else 18)),
             )
 
     def set_header_lines(self, lines: int) -> None:

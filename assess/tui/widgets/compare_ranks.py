@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from assess.compare import Comparison, OptionComparison, OptionSide
-from assess.tui.present import move_text
+from assess.tui.present import clip, move_text
 from assess.tui.widgets.compare_detail import SCORE_COLOUR, WEIGHT_COLOUR, Subject, effect_text
 
 
@@ -28,15 +28,13 @@ def _side(s: OptionSide) -> Text:
     return rank.append(f" {s.total:.3f}")
 
 
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 class CompareRanks(DataTable):
     """The ranking table of one `Comparison`."""
 
     BINDINGS = [
-        Binding("enter", "open", "Full texts", id="compare.open_option"),
+        Binding(
+            "enter", "open", "Full texts", id="compare.open_option", tooltip="The option's change, in full"
+        ),
     ]
 
     class Shown(Message):
@@ -76,7 +74,7 @@ class CompareRanks(DataTable):
         scale = max((max(abs(s[1]), abs(s[2])) for s in sums.values() if s), default=0.0)
         self.add_column("option", key="option")
         for k, label in enumerate(comp.labels):
-            self.add_column(_clip(label, 16 if wide else 9), key=f"view{k}")
+            self.add_column(Text(clip(label, 16 if wide else 9)), key=f"view{k}")
         self.add_column("move", key="move")
         self.add_column("change", key="change")
         self.add_column(Text("weight effect" if wide else "weight", WEIGHT_COLOUR), key="weight")
@@ -87,7 +85,7 @@ class CompareRanks(DataTable):
     def _cells(
         self, row: OptionComparison, sums: tuple[float, float, float] | None, scale: float, bars: int
     ) -> list[Text | str]:
-        cells: list[Text | str] = [_clip(row.name, self.clip), *(_side(s) for s in row.sides)]
+        cells: list[Text | str] = [Text(clip(row.name, self.clip)), *(_side(s) for s in row.sides)]
         cells.append(move_text(row.move))
         if sums is None:
             return [*cells, "", "", ""]

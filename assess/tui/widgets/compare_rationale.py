@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from assess.compare import Comparison
+from assess.tui.present import shown
 from assess.tui.quotes import Quotes, cited_passages
 from assess.tui.widgets.compare_detail import Subject, describe
 
@@ -38,9 +39,18 @@ class RationaleModal(ModalScreen[None]):
 
     CSS_PATH = Path(__file__).parent.parent / "screens" / "compare.tcss"
     BINDINGS = [
-        Binding("escape", "close", "Close", id="compare.close_texts"),
-        Binding("enter", "close", "Close", show=False, id="compare.close_texts_enter"),
-        Binding("q", "close", "Close", show=False, id="compare.close_texts_q"),
+        Binding("escape", "close", "Close", id="compare.close_texts", tooltip="Close the full texts"),
+        Binding(
+            "enter",
+            "close",
+            "Close",
+            show=False,
+            id="compare.close_texts_enter",
+            tooltip="Close the full texts",
+        ),
+        Binding(
+            "q", "close", "Close", show=False, id="compare.close_texts_q", tooltip="Close the full texts"
+        ),
     ]
 
     def __init__(
@@ -55,7 +65,7 @@ class RationaleModal(ModalScreen[None]):
         comp, subject = self.comparison, self.subject
         body = Group(describe(comp, subject, "full"), *quoted_passages(comp, subject, self.quotes))
         with Vertical(id="rationale-box"):
-            yield Static(f"Compare: {' → '.join(comp.labels)}", id="rationale-title")
+            yield Static(shown(f"Compare: {' → '.join(comp.labels)}"), id="rationale-title")
             with VerticalScroll(id="rationale-scroll"):
                 yield Static(body, id="rationale-body")
             yield Static("Esc close · ↑↓ scroll", id="rationale-hint")

@@ -7,6 +7,7 @@ from textual.reactive import var
 from textual.widgets import Static
 
 from assess.edit import METHOD_LABELS, weights_owner
+from assess.tui.present import safe
 from assess.tui.state import ViewState
 
 
@@ -20,7 +21,7 @@ def elicitation_text(state: ViewState) -> Text:
     text.append(METHOD_LABELS[spec.method].capitalize(), style="bold")
     text.append(f", weights of {whose}", style="dim")
     if spec.elicitation:
-        text.append(f"\n{spec.elicitation.strip()}")
+        text.append(f"\n{safe(spec.elicitation.strip(), multiline=True)}")
     return text
 
 

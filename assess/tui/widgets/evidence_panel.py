@@ -1,10 +1,13 @@
-"""The evidence behind the cell under the cursor: its rationale, its source
-passage quoted from the document, the criterion's scale levels (the current
-one highlighted) and the cell's uncertainty range."""
+"""The evidence behind the cell under the cursor, in the order a reviewer
+reads it: what the cell is and its score, the cited passage highlighted in
+its context (first, so it shows without scrolling at any size), where it is
+from, the rationale, the criterion's scale levels (the current one
+highlighted) and the veto."""
 
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -12,94 +15,100 @@ from textual.reactive import var
 from textual.widgets import Static
 
 from assess.model import FAMILY_LABELS, Criterion, Document, Score, SourceRef
-from assess.tui.present import FAMILY_COLOUR, num
+from assess.tui.present import FAMILY_COLOUR, num, safe, shown, span
 from assess.tui.quotes import Quotes
 from assess.tui.state import ViewState
 
 Cursor = tuple[str, str | None]
 """(option id, criterion id or None on the option's name)."""
+CONTEXT = 60
+"""Characters of the document shown either side of a passage (less on narrow screens)."""
 
 
 def levels_text(criterion: Criterion, cell: Score) -> Text:
     """`0 none · 1 marginal · [2 modest] ...`: the level of the score reversed,
     the levels inside the uncertainty range underlined."""
     scale, (low, high) = criterion.scale, cell.range
+    direction = "higher is better" if criterion.direction == "benefit" else "higher is worse"
     text = Text("Scale ", style="bold")
-    text.append(f"{num(scale.min)}..{num(scale.max)}" + (": " if scale.levels else ""))
+    text.append(f"{num(scale.min)}..{num(scale.max)} ({FAMILY_LABELS[criterion.family]}, {direction})")
+    text.append(": " if scale.levels else "")
     for k, (level, label) in enumerate(sorted(scale.levels.items())):
         if k:
             text.append(" · ", style="dim")
         style = "reverse bold" if abs(level - cell.value) < 0.5 + 1e-9 else ""
         style += " underline" if low <= level <= high else " dim"
-        text.append(f"{level} {label}", style=style.strip())
+        text.append(f"{level} {safe(label)}", style=style.strip())
     return text
 
 
-def source_text(source: SourceRef, documents: dict[str, Document], quotes: Quotes) -> RenderableType:
-    doc = documents.get(source.document)
-    head = Text("Source ", style="bold")
-    head.append(f"{doc.title} ({doc.date})" if doc else source.document, style="italic")
-    if source.section:
-        head.append(f", § {source.section}")
-    quote = quotes.quote(source.document, source.passage)
+def source_text(
+    source: SourceRef, documents: dict[str, Document], quotes: Quotes, context: int = CONTEXT
+) -> RenderableType:
+    """The passage highlighted with up to `context` characters either side,
+    then on one line (cut to fit) the document and section it is from; a
+    passage the loader did not find in its document is marked as such."""
+    quote = quotes.passage(source.document, source.passage, context)
     if quote is None and quotes.is_not_found(source.document, source.passage):
-        body = Text(f"“{source.passage}”", style="italic")
+        body = shown(f"“{source.passage}”", "italic")
         body.append(" (not found in the document: check the quote)", style="bold #e06060")
     elif quote is None:
-        body = Text(f"“{source.passage}” (the document's text is not at hand)", style="italic")
+        body = shown(f"“{source.passage}” (the document's text is not at hand)", "italic")
     else:
         body = quote
-    return Group(head, _indent(body))
-
-
-def _indent(text: Text, prefix: str = "│ ") -> Text:
-    out = Text()
-    for k, line in enumerate(text.split("\n")):
-        out.append(("\n" if k else "") + prefix, style="dim")
-        out.append_text(line)
-    return out
+    doc = documents.get(source.document)
+    head = Text("Source ", style="bold")
+    if source.section:
+        head.append(f"§ {safe(source.section)}, ")
+    head.append(safe(f"{doc.title} ({doc.date})" if doc else source.document), style="italic")
+    head.no_wrap, head.overflow = True, "ellipsis"
+    return Group(Padding(body, (0, 0, 0, 2)), head)
 
 
 def cell_text(
-    state: ViewState, option: str, criterion_id: str, quotes: Quotes, documents: dict[str, Document]
+    state: ViewState,
+    option: str,
+    criterion_id: str,
+    quotes: Quotes,
+    documents: dict[str, Document],
+    context: int = CONTEXT,
 ) -> RenderableType:
     criterion = state.criterion(criterion_id)
     cell = state.cell(option, criterion_id)
     name = next(o.name for o in state.view.options if o.id == option)
-    title = Text(f"{name} × ", style="bold")
-    title.append(criterion.name, style=f"bold {FAMILY_COLOUR[criterion.family]}")
-    direction = "higher is better" if criterion.direction == "benefit" else "higher is worse"
-    title.append(f" · {FAMILY_LABELS[criterion.family]}, {direction}", style="dim")
+    title = Text(f"{safe(name)} × ", style="bold")
+    title.append(safe(criterion.name), style=f"bold {FAMILY_COLOUR[criterion.family]}")
     if cell is None:
         return Group(title, Text("This criterion is switched off in this view.", style="italic"))
-    parts: list[RenderableType] = [title, _score_line(state, option, criterion, cell)]
-    parts.append(levels_text(criterion, cell))
-    if criterion.veto:
-        side = "above" if criterion.direction == "cost" else "below"
-        reason = f": {criterion.veto.reason.strip()}" if criterion.veto.reason else ""
-        parts.append(
-            Text(f"Veto: a score {side} {num(criterion.veto.threshold)} excludes{reason}", style="#e06060")
-        )
+    parts: list[RenderableType] = [title.append_text(_score_line(state, option, criterion, cell))]
+    if cell.source:
+        parts.append(source_text(cell.source, documents, quotes, context))
     rationale = Text("Rationale ", style="bold")
     rationale.append(
-        cell.rationale.strip() if cell.rationale else "(none given)",
+        safe(cell.rationale.strip(), multiline=True) if cell.rationale else "(none given)",
         style="" if cell.rationale else "italic dim",
     )
     parts.append(rationale)
-    if cell.source:
-        parts.append(source_text(cell.source, documents, quotes))
+    parts.append(levels_text(criterion, cell))
+    if criterion.veto:
+        side = "above" if criterion.direction == "cost" else "below"
+        reason = f": {safe(criterion.veto.reason.strip())}" if criterion.veto.reason else ""
+        parts.append(
+            Text(f"Veto: a score {side} {num(criterion.veto.threshold)} excludes{reason}", style="#e06060")
+        )
     return Group(*parts)
 
 
 def _score_line(state: ViewState, option: str, criterion: Criterion, cell: Score) -> Text:
+    """` · 4 (3–5) on 0..5 · weight 12.0% · adds 0.096`, after the cell's title."""
     low, high = cell.range
-    text = Text("Score ", style="bold")
+    text = Text(" · ")
     text.append(num(cell.value), style="bold")
+    if high > low:
+        text.append(f" ({span(low, high)})")
     text.append(f" on {num(criterion.scale.min)}..{num(criterion.scale.max)}")
-    text.append(
-        f" · range {num(low)}..{num(high)}" if high > low else " · no range given",
-        style="" if high > low else "dim",
-    )
+    if high <= low:
+        text.append(" · no range given", style="dim")
     ids = [c.id for c in state.view.criteria]
     if criterion.id in ids:
         j, i = ids.index(criterion.id), [o.id for o in state.view.options].index(option)
@@ -107,20 +116,19 @@ def _score_line(state: ViewState, option: str, criterion: Criterion, cell: Score
         text.append(f" · weight {100 * state.view.shares[j]:.1f}% · adds {contribution:.3f}", style="dim")
     if state.scenario is not None:
         own = state.in_overlay(option, criterion.id)
-        text.append(
-            f" · {'set in ' + state.scenario if own else 'from ' + state.case.baseline}", style="italic"
-        )
+        where = f"set in {state.scenario}" if own else f"from {state.case.baseline}"
+        text.append(f" · {where}", style="italic")
     return text
 
 
 def option_text(
-    state: ViewState, option: str, quotes: Quotes, documents: dict[str, Document]
+    state: ViewState, option: str, quotes: Quotes, documents: dict[str, Document], context: int = CONTEXT
 ) -> RenderableType:
     found = next(o for o in state.view.options if o.id == option)
-    parts: list[RenderableType] = [Text(found.name, style="bold")]
-    parts.append(Text(found.description.strip() or "(no description)"))
+    parts: list[RenderableType] = [shown(found.name, "bold")]
     if found.source:
-        parts.append(source_text(found.source, documents, quotes))
+        parts.append(source_text(found.source, documents, quotes, context))
+    parts.append(shown(found.description.strip() or "(no description)", multiline=True))
     return Group(*parts)
 
 
@@ -130,9 +138,11 @@ class EvidencePanel(VerticalScroll):
     state: var[ViewState | None] = var(None)
     cursor: var[Cursor | None] = var(None)
 
-    def __init__(self, quotes: Quotes, documents: dict[str, Document], **kwargs: object) -> None:
+    def __init__(
+        self, quotes: Quotes, documents: dict[str, Document], context: int = CONTEXT, **kwargs: object
+    ) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.quotes, self.documents = quotes, documents
+        self.quotes, self.documents, self.context = quotes, documents, context
         self._shown: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
@@ -166,9 +176,9 @@ class EvidencePanel(VerticalScroll):
             return
         first, self._shown = self._shown is None, key
         if criterion is None:
-            body = option_text(self.state, option, self.quotes, self.documents)
+            body = option_text(self.state, option, self.quotes, self.documents, self.context)
         else:
-            body = cell_text(self.state, option, criterion, self.quotes, self.documents)
+            body = cell_text(self.state, option, criterion, self.quotes, self.documents, self.context)
         static = self.query_one("#evidence-body", Static)
         static.update(body)
         if first:  # the first text lands during the screen's first layout: measure it again

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.reactive import var
 from textual.widgets import Static
 
+from assess.tui.present import safe
 from assess.tui.state import ViewState
 
 
@@ -14,9 +15,9 @@ def excluded_text(state: ViewState) -> Text:
     for r in state.result.ranking:
         if r.excluded:
             text.append("✕ ", style="bold red")
-            text.append(r.name, style="bold")
+            text.append(safe(r.name), style="bold")
             total = "—" if r.score is None else f"{r.score:.3f}"
-            text.append(f" ({total}): " + "; ".join(r.reasons) + "\n", style="dim")
+            text.append(f" ({total}): " + safe("; ".join(r.reasons)) + "\n", style="dim")
     text.rstrip()
     return text
 

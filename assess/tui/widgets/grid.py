@@ -27,6 +27,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from assess.tui.present import shown
+
 Justify = Literal["left", "right"]
 
 
@@ -38,10 +40,13 @@ class GridColumn:
     width: int | None = None
     """A fixed width, or None to fit the widest label line or cell."""
     justify: Justify = "left"
+    cursor: bool = True
+    """Whether a row cursor paints this column (False keeps a chart's colours)."""
 
 
 def _text(cell: Text | str) -> Text:
-    return cell if isinstance(cell, Text) else Text(cell)
+    """A cell as text: a string is shown as it is (never markup, no control characters)."""
+    return cell if isinstance(cell, Text) else shown(cell)
 
 
 def _strip(text: Text, console: object, width: int) -> Strip:
@@ -240,12 +245,22 @@ class Grid(ScrollView, can_focus=True):
             return line
         style = self.get_component_rich_style("grid--cursor")
         if self.cursor == "row":
-            return Strip(Segment.apply_style(line, post_style=style), line.cell_length)
+            return self._paint_row(line, style)
         if not self.columns:
             return line
         start, end = self._column_span(min(self.cursor_column, len(self.columns) - 1))
         cell = Strip(Segment.apply_style(line.crop(start, end), post_style=style), end - start)
         return Strip.join([line.crop(0, start), cell, line.crop(end)])
+
+    def _paint_row(self, line: Strip, style: Style) -> Strip:
+        parts = []
+        for j, column in enumerate(self.columns):
+            start, end = self._column_span(j)
+            part = line.crop(start, end)
+            parts.append(
+                Strip(Segment.apply_style(part, post_style=style), end - start) if column.cursor else part
+            )
+        return Strip.join(parts)
 
     def _window(self, line: Strip, width: int, pad: Style) -> Strip:
         """The fixed columns (in their own style), then the part scrolled to;

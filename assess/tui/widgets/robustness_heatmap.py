@@ -1,7 +1,8 @@
 """The rank-acceptability heatmap: options × ranks, each cell shaded by the
 share of Monte Carlo samples in which the option takes that rank, with the
-percentage; a last column with the confidence factor. The selected option's
-row is marked; a click on a row selects it."""
+percentage; a last column with the confidence factor, explained in a line
+below the table. The selected option's row is marked; a click on a row
+selects it."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from assess.tui.present import clip
 HEAT_LOW, HEAT_HIGH = Color.parse("#232a36").triplet, Color.parse("#3d8fe0").triplet
 CELL = 6
 """Least width of one rank's cell ("74 %" centred); up to 9 when there is room."""
+CONFIDENCE_NOTE = "conf.: first in this share of score draws, at the weights that make it first"
+"""The SMAA-2 confidence factor in one line at 80 columns (`assess.analysis.smaa`)."""
 
 
 def heat_style(share: float) -> Style:
@@ -36,7 +39,7 @@ def heatmap_text(r: Robustness, selected: str | None, width: int) -> Text:
     longest = max(len(x) for x in r.options.values()) + 2
     cell = max(CELL, min(9, (width - longest) // (n + 1)))
     name_w = max(8, min(longest, width - (n + 1) * cell - 1))
-    text = Text(" " * name_w, style="bold")
+    text = Text(" " * name_w, style="bold", no_wrap=False)
     for k in range(1, n + 1):
         text.append(f"{ordinal(k):^{cell}}", "bold")
     text.append(f"{'conf.':^{cell}}", "bold dim")
@@ -56,7 +59,7 @@ def heatmap_text(r: Robustness, selected: str | None, width: int) -> Text:
                 text.append(f"{pct(share):^{cell}}", heat_style(share))
         conf = acc.confidence[option] if acc else None
         text.append(f"{pct(conf) if acc else '…':^{cell}}", "dim" if conf is None else "")
-    return text
+    return text.append(f"\n{CONFIDENCE_NOTE}", "dim italic")
 
 
 class AcceptabilityHeatmap(Widget):
@@ -88,6 +91,6 @@ class AcceptabilityHeatmap(Widget):
         if self.result is None or offset is None:
             return
         ids = list(self.result.options)
-        row = offset.y - 1  # the first line is the header
+        row = offset.y - 1  # the first line is the header (the last the note)
         if 0 <= row < len(ids):
             self.post_message(self.Selected(ids[row]))

@@ -13,7 +13,7 @@ from textual.widget import Widget
 
 from assess.output.sensitivity import weight_pct
 from assess.robustness import OptionTornado, Robustness, TornadoBar
-from assess.tui.present import clip
+from assess.tui.present import clip, shown
 
 LOWER = Style(bgcolor="#b84a4a")
 RAISE = Style(bgcolor="#4f9d69")
@@ -63,7 +63,7 @@ def _label(r: Robustness, b: TornadoBar, width: int, inputs: bool) -> Text:
 def tornado_text(r: Robustness, t: OptionTornado, width: int, rows: int) -> Text:
     """The option's name and total, then its largest swings, at most `rows`."""
     bars = [b for b in t.bars if b.swing > 0][: max(1, min(rows, MAX_BARS))]
-    text = Text(f"{r.options[t.option]}", "bold").append(f"  total {t.total:.3f}", "dim")
+    text = shown(r.options[t.option], "bold").append(f"  total {t.total:.3f}", "dim")
     if not bars:
         return text.append("\nNo score or weight of this option has a range.", "dim")
     ranges, inputs = width >= WIDE, width >= WIDER

@@ -2,7 +2,9 @@
 
 Edits are not made here: the matrix posts a message (`ScoreChanged`, ...)
 and the App replaces the case. When the new state has the same options and
-criteria, only the cells whose score changed are rewritten.
+criteria, only the cells whose score changed are rewritten. A score set on
+a team's aggregate cell becomes an agreed value: the matrix then asks for
+its rationale (the aggregate's generated one does not say why the team agrees).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import var
 
+from assess import edit
 from assess.edit import SCORE_STEP
 from assess.model import Score
 from assess.tui.present import column_label, num, score_cell
@@ -30,29 +33,30 @@ class ScoreMatrix(Grid):
             "step(1)",
             "Raise",
             id="score.up",
-            tooltip=f"Raise the score under the cursor by {num(SCORE_STEP)}",
+            tooltip=f"Raise the score by {num(SCORE_STEP)}",
         ),
         Binding(
             "minus,underscore",
             "step(-1)",
             "Lower",
             id="score.down",
-            tooltip=f"Lower the score under the cursor by {num(SCORE_STEP)}",
+            tooltip=f"Lower the score by {num(SCORE_STEP)}",
         ),
-        Binding("enter", "type_value", "Type", id="score.type", tooltip="Type the score under the cursor"),
+        Binding("enter", "type_value", "Type", id="score.type", tooltip="Type a score"),
         Binding(
             "r",
             "edit_rationale",
             "Rationale",
             id="score.rationale",
-            tooltip="Edit the rationale of the score under the cursor",
+            tooltip="Edit the score's rationale",
         ),
         Binding(
             "x",
             "toggle_criterion",
             "Off",
             id="criterion.toggle",
-            tooltip="Switch the criterion of this column off (on again in Weights)",
+            show=False,  # the narrow footer has no room; in help and the palette
+            tooltip="Switch the column's criterion off",
         ),
     ]
 
@@ -144,6 +148,11 @@ class ScoreMatrix(Grid):
                 self._shown[option.id, criterion.id] = (score, overlay)
                 self.update_cell(i, j + 1, text)
 
+    def go_to(self, option: str, criterion: str) -> None:
+        """Put the cursor on a cell (if the view has it)."""
+        if self.state is not None and criterion in [c.key for c in self.columns]:
+            self._restore((option, criterion))
+
     def _restore(self, keep: tuple[str | None, str | None]) -> None:
         option, criterion = keep
         options = [o.id for o in self.state.view.options] if self.state else []
@@ -168,15 +177,32 @@ class ScoreMatrix(Grid):
     def _target(self) -> tuple[str, str, Score] | None:
         option, criterion = self.current()
         if self.state is None or option is None or criterion is None:
-            self.notify("Move to a score first.", severity="warning")
+            self.notify("Move to a score first.", severity="warning", markup=False)
             return None
         cell = self.state.cell(option, criterion)
         return (option, criterion, cell) if cell is not None else None
 
+    def _set(self, option: str, criterion: str, value: float) -> None:
+        """Post the new score; on a team's aggregate cell, then ask why the team agrees."""
+        assert self.state is not None
+        state = self.state
+        agreed = state.criterion(criterion).scale.contains(value) and edit.starts_agreed(
+            state.case, state.scenario, option, criterion
+        )
+        self.post_message(self.ScoreChanged(option, criterion, value))
+        if agreed:
+            cell = state.cell(option, criterion)
+            basis = f" ({cell.rationale})" if cell is not None and cell.rationale else ""
+            note = (
+                f"The team's score of this cell was the assessors' aggregate{basis}; {num(value)} "
+                "is now the team's agreed value, with the aggregate's range. Say why the team agrees on it."
+            )
+            self._ask_rationale(option, criterion, "", note)
+
     def action_step(self, direction: int) -> None:
         if target := self._target():
             option, criterion, cell = target
-            self.post_message(self.ScoreChanged(option, criterion, cell.value + direction * SCORE_STEP))
+            self._set(option, criterion, cell.value + direction * SCORE_STEP)
 
     def action_type_value(self) -> None:
         from assess.tui.screens.value_prompt import ValuePrompt  # dialogs load when first used
@@ -190,23 +216,35 @@ class ScoreMatrix(Grid):
 
         def done(value: float | None) -> None:
             if value is not None:
-                self.post_message(self.ScoreChanged(option, criterion, value))
+                self._set(option, criterion, value)
 
         self.app.push_screen(prompt, done)
 
     def action_edit_rationale(self) -> None:
-        from assess.tui.screens.rationale_editor import RationaleEditor
-
         if not (target := self._target()) or self.state is None:
             return
         option, criterion, cell = target
+        if edit.starts_agreed(self.state.case, self.state.scenario, option, criterion):
+            self.notify(
+                "This score is the assessors' aggregate: set the team's agreed score first "
+                "(+, - or enter), then say why.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self._ask_rationale(option, criterion, cell.rationale or "")
+
+    def _ask_rationale(self, option: str, criterion: str, text: str, note: str = "") -> None:
+        from assess.tui.screens.rationale_editor import RationaleEditor
+
+        assert self.state is not None
         title = f"Rationale: {self._option_name(option)} on {self.state.criterion(criterion).name}"
 
         def done(text: str | None) -> None:
             if text is not None:
                 self.post_message(self.RationaleChanged(option, criterion, text))
 
-        self.app.push_screen(RationaleEditor(title, cell.rationale or ""), done)
+        self.app.push_screen(RationaleEditor(title, text, note), done)
 
     def action_toggle_criterion(self) -> None:
         _, criterion = self.current()

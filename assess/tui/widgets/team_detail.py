@@ -20,7 +20,7 @@ from textual.widgets import Static
 
 from assess.disagreement import CellDisagreement, Disagreement, Opinion
 from assess.output.compare import source_text
-from assess.tui.present import clip, num
+from assess.tui.present import clip, num, safe, shown, with_range
 
 Mode = Literal["rows", "columns", "full"]
 Subject = tuple[str, str]
@@ -30,15 +30,14 @@ FURTHEST_STYLE = "bold #ffd75f"
 
 
 def value_text(o: Opinion) -> str:
-    """`4.5 (4..5)`, or `4.5` when the range is the value."""
-    ranged = (o.low, o.high) != (o.value, o.value)
-    return f"{num(o.value)} ({num(o.low)}..{num(o.high)})" if ranged else num(o.value)
+    """`4.5 (4–5)`, or `4.5` when the range is the value."""
+    return with_range(o.value, o.low, o.high)
 
 
 def heading(report: Disagreement, cell: CellDisagreement) -> Text:
     option = next(o.name for o in report.options if o.id == cell.option)
     criterion = next(c.name for c in report.criteria if c.id == cell.criterion)
-    return Text(f"{option} × {criterion}", "bold")
+    return shown(f"{option} × {criterion}", "bold")
 
 
 def stats(report: Disagreement, cell: CellDisagreement) -> Text:
@@ -48,13 +47,13 @@ def stats(report: Disagreement, cell: CellDisagreement) -> Text:
         text.append(f" · agreed {num(cell.agreed)} (the team uses it)", "italic")
     text.append(f" · spread {num(cell.spread)} · sd {num(cell.std)} · ")
     if len(cell.opinions) < 2:
-        text.append(f"only {cell.opinions[0].name} scored it", "dim")
+        text.append(f"only {safe(cell.opinions[0].name)} scored it", "dim")
     elif cell.furthest is None:
         text.append("nobody stands out" if cell.spread else "all agree", "dim")
     else:
         aid, distance = cell.furthest
         text.append("furthest: ")
-        text.append(report.assessors[aid], FURTHEST_STYLE)
+        text.append(safe(report.assessors[aid]), FURTHEST_STYLE)
         text.append(f", {num(distance)} from the others")
     return text
 
@@ -64,9 +63,9 @@ def _why(o: Opinion | None, mode: Mode) -> Text:
     clipped ("columns"), or nothing ("rows")."""
     if o is None:
         return Text("did not score this cell", "dim italic")
-    text = Text(o.rationale or "(no rationale)")
+    text = shown(o.rationale or "(no rationale)", multiline=True)
     if o.source is not None and mode == "full":
-        text.append(f"\n{source_text(o.source)}", "dim italic")
+        text.append(f"\n{safe(source_text(o.source), multiline=True)}", "dim italic")
     elif o.source is not None and mode == "columns":
         text.append(f"\n“{clip(o.source.passage, 70)}”", "dim italic")
     return text
@@ -75,7 +74,7 @@ def _why(o: Opinion | None, mode: Mode) -> Text:
 def _name(report: Disagreement, cell: CellDisagreement, aid: str, after: str = "") -> Text:
     """The assessor's name (highlighted when furthest out) and `after` in its style."""
     furthest = cell.furthest is not None and cell.furthest[0] == aid
-    return Text(report.assessors[aid] + after, FURTHEST_STYLE if furthest else "bold")
+    return shown(report.assessors[aid] + after, FURTHEST_STYLE if furthest else "bold")
 
 
 def _columns(report: Disagreement, cell: CellDisagreement) -> Table:

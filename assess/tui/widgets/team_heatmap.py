@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from assess.disagreement import CellDisagreement, Disagreement
-from assess.tui.present import FAMILY_COLOUR, clip, num
+from assess.tui.present import FAMILY_COLOUR, clip, name_lines, num
 
 SHADES = ["#3a3a46", "#5a4a1c", "#8a5a10", "#b0441c", "#c8283c"]
 """Backgrounds of spreads up to 10 %, 20 %, 30 %, 40 % and above 40 % of the scale."""
@@ -75,7 +75,7 @@ class TeamHeatmap(DataTable):
             "open",
             "Full texts",
             id="team.open_cell",
-            tooltip="Every assessor's full rationale, source and cited passage",
+            tooltip="Every assessor's full texts of the cell",
         ),
     ]
 
@@ -133,9 +133,8 @@ class TeamHeatmap(DataTable):
         base = 8 if self.wide else 5
         widths = [self._width(c.id, base) for c in self.criteria]
         for c, width in zip(self.criteria, widths, strict=True):
-            head, _, tail = c.id.partition("_")
             # one column short of the cell, so that neighbouring headers stay apart
-            label = f"{clip(head, width - 1)}\n{clip(tail.replace('_', ' '), width - 1)}"
+            label = "\n".join(name_lines(c.name, width - 1))
             colour = FAMILY_COLOUR.get(c.family, "")
             self.add_column(Text(label, colour, justify="center"), key=c.id, width=width)
         for option in self.report.options:
@@ -144,7 +143,7 @@ class TeamHeatmap(DataTable):
                 for c, width in zip(self.criteria, widths, strict=True)
             ]
             label = clip(option.name, 20 if self.wide else 15).ljust(21 if self.wide else 16)
-            self.add_row(*texts, key=option.id, label=label)
+            self.add_row(*texts, key=option.id, label=Text(label))
 
     def _refill(self) -> None:
         here = self.cursor_coordinate

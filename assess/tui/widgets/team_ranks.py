@@ -43,12 +43,12 @@ def ranks_table(report: Disagreement, name_width: int = 16) -> Table:
     table.add_column("option", no_wrap=True)
     table.add_column("team", justify="right")
     for name in report.assessors.values():
-        table.add_column(clip(name, HEAD), justify="right")
+        table.add_column(Text(clip(name, HEAD)), justify="right")
     for r in report.team.ranking:
         team_rank = r.rank
         cells = [rank_text(a.result, r.option, team_rank) for a in report.rankings]
         team = Text("✕", EXCLUDED) if team_rank is None else Text(str(team_rank), "bold")
-        table.add_row(clip(r.name, name_width), team, *cells)
+        table.add_row(Text(clip(r.name, name_width)), team, *cells)
     table.add_row(Text(TAU_LABEL, "italic"), "", *(tau_text(a.tau) for a in report.rankings))
     return table
 

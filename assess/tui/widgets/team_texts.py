@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from assess.disagreement import Disagreement
+from assess.tui.present import shown
 from assess.tui.quotes import Quotes, cited_passages
 from assess.tui.widgets.team_detail import Subject, describe
 
@@ -33,9 +34,11 @@ class TeamTextsModal(ModalScreen[None]):
 
     CSS_PATH = Path(__file__).parent.parent / "screens" / "team.tcss"
     BINDINGS = [
-        Binding("escape", "close", "Close", id="team.close_texts"),
-        Binding("enter", "close", "Close", show=False, id="team.close_texts_enter"),
-        Binding("q", "close", "Close", show=False, id="team.close_texts_q"),
+        Binding("escape", "close", "Close", id="team.close_texts", tooltip="Close the full texts"),
+        Binding(
+            "enter", "close", "Close", show=False, id="team.close_texts_enter", tooltip="Close the full texts"
+        ),
+        Binding("q", "close", "Close", show=False, id="team.close_texts_q", tooltip="Close the full texts"),
     ]
 
     def __init__(self, report: Disagreement, subject: Subject, quotes: Quotes | None = None) -> None:
@@ -50,7 +53,7 @@ class TeamTextsModal(ModalScreen[None]):
             *quoted_passages(self.report, self.subject, self.quotes),
         )
         with Vertical(id="team-texts-box"):
-            yield Static(f"Team: {', '.join(self.report.assessors.values())}", id="team-texts-title")
+            yield Static(shown(f"Team: {', '.join(self.report.assessors.values())}"), id="team-texts-title")
             with VerticalScroll(id="team-texts-scroll"):
                 yield Static(body, id="team-texts-body")
             yield Static("Esc close · ↑↓ scroll", id="team-texts-hint")

@@ -40,7 +40,7 @@ def editable_points(state: ViewState, criterion: str) -> float:
     return round(100 * float(state.view.shares[ids.index(criterion)]), 1) if criterion in ids else 0.0
 
 
-def weight_rows(state: ViewState, bar_width: int) -> list[list[Text | str]]:
+def weight_rows(state: ViewState, bar_width: int, name_width: int = 48) -> list[list[Text | str]]:
     shares = dict(zip((c.id for c in state.view.criteria), state.view.shares, strict=True))
     rows: list[list[Text | str]] = []
     for criterion in state.listed:
@@ -49,7 +49,7 @@ def weight_rows(state: ViewState, bar_width: int) -> list[list[Text | str]]:
         share = 0.0 if share is None else float(share)
         rows.append(
             [
-                family_name(criterion, off),
+                family_name(criterion, off, name_width),
                 Text(FAMILY_TAG[criterion.family], style="dim"),
                 weight_input(state, criterion),
                 Text("off" if off else f"{100 * share:.1f}%", style="dim" if off else ""),
@@ -68,28 +68,28 @@ class WeightsTable(Grid):
             "step(1)",
             "More",
             id="weight.up",
-            tooltip=f"Give the criterion under the cursor {num(WEIGHT_STEP)} point more",
+            tooltip=f"Raise the weight by {num(WEIGHT_STEP)} point",
         ),
         Binding(
             "minus,underscore",
             "step(-1)",
             "Less",
             id="weight.down",
-            tooltip=f"Give the criterion under the cursor {num(WEIGHT_STEP)} point less",
+            tooltip=f"Lower the weight by {num(WEIGHT_STEP)} point",
         ),
         Binding(
             "enter",
             "type_value",
             "Type",
             id="weight.type",
-            tooltip="Type the points of the criterion under the cursor",
+            tooltip="Type a weight (points)",
         ),
         Binding(
             "space,x",
             "toggle_criterion",
             "On/off",
             id="weight.toggle",
-            tooltip="Switch the criterion under the cursor off or on",
+            tooltip="Switch the criterion on or off",
         ),
     ]
 
@@ -105,27 +105,33 @@ class WeightsTable(Grid):
 
     state: var[ViewState | None] = var(None)
 
-    def __init__(self, bar_width: int = 16, **kwargs: object) -> None:
+    def __init__(self, bar_width: int = 16, name_width: int = 48, **kwargs: object) -> None:
         super().__init__(cursor="row", **kwargs)  # type: ignore[arg-type]
-        self.bar_width = bar_width
+        self.bar_width, self.name_width = bar_width, name_width
         self.set_columns(
             [
                 GridColumn("name", "Criterion"),
                 GridColumn("family", "Family"),
                 GridColumn("input", "Input", justify="right"),
                 GridColumn("share", "Share", justify="right"),
-                GridColumn("bar", Text("bar: 25% is full", style="dim"), width=bar_width),
+                GridColumn("bar", Text("25% = full", style="dim"), width=bar_width),
             ]
         )
 
     def watch_state(self, state: ViewState | None) -> None:
         if state is not None:
-            self.show_rows(weight_rows(state, self.bar_width))
+            self.show_rows(weight_rows(state, self.bar_width, self.name_width))
 
     def current(self) -> str | None:
         """The id of the criterion under the cursor."""
         listed = self.state.listed if self.state else ()
         return listed[self.cursor_row].id if 0 <= self.cursor_row < len(listed) else None
+
+    def go_to(self, criterion: str) -> None:
+        """Put the cursor on a criterion's row (if the view lists it)."""
+        ids = [c.id for c in self.state.listed] if self.state else []
+        if criterion in ids:
+            self.move_cursor(ids.index(criterion))
 
     def action_step(self, direction: int) -> None:
         if self.state and (criterion := self.current()):
@@ -137,7 +143,7 @@ class WeightsTable(Grid):
 
         if not (self.state and (criterion := self.current())):
             return
-        title = f"Weight of {self.state.criterion(criterion).name} (points)"
+        title = f"Weight of {self.state.criterion(criterion).name} (points)"  # shown as text
         prompt = ValuePrompt(title, editable_points(self.state, criterion), 0.0, None)
 
         def done(value: float | None) -> None:
