@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints
 
 SCHEMA_DOCS = os.environ.get("ASSESS_SCHEMA_DOCS") == "1"
 """Whether field docstrings are read into the models (they become the JSON
@@ -43,6 +44,25 @@ def tag(kind: str) -> str:
     from the YAML path like pydantic's own markers (`'[key]'`), so an error
     in `statements[0].interval.min` is reported at that path of the file."""
     return f"[{kind}]"
+
+
+def tagged(kind_of: Callable[[object], str]) -> tuple[Discriminator, BeforeValidator]:
+    """The discriminator and the check of a union whose member `kind_of` names.
+
+    The check runs first and raises `kind_of`'s message; the discriminator
+    then only picks the member (its custom error is never seen)."""
+
+    def pick(data: object) -> str | None:
+        try:
+            return tag(kind_of(data))
+        except ValueError:
+            return None
+
+    def check(data: object) -> object:
+        kind_of(data)
+        return data
+
+    return Discriminator(pick), BeforeValidator(check)
 
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:

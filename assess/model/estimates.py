@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import ValidationInfo, field_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 
 from assess.model.base import FiniteFloat, Strict
 from assess.model.sources import SourceRef
@@ -44,19 +44,36 @@ class Score(Estimate):
     criterion in `assess.validate`, which knows the criterion."""
 
 
+def _cost(x: float) -> float:
+    if x < 0:
+        raise ValueError(f"a cost is never negative, not {x:g}")
+    return x
+
+
+NOT_NEGATIVE = Field(json_schema_extra={"minimum": 0})
+"""What the schema says of a number >= 0 checked by an AfterValidator of our own
+(which words the refusal better than `ge=0` would)."""
+
+CostAmount = Annotated[FiniteFloat, AfterValidator(_cost), NOT_NEGATIVE]
+
+
 class Cost(Estimate):
     """What funding one option takes of one resource, in the resource's unit.
 
     Never negative, and low <= value <= high. An option with no cost in a
     resource costs 0 in it."""
 
-    @field_validator("value", "low", "high")
+    value: CostAmount
+    low: CostAmount | None = None
+    """Lowest plausible cost (defaults to `value`)."""
+    high: CostAmount | None = None
+    """Highest plausible cost (defaults to `value`)."""
+
+    @field_validator("low", "high")
     @classmethod
-    def _not_negative(cls, x: float | None, info: ValidationInfo) -> float | None:
-        if x is not None and x < 0:
-            raise ValueError(f"a cost is never negative; {info.field_name} is {x:g}")
+    def _around_value(cls, x: float | None, info: ValidationInfo) -> float | None:
         value = info.data.get("value")
-        if x is None or value is None or info.field_name == "value":
+        if x is None or value is None:
             return x
         if info.field_name == "low" and x > value:
             raise ValueError(f"low {x:g} is above the value {value:g}")

@@ -11,24 +11,25 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
 from assess.model.base import FiniteFloat, Id, Strict
-from assess.model.estimates import Cost
+from assess.model.estimates import NOT_NEGATIVE, Cost
 
 
 class Resource(Strict):
     """Something options cost and the budget limits: money, people, political capital."""
 
     name: str
+    """How it is called in tables and on screen."""
     unit: str = ""
     """What an amount counts, e.g. "M EUR per year" or "FTE"."""
 
 
-def _amount(x: float) -> float:
+def _budget(x: float) -> float:
     if x < 0:
         raise ValueError(f"a budget is never negative, not {x:g}")
     return x
 
 
-Budget = dict[Id, Annotated[FiniteFloat, AfterValidator(_amount)]]
+Budget = dict[Id, Annotated[FiniteFloat, AfterValidator(_budget), NOT_NEGATIVE]]
 """resource id -> the amount available (>= 0, in the resource's unit). A
 resource without an amount here is not limited."""
 
@@ -40,7 +41,9 @@ class Requirement(Strict):
     """`option` is funded only if `needs` is funded too."""
 
     option: Id
+    """The option that needs another."""
     needs: Id
+    """The option it cannot go without."""
 
     @model_validator(mode="after")
     def _not_itself(self) -> Requirement:
@@ -64,7 +67,8 @@ class Rules(Strict):
     @field_validator("must_not")
     @classmethod
     def _not_also_must(cls, ids: list[str], info: ValidationInfo) -> list[str]:
-        both = [i for i in ids if i in info.data.get("must", [])]
+        must = set(info.data.get("must", []))
+        both = [i for i in ids if i in must]
         if both:
             raise ValueError(f"{_quoted(both)} cannot be both in 'must' and in 'must_not'")
         return ids
@@ -72,7 +76,7 @@ class Rules(Strict):
     @field_validator("at_most_one")
     @classmethod
     def _groups(cls, groups: list[list[str]], info: ValidationInfo) -> list[list[str]]:
-        must = info.data.get("must", [])
+        must = set(info.data.get("must", []))
         for group in groups:
             if len(set(group)) < 2:
                 raise ValueError(f"at most one of {_listed(group)}: a group needs two options or more")

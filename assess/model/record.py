@@ -21,8 +21,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, Tag, model_validator
 
-from assess.model.base import FiniteFloat, Id, did_you_mean, tag
-from assess.model.statements import Attributed, OrderEntry, RatioBound, check_order, tagged
+from assess.model.base import FiniteFloat, Id, did_you_mean, tag, tagged
+from assess.model.statements import Attributed, OrderEntry, RatioBound, check_order
 
 
 class SwingOrderStep(Attributed):
@@ -43,6 +43,7 @@ class SwingRatingStep(Attributed):
 
     step: Literal["swing_rating"]
     criterion: Id
+    """The criterion whose swing is rated."""
     rating: FiniteFloat = Field(ge=0, le=100)
     """0..100; the most valued swing is 100."""
 
@@ -72,9 +73,13 @@ class TradeoffStep(Attributed):
 
     step: Literal["tradeoff"]
     criterion: Id
+    """The criterion whose swing was offered."""
     to: Id
+    """The criterion whose swing it was weighed against."""
     ratio: RatioBound
+    """How many swings on `to` one swing on `criterion` was weighed against."""
     answer: Literal["more", "less", "equal"]
+    """The planner's answer: more, less or equal."""
 
     @model_validator(mode="after")
     def _two(self) -> TradeoffStep:
@@ -117,15 +122,12 @@ def _step_kind(data: object) -> str:
     return kind
 
 
-_PICK, _CHECK = tagged(_step_kind)
-
 Step = Annotated[
     Annotated[SwingOrderStep, Tag(tag("swing_order"))]
     | Annotated[SwingRatingStep, Tag(tag("swing_rating"))]
     | Annotated[PairwiseStep, Tag(tag("pairwise"))]
     | Annotated[TradeoffStep, Tag(tag("tradeoff"))]
     | Annotated[StatementStep, Tag(tag("statement"))],
-    _PICK,
-    _CHECK,
+    *tagged(_step_kind),
 ]
 """One step of the elicitation record (see the module docstring)."""

@@ -19,13 +19,19 @@ at once are checked against the case elsewhere.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections import Counter
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Discriminator, Tag, model_serializer, model_validator
+from pydantic import (
+    AfterValidator,
+    Field,
+    Tag,
+    model_serializer,
+    model_validator,
+)
 from pydantic import SerializerFunctionWrapHandler as Handler
 
-from assess.model.base import FiniteFloat, Id, Strict, did_you_mean, tag
+from assess.model.base import FiniteFloat, Id, Strict, did_you_mean, tag, tagged
 
 # -- what every statement, elicitation step and AHP judgement carries -----------
 
@@ -68,10 +74,14 @@ def _positive(x: float) -> float:
     return x
 
 
-Share = Annotated[FiniteFloat, AfterValidator(_share)]
+_FRACTION = Field(json_schema_extra={"minimum": 0, "maximum": 1})
+_ABOVE_ZERO = Field(json_schema_extra={"exclusiveMinimum": 0})
+
+Share = Annotated[FiniteFloat, AfterValidator(_share), _FRACTION]
 """A share of the total weight: a fraction in 0..1 (0.2 means 20 %)."""
 
-RatioBound = Annotated[FiniteFloat, AfterValidator(_positive)]
+RatioBound = Annotated[FiniteFloat, AfterValidator(_positive), _ABOVE_ZERO]
+"""A ratio of two weights: above 0."""
 
 
 def _bounds(kind: str, low: float | None, high: float | None) -> None:
@@ -84,19 +94,17 @@ def _bounds(kind: str, low: float | None, high: float | None) -> None:
 # -- an order of criteria, with ties ----------------------------------------------
 
 
-def _one_or_tie(item: object) -> str | None:
+def _one_or_tie(item: object) -> str:
     if isinstance(item, str):
-        return tag("id")
-    return tag("tie") if isinstance(item, list) else None
+        return "id"
+    if isinstance(item, list):
+        return "tie"
+    raise ValueError("an entry of an order is a criterion id or a list of tied ids")
 
 
 OrderEntry = Annotated[
     Annotated[Id, Tag(tag("id"))] | Annotated[list[Id], Tag(tag("tie"))],
-    Discriminator(
-        _one_or_tie,
-        custom_error_type="order_entry",
-        custom_error_message="an entry of an order is a criterion id or a list of tied ids",
-    ),
+    *tagged(_one_or_tie),
 ]
 """A criterion id, or a list of ids that weigh the same (a tie)."""
 
@@ -109,7 +117,7 @@ def check_order(entries: list[str | list[str]], what: str) -> None:
         if not group:
             raise ValueError(f"{what}: a tie lists at least one criterion, not []")
         flat += group
-    twice = sorted({c for c in flat if flat.count(c) > 1})
+    twice = sorted(c for c, n in Counter(flat).items() if n > 1)
     if twice:
         raise ValueError(f"{what} names {', '.join(repr(c) for c in twice)} more than once")
     if len(flat) < 2:
@@ -141,6 +149,7 @@ class IntervalBounds(Strict):
     """min <= w <= max for one criterion's share of the total weight."""
 
     criterion: Id
+    """The criterion whose share is bounded."""
     min: Share | None = None
     """Lowest share of the total weight (0.2 means 20 %)."""
     max: Share | None = None
@@ -162,6 +171,7 @@ class RatioBounds(Strict):
     """min <= w(criterion) / w(to) <= max."""
 
     criterion: Id
+    """The criterion whose weight is compared."""
     to: Id
     """The criterion it is compared to."""
     min: RatioBound | None = None
@@ -187,6 +197,7 @@ class ExactWeight(Strict):
     """w = weight for one criterion."""
 
     criterion: Id
+    """The criterion whose share is known."""
     weight: Share
     """Its share of the total weight (0.05 means 5 %)."""
 
@@ -226,33 +237,11 @@ def _statement_kind(data: object) -> str:
     raise ValueError(f"a statement needs one of the keys {names}{got}")
 
 
-def tagged(kind_of: Callable[[object], str]) -> tuple[Discriminator, BeforeValidator]:
-    """The discriminator and the check of a union whose member `kind_of` names.
-
-    The check runs first and raises `kind_of`'s message; the discriminator
-    then only picks the member (its custom error is never seen)."""
-
-    def pick(data: object) -> str | None:
-        try:
-            return tag(kind_of(data))
-        except ValueError:
-            return None
-
-    def check(data: object) -> object:
-        kind_of(data)
-        return data
-
-    return Discriminator(pick), BeforeValidator(check)
-
-
-_PICK, _CHECK = tagged(_statement_kind)
-
 Statement = Annotated[
     Annotated[OrderStatement, Tag(tag("order"))]
     | Annotated[IntervalStatement, Tag(tag("interval"))]
     | Annotated[RatioStatement, Tag(tag("ratio"))]
     | Annotated[ExactStatement, Tag(tag("exact"))],
-    _PICK,
-    _CHECK,
+    *tagged(_statement_kind),
 ]
 """One weight statement: order, interval, ratio or exact (see the module docstring)."""

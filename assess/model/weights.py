@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, model_validator
 
 from assess.model.base import FiniteFloat, Id, Strict
 from assess.model.record import StatementStep, Step
@@ -68,17 +68,17 @@ class Weights(Strict):
     """The elicitation step by step, in the order taken: swing_order,
     swing_rating, pairwise, tradeoff, statement (an index into `statements`)."""
 
-    @field_validator("record")
-    @classmethod
-    def _steps_name_statements(cls, steps: list[Step], info: ValidationInfo) -> list[Step]:
-        if "statements" not in info.data:
-            return steps  # the statements are broken: that is the error to read
-        count = len(info.data["statements"])
-        for k, step in enumerate(steps):
+    @model_validator(mode="after")
+    def _record_names_statements(self) -> Weights:
+        # On the whole block, not on `record`: when the loader leaves out a
+        # broken statement to read on, the indices shift, and an error here is
+        # then known to follow from that one.
+        count = len(self.statements)
+        for k, step in enumerate(self.record):
             if isinstance(step, StatementStep) and step.statement >= count:
                 have = f"statements 0..{count - 1}" if count else "no statements"
                 raise ValueError(f"step {k} of the record names statement {step.statement}; there are {have}")
-        return steps
+        return self
 
     @model_validator(mode="after")
     def _inputs_match_method(self) -> Weights:
@@ -99,11 +99,6 @@ class Weights(Strict):
         if extra:
             raise ValueError(f"method '{self.method}' takes '{wanted}', not {', '.join(extra)}")
         return self
-
-    @property
-    def has_points(self) -> bool:
-        """Whether the view has point weights (every method but `statements`)."""
-        return self.method != "statements"
 
     def inputs(self) -> dict[str, object]:
         """The method's inputs as plain data, for `assess.weighting.derive_weights`

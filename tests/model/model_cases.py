@@ -13,7 +13,7 @@ NEW_BLOCKS = """
 resources:
   money: {name: Money, unit: M EUR per year}
   people: {name: People, unit: FTE}
-reference: a
+reference: none
 budget: {money: 10, people: 0}
 rules:
   must: [b]
@@ -61,10 +61,12 @@ record:
 
 
 def full_case_data() -> dict[str, Any]:
-    """The small case of `tests.conftest` with every new block."""
+    """The small case of `tests.conftest` with every new block and a reference option."""
     data = small_case_data()
     data.update(yaml.safe_load(NEW_BLOCKS))
     data["weights"] = yaml.safe_load(WEIGHTS)
+    data["options"].append({"id": "none", "name": "No new cooperation"})
+    data["scores"]["none"] = {"gain": {"value": 0}, "reach": {"value": 0}, "risk": {"value": 0}}
     data["scores"]["a"]["gain"].update(basis="evidence", low=4, high=5)
     data["scores"]["b"]["gain"]["basis"] = "judgement"
     data["documents"] = {"brief.txt": {"title": "Brief", "reliability": "A signed policy brief."}}

@@ -22,7 +22,7 @@ from assess.model import (
 def test_every_new_block_is_read() -> None:
     case = Case.model_validate(full_case_data())
     assert case.resources["money"].unit == "M EUR per year"
-    assert case.reference == "a"
+    assert case.reference == "none"
     assert case.budget == {"money": 10, "people": 0}
     assert case.rules.must == ["b"] and case.rules.requires[0].needs == "a"
     assert case.rules.at_most_one == [["b", "c"]]
@@ -81,3 +81,40 @@ def test_files_without_the_new_keys_read_as_before() -> None:
     assert not case.weights.illustrative
     assert case.criteria.local[2].veto is not None and case.criteria.local[2].veto.applies_to == "value"
     assert case.model_dump(mode="python", exclude_unset=True) == small_case_data()
+
+
+def test_weights_built_in_code_from_statement_objects() -> None:
+    """The UI builds weights from objects, not mappings: each kind is still told apart."""
+    from assess.model import IntervalBounds, Weights
+
+    weights = Weights(
+        method="statements",
+        statements=[
+            OrderStatement(order=["gain", "reach"]),
+            IntervalStatement(interval=IntervalBounds(criterion="gain", max=0.5), by="anna"),
+        ],
+        record=[StatementStep(step="statement", statement=1, by="anna")],
+    )
+    assert weights.model_dump(exclude_unset=True) == {
+        "method": "statements",
+        "statements": [
+            {"order": ["gain", "reach"]},
+            {"interval": {"criterion": "gain", "max": 0.5}, "by": "anna"},
+        ],
+        "record": [{"step": "statement", "statement": 1, "by": "anna"}],
+    }
+    assert Weights.model_validate(weights.model_dump()) == weights
+    assert weights.inputs() == {"statements": weights.model_dump()["statements"]}
+
+
+def test_ahp_inputs_leave_out_who_judged() -> None:
+    """`derive_weights` reads judgements of exactly a, b and ratio."""
+    from assess.model import Weights
+
+    weights = Weights.model_validate(
+        {
+            "method": "ahp",
+            "pairwise": [{"a": "gain", "b": "risk", "ratio": 3, "by": "anna", "rationale": "x"}],
+        }
+    )
+    assert weights.inputs() == {"pairwise": [{"a": "gain", "b": "risk", "ratio": 3.0}]}
