@@ -102,7 +102,7 @@ def test_ranges_follow_the_support(path: Path) -> None:
     """Finding 3: not a uniform +/-1; evidence narrower than judgement on average."""
     width: dict[str, list[float]] = {"evidence": [], "judgement": []}
     for view in views(loaded(path)).values():
-        for o, row in view.items():
+        for row in view.values():
             for cell in row.values():
                 low, high = cell.range
                 if cell.basis in width and high > low:
