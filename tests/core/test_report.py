@@ -89,7 +89,7 @@ def test_sections_and_accessibility(later: str) -> None:
 
 def test_weights_elicitation_shown(later: str) -> None:
     section = later.split('id="criteria"')[1].split("</section>")[0]
-    assert "Swing weighting" in section and "re-ran the swing exercise" in section
+    assert "Swing weighting" in section and "re-run by the same desk" in section
     assert "swing 90" in section and "12.9%" in section
 
 
