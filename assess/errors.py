@@ -7,10 +7,46 @@ problems of a file and exits with code 2. Nothing here prints.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+"""C0 and C1 control characters, DEL and lone surrogates: never text to show.
+ESC starts terminal escapes (clear the screen, set the title, OSC 52 writes the
+clipboard); a lone surrogate cannot be written as UTF-8 at all."""
+
+LINE_BREAKS = "\t\n"
+"""The controls that multi-line text (rationales, descriptions) may hold."""
+
+
+def first_control(text: str, allowed: str = "") -> int | None:
+    """The index of the first control character in `text` not in `allowed`, or None."""
+    for m in CONTROL.finditer(text):
+        if m.group() not in allowed:
+            return m.start()
+    return None
+
+
+def show_control(char: str) -> str:
+    """How a control character is named in a message: `U+001B`."""
+    return f"U+{ord(char):04X}"
+
+
+def printable(text: str) -> str:
+    """`text` with every control character written as `\\xNN` / `\\uNNNN`, so
+    that a message quoting a file's text never sends an escape to the terminal."""
+    return CONTROL.sub(
+        lambda m: (
+            m.group().encode("unicode_escape").decode("ascii")
+            if ord(m.group()) < 0x100
+            else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +70,7 @@ class Problem:
             where += f":{self.line}:{self.column or 1}"
         at = f" (at {self.path})" if self.path else ""
         kind = "warning: " if self.severity == "warning" else ""
-        return f"{where}: {kind}{self.message}{at}"
+        return printable(f"{where}: {kind}{self.message}{at}")
 
 
 @dataclass
@@ -47,9 +83,27 @@ class InputError(Exception):
         return "\n".join(str(p) for p in self.problems)
 
 
-def did_you_mean(word: str, choices: list[str] | set[str]) -> str:
+MAX_PROBLEMS = 100
+"""Problems listed per file: past them a file is not a case file, and listing
+every one of 100,000 unknown keys would take minutes."""
+
+
+def capped(problems: list[Problem], total: int = 0) -> list[Problem]:
+    """The first MAX_PROBLEMS problems, and one more line saying how many of
+    `total` (default: of `problems`) are left out."""
+    shown = problems[:MAX_PROBLEMS]
+    left = max(total, len(problems)) - len(shown)
+    if left <= 0 or not shown:
+        return problems
+    last = shown[-1]
+    return [*shown, Problem(last.file, last.line, last.column, f"and {left:,} more problems in this file")]
+
+
+def did_you_mean(word: str, choices: Collection[str]) -> str:
     """A ' (did you mean X?)' suffix for a mistyped id, or ''."""
+    if not choices:
+        return ""
     import difflib
 
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, sorted(set(choices) - {word}), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""

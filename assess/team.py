@@ -35,7 +35,8 @@ def team_cell(case: Case, option: str, criterion: str) -> Score | None:
     low = min(min(s.range[0] for _, s in given), value)
     high = max(max(s.range[1] for _, s in given), value)
     listing = ", ".join(f"{case.assessors[aid].name} {s.value:g}" for aid, s in given)
-    return Score(
+    # built from validated scores, so not validated again (its names are the file's text)
+    return Score.model_construct(
         value=value,
         low=low,
         high=high,

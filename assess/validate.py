@@ -184,9 +184,15 @@ def _check_weights(
 
 
 def _check_views(case: Case, known: dict[str, Criterion]) -> Iterator[Finding]:
+    if not active_criterion_ids(case, None):
+        where = ("criteria", "off") if case.criteria.use else ("criteria", "use")
+        yield where, "the baseline has no criterion in use: an option cannot be ranked on nothing"
     yield from _missing_cells(case, None, known, ("scores",))
     for sid, scenario in case.scenarios.items():
         base = ("scenarios", sid)
+        if not active_criterion_ids(case, sid):
+            where = (*base, "criteria", "remove") if scenario.criteria.remove else (*base, "criteria")
+            yield where, f"scenario '{sid}' leaves no criterion in use"
         yield from _check_scores(case, known, (*base, "scores"), scenario.scores)
         active = active_criterion_ids(case, sid)
         if scenario.weights is not None:

@@ -14,6 +14,24 @@ SECURITY_CASE = ROOT / "cases" / "security_first.yaml"
 CATALOGUE = ROOT / "criteria.yaml"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("fuzz", "the fuzz suite (tests/fuzz)")
+    group.addoption(
+        "--fuzz-minutes",
+        type=float,
+        default=0.0,
+        metavar="N",
+        help="run each fuzz test for N minutes instead of its short fixed run",
+    )
+    group.addoption(
+        "--fuzz-seed",
+        type=int,
+        default=None,
+        metavar="S",
+        help="the fuzz suite's seed (default: its fixed one)",
+    )
+
+
 def small_case_data() -> dict:
     """Three options, two benefit and one cost criterion, one veto."""
     return {

@@ -34,6 +34,9 @@ COMMANDS = [
 
 EXIT_OK, EXIT_ERROR, EXIT_INPUT = 0, 1, 2
 
+LOADS_CASES = {"open", "serve", "score", "sensitivity", "compare", "team", "merge", "report", "check"}
+"""The commands that read case files, and so take `--root DIR`."""
+
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser; with `only`, just that command's module is imported, so a
@@ -47,15 +50,23 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for name in [only] if only in COMMANDS else COMMANDS:
         import_module(f"assess.cli.{name}_cmd").add_parser(sub)
+        if name in LOADS_CASES:
+            sub.choices[name].add_argument(
+                "--root", metavar="DIR",
+                help="the project folder a case's catalogue and documents must lie in "
+                "(default: the nearest folder above the case holding criteria.yaml or .git, "
+                "else the case's own folder)")
     return parser
 
 
 def _run(args: argparse.Namespace) -> int:
     from assess.errors import InputError
+    from assess.io.reading import project_root
     from assess.output.safe import printable
 
     try:
-        return int(args.run(args))
+        with project_root(getattr(args, "root", None)):
+            return int(args.run(args))
     except InputError as err:
         for problem in err.problems:
             print(printable(str(problem)), file=sys.stderr)

@@ -39,11 +39,12 @@ def _files(paths: list[str]) -> list[Path]:
 
 
 def check_file(path: Path) -> list[Problem]:
-    """Every problem of a case file or catalogue, errors and warnings, in file order."""
-    from assess.io.casefile import is_catalogue_file, load_case, load_catalogue
+    """Every problem of a case file or catalogue, errors and warnings, in file
+    order; the file parsed once."""
+    from assess.io.casefile import load_any
 
     try:
-        loaded = (load_catalogue if is_catalogue_file(path) else load_case)(path, strict_passages=True)
+        loaded = load_any(path, strict_passages=True)
     except InputError as err:
         return err.problems
     return list(loaded.warnings)

@@ -172,8 +172,11 @@ def run(args: argparse.Namespace) -> int:
     address, names = _this_machine() if is_all_interfaces(host) else (None, [])
     url = public_url(host, args.port, address or next(iter(names), None))
     token = new_token()
+    absolute = [str(Path(p).resolve()) for p in paths]
+    if getattr(args, "root", None):  # every tab's `assess open` keeps the same project root
+        absolute = ["--root", str(Path(args.root).resolve()), *absolute]
     server = server_class(
-        app_command([str(Path(p).resolve()) for p in paths]),
+        app_command(absolute),
         host=host,
         port=args.port,
         title=page_title([c.case.title for c in loaded]),

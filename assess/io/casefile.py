@@ -7,6 +7,9 @@ checked (see `salvage`). A cited passage that is not in its document is a
 warning (`strict_passages` makes it an error, as `assess check` wants): the
 loaded case lists it in `warnings` and `passages_not_found`, with the other
 warnings (inconsistent AHP judgements, a team rule that cannot apply).
+Files are read through `reading`: regular files within size limits, and the
+catalogue and documents a case names only from inside its project root (see
+`reading.root_of`).
 Saving patches only what changed (see `yamlwrite`) and writes atomically,
 refusing to overwrite a file that changed on disk.
 """
@@ -18,14 +21,25 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import BaseModel
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from assess.errors import InputError, Problem, Severity
+from assess.errors import InputError, Problem, Severity, capped
 from assess.io.atomic import FileStamp, write_atomic, write_output
+from assess.io.reading import (
+    MAX_DOCUMENT_BYTES,
+    MAX_DOCUMENTS_TOTAL,
+    Refused,
+    check_file,
+    confined,
+    read_document,
+    read_limited,
+    root_of,
+)
 from assess.io.salvage import CASE_DEFINITIONS, CATALOGUE_DEFINITIONS, Salvaged, salvage
-from assess.io.yamlsafe import YamlDoc, parse_yaml
+from assess.io.yamlsafe import MAX_BYTES, YamlDoc, compose, parse_yaml
 from assess.io.yamlwrite import dump_yaml, patch_yaml
-from assess.model import FORMAT_VERSION, Case, Catalogue
-from assess.passages import locate_passage
+from assess.model import FORMAT_VERSION, Case, Catalogue, Document, SourceRef
+from assess.passages import passage_found
 from assess.validate import Finding, case_warnings, check_case, check_catalogue
 
 Cited = tuple[str, str]
@@ -67,22 +81,31 @@ class LoadedCase:
 
 
 def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise InputError([Problem(str(path), 0, 0, "is a folder, not a file")]) from None
-    except OSError as err:
-        raise InputError([Problem(str(path), 0, 0, err.strerror or str(err))]) from None
+    return read_limited(path, MAX_BYTES)
+
+
+def catalogue_shape(root: Node | None) -> str | None:
+    """Why a composed file is not a criteria catalogue (a mapping with a list
+    under `criteria` and no `options`), or None. Said without quoting the
+    file, which may be anything a case names."""
+    keys = {}
+    if isinstance(root, MappingNode):
+        keys = {k.value: v for k, v in root.value if isinstance(k, ScalarNode)}
+    if isinstance(keys.get("criteria"), SequenceNode) and "options" not in keys:
+        return None
+    return "not a criteria catalogue (a mapping with a list of criteria under 'criteria')"
 
 
 def _problems(
-    doc: YamlDoc, name: str, findings: list[Finding], severity: Severity = "error"
+    doc: YamlDoc, name: str, findings: list[Finding], severity: Severity = "error", total: int = 0
 ) -> list[Problem]:
+    """The findings as problems in file order, the first MAX_PROBLEMS of `total`."""
     out = []
     for path, message in findings:
         line, col = doc.locate(path)
-        out.append(Problem(name, line, col, message, ".".join(str(p) for p in path), severity))
-    return sorted(out, key=lambda p: (p.line, p.column))
+        shown = path[:-1] if path[-1:] == ("[key]",) else path  # the key itself is at fault
+        out.append(Problem(name, line, col, message, ".".join(str(p) for p in shown), severity))
+    return capped(sorted(out, key=lambda p: (p.line, p.column)), total)
 
 
 def _raise_if_errors(problems: list[Problem]) -> None:
@@ -107,35 +130,58 @@ def _parse_model(doc: YamlDoc, name: str, model: type[BaseModel], what: str) -> 
     definitions = CASE_DEFINITIONS if model is Case else CATALOGUE_DEFINITIONS
     parsed = salvage(data, model, definitions)
     if parsed.model is None:
-        raise InputError(_problems(doc, name, parsed.findings))
+        raise InputError(_problems(doc, name, parsed.findings, total=parsed.total))
     return parsed
 
 
-def _documents(declared: dict[str, object], base: Path) -> dict[str, Path]:
-    found = {}
+def _documents(
+    declared: dict[str, Document], base: Path, root: Path
+) -> tuple[dict[str, Path], list[Finding]]:
+    """The declared documents at hand, and why any other is refused: outside
+    the project root, not a regular file, or over MAX_DOCUMENT_BYTES. A document
+    that is simply missing is left out (its quotes are not checked)."""
+    found: dict[str, Path] = {}
+    refused: list[Finding] = []
     for name, document in declared.items():
-        rel = getattr(document, "path", None)
-        if rel and (base / rel).is_file():
-            found[name] = base / rel
-    return found
+        if not document.path:
+            continue
+        try:
+            target = confined(document.path, base, root)
+            if target.exists():
+                check_file(target, MAX_DOCUMENT_BYTES)
+                found[name] = target
+        except Refused as why:
+            refused.append((("documents", name, "path"), f"document {name}: {why}"))
+    return found, refused
 
 
 def _passage_findings(
     sources: list[tuple[tuple[str | int, ...], object]], documents: dict[str, Path]
-) -> list[tuple[Finding, Cited]]:
-    """Each cited passage that is not in its document, and the citation."""
-    texts: dict[str, str] = {}
-    found: list[tuple[Finding, Cited]] = []
+) -> tuple[list[tuple[Finding, Cited]], list[Finding]]:
+    """Each cited passage that is not in its document, with the citation; and
+    the documents that could not be read (errors). Each document is read once
+    (bounded) and let go before the next; all of them together may hold at most
+    MAX_DOCUMENTS_TOTAL bytes."""
+    by_doc: dict[str, list[tuple[tuple[str | int, ...], SourceRef]]] = {}
     for path, source in sources:
-        doc = getattr(source, "document", None)
-        if source is None or doc not in documents:
+        if isinstance(source, SourceRef) and source.document in documents:
+            by_doc.setdefault(source.document, []).append((path, source))
+    found: list[tuple[Finding, Cited]] = []
+    unreadable: list[Finding] = []
+    budget = MAX_DOCUMENTS_TOTAL
+    for doc, cited in by_doc.items():
+        try:
+            text = read_document(documents[doc], budget)
+        except InputError as err:
+            why = err.problems[0].message
+            unreadable += [((*path, "source", "document"), f"document {doc}: {why}") for path, _ in cited]
             continue
-        if doc not in texts:
-            texts[doc] = documents[doc].read_text(encoding="utf-8", errors="replace")
-        if locate_passage(texts[doc], source.passage) is None:  # type: ignore[attr-defined]
-            finding = ((*path, "source", "passage"), f"passage not found in {doc}")
-            found.append((finding, (doc, source.passage)))  # type: ignore[attr-defined]
-    return found
+        budget -= len(text)
+        for path, source in cited:
+            if not passage_found(text, source.passage):
+                finding = ((*path, "source", "passage"), f"passage not found in {doc}")
+                found.append((finding, (doc, source.passage)))
+    return found, unreadable
 
 
 @dataclass(frozen=True)
@@ -159,27 +205,36 @@ def _passage_problems(
     return _Checked(problems, frozenset(c for _, _, c in kept))
 
 
-def _read_catalogue(path: Path, strict: bool) -> tuple[LoadedCatalogue, Salvaged, list[Problem]]:
+def _read_catalogue(
+    path: Path, strict: bool, root: Path, doc: YamlDoc | None = None
+) -> tuple[LoadedCatalogue, Salvaged, list[Problem]]:
     """The catalogue (only as far as it could be read, if there are errors),
-    what was left out of it, and its problems."""
+    what was left out of it, and its problems; its documents must lie inside
+    `root`. `doc` when the file is already parsed."""
     name = str(path)
-    doc = parse_yaml(_read(path), name)
+    if doc is None:
+        doc = parse_yaml(_read(path), name, check_root=catalogue_shape)
     parsed = _parse_model(doc, name, Catalogue, "criteria catalogue")
     catalogue = parsed.model
     assert isinstance(catalogue, Catalogue)
-    documents = _documents(catalogue.documents, path.parent)
+    documents, refused = _documents(catalogue.documents, path.parent, root)
     sources = [(("criteria", i), c.source) for i, c in enumerate(catalogue.criteria)]
-    findings = parsed.findings + parsed.kept(check_catalogue(catalogue))
-    cited = _passage_problems(doc, name, _passage_findings(sources, documents), parsed, strict)
+    missing, unreadable = _passage_findings(sources, documents)
+    findings = parsed.findings + parsed.kept(refused + check_catalogue(catalogue) + unreadable)
+    cited = _passage_problems(doc, name, missing, parsed, strict)
     problems = _problems(doc, name, findings) + cited.problems
     warnings = tuple(p for p in problems if p.severity == "warning")
     return LoadedCatalogue(path, catalogue, documents, warnings, cited.not_found), parsed, problems
 
 
-def load_catalogue(path: Path | str, *, strict_passages: bool = False) -> LoadedCatalogue:
+def load_catalogue(
+    path: Path | str, root: Path | None = None, *, strict_passages: bool = False
+) -> LoadedCatalogue:
     """Read, parse and check a criteria catalogue; raise InputError with every
-    problem if any is an error (a passage not found is one if `strict_passages`)."""
-    loaded, _, problems = _read_catalogue(Path(path), strict_passages)
+    problem if any is an error (a passage not found is one if `strict_passages`).
+    Its documents must lie inside `root` (default: the catalogue's own project root)."""
+    path = Path(path)
+    loaded, _, problems = _read_catalogue(path, strict_passages, root_of(path) if root is None else root)
     _raise_if_errors(problems)
     return loaded
 
@@ -198,48 +253,79 @@ def _case_sources(case: Case) -> list[tuple[tuple[str | int, ...], object]]:
 
 
 def _load_case_catalogue(
-    case: Case, doc: YamlDoc, path: Path, strict: bool
+    case: Case, doc: YamlDoc, path: Path, strict: bool, root: Path
 ) -> tuple[LoadedCatalogue | None, Salvaged | None, list[Problem]]:
-    """The case's catalogue, what was left out of it, and its problems; no
-    catalogue when it cannot be read (or the case names none)."""
-    if case.criteria.catalogue is None:
+    """The case's catalogue (a .yaml file inside the case's project root),
+    what was left out of it, and its problems; no catalogue when it cannot be
+    read (or the case names none)."""
+    rel = case.criteria.catalogue
+    if rel is None:
         return None, None, []
-    cat_path = path.parent / case.criteria.catalogue
-    if not cat_path.is_file():
-        line, col = doc.locate(("criteria", "catalogue"))
-        msg = f"criteria catalogue not found: {cat_path}"
-        return None, None, [Problem(str(path), line, col, msg, "criteria.catalogue")]
     try:
-        return _read_catalogue(cat_path, strict)
+        target = confined(rel, path.parent, root)
+        if target.suffix not in (".yaml", ".yml"):
+            raise Refused("the criteria catalogue must be a .yaml or .yml file")
+        if not target.exists():
+            raise Refused(f"criteria catalogue not found: {path.parent / rel}")
+    except Refused as why:
+        line, col = doc.locate(("criteria", "catalogue"))
+        return None, None, [Problem(str(path), line, col, str(why), "criteria.catalogue")]
+    try:
+        return _read_catalogue(path.parent / rel, strict, root)
     except InputError as err:
         return None, None, err.problems
 
 
-def load_case(path: Path | str, *, strict_passages: bool = False) -> LoadedCase:
+def load_case(
+    path: Path | str, root: Path | None = None, *, strict_passages: bool = False
+) -> LoadedCase:
     """Read, parse and check a case file; raise InputError with every problem
     of the case and its catalogue if any is an error (a passage not found is
-    one if `strict_passages`, else a warning of the loaded case)."""
+    one if `strict_passages`, else a warning of the loaded case).
+
+    The catalogue and documents it names must lie inside `root` (default: the
+    `--root` given, or the case's project root; see `reading.root_of`)."""
     path = Path(path)
-    name = str(path)
     raw = _read(path)
-    doc = parse_yaml(raw, name)
+    doc = parse_yaml(raw, str(path))
+    return _case_from(path, raw, doc, root_of(path) if root is None else root, strict_passages)
+
+
+def load_any(
+    path: Path | str, root: Path | None = None, *, strict_passages: bool = False
+) -> LoadedCase | LoadedCatalogue:
+    """A case or a criteria catalogue, whichever the file holds (see
+    `catalogue_shape`), read and parsed once."""
+    path = Path(path)
+    raw = _read(path)
+    doc = parse_yaml(raw, str(path))
+    root = root_of(path) if root is None else root
+    if catalogue_shape(doc.root) is None:
+        loaded, _, problems = _read_catalogue(path, strict_passages, root, doc)
+        _raise_if_errors(problems)
+        return loaded
+    return _case_from(path, raw, doc, root, strict_passages)
+
+
+def _case_from(path: Path, raw: bytes, doc: YamlDoc, root: Path, strict_passages: bool) -> LoadedCase:
+    name = str(path)
     parsed = _parse_model(doc, name, Case, "case")
     case = parsed.model
     assert isinstance(case, Case)
-    loaded_catalogue, cat_parsed, problems = _load_case_catalogue(case, doc, path, strict_passages)
-    documents = {
-        **(loaded_catalogue.documents if loaded_catalogue else {}),
-        **_documents(case.documents, path.parent),
-    }
-    findings = list(parsed.findings)
-    if loaded_catalogue is not None or case.criteria.catalogue is None:  # else every id is unknown
+    loaded_catalogue, cat_parsed, problems = _load_case_catalogue(case, doc, path, strict_passages, root)
+    own, refused = _documents(case.documents, path.parent, root)
+    documents = {**(loaded_catalogue.documents if loaded_catalogue else {}), **own}
+    findings = list(parsed.findings) + parsed.kept(refused)
+    catalogue_lost = any(p[:2] in {("criteria",), ("criteria", "catalogue")} for p in parsed.left_out)
+    if loaded_catalogue is not None or (case.criteria.catalogue is None and not catalogue_lost):
+        # else every id of the catalogue would be reported unknown
         catalogue = loaded_catalogue.catalogue if loaded_catalogue else None
         checked = parsed.kept(check_case(case, catalogue))
         findings += [f for f in checked if not (cat_parsed and cat_parsed.names_broken(f[1]))]
         problems += _problems(doc, name, parsed.kept(case_warnings(case, catalogue)), "warning")
-    cited = _passage_problems(
-        doc, name, _passage_findings(_case_sources(case), documents), parsed, strict_passages
-    )
+    missing, unreadable = _passage_findings(_case_sources(case), documents)
+    findings += parsed.kept(unreadable)
+    cited = _passage_problems(doc, name, missing, parsed, strict_passages)
     problems += _problems(doc, name, findings) + cited.problems
     _raise_if_errors(problems)
     not_found = cited.not_found | (loaded_catalogue.passages_not_found if loaded_catalogue else frozenset())
@@ -254,13 +340,13 @@ def _in_file_order(p: Problem) -> tuple[str, int, int]:
 
 
 def is_catalogue_file(path: Path) -> bool:
-    """Whether a YAML file looks like a criteria catalogue rather than a case."""
+    """Whether a YAML file looks like a criteria catalogue rather than a case
+    (composed only: no values built, so it costs little beside the full load)."""
     try:
-        doc = parse_yaml(_read(path), str(path))
-    except InputError:
+        root, _ = compose(_read(path).removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
+    except (InputError, UnicodeDecodeError):
         return False
-    data = doc.data
-    return isinstance(data, dict) and isinstance(data.get("criteria"), list) and "options" not in data
+    return catalogue_shape(root) is None
 
 
 def case_data(case: Case) -> dict[str, object]:

@@ -64,6 +64,10 @@ CATALOGUE_DEFINITIONS: Definitions = {("criteria",): "criterion", ("documents",)
 
 MAX_ROUNDS = 8
 
+MAX_DESCRIBED = 1_000
+"""Past this many validation errors, only those of a sample are described,
+and nothing is mended: 200,000 errors as dicts cost seconds and gigabytes."""
+
 
 @dataclass(frozen=True)
 class Salvaged:
@@ -83,6 +87,9 @@ class Salvaged:
     renamed: tuple[tuple[Path, Path], ...] = ()
     """(field, mistyped key in the file): a key that is a typo of a missing
     field is read as that field, so what it holds is checked too."""
+    total: int = 0
+    """How many errors the file has when `findings` describe only a sample of
+    them (past MAX_DESCRIBED); 0 when every error is described."""
 
     def in_file(self, path: Path) -> Path:
         """Where a path of the mended model stands in the file."""
@@ -306,6 +313,8 @@ def salvage(data: Any, model: type[BaseModel], definitions: Definitions | None =
         return Salvaged(model.model_validate(data), [])
     except ValidationError as err:
         error = err
+    if error.error_count() > MAX_DESCRIBED:
+        return Salvaged(None, _sampled_findings(model, data, error), total=error.error_count())
     findings = validation_findings(error, model)
     work, seen = copy.deepcopy(data), _Progress()
     for _ in range(MAX_ROUNDS):
@@ -322,3 +331,22 @@ def salvage(data: Any, model: type[BaseModel], definitions: Definitions | None =
             if (partial.in_file(path), message) not in findings and not partial.is_secondary((path, message))
         ]
     return seen.done(None, findings)
+
+
+def _pruned(data: object, keep: int = 50) -> object:
+    """`data` with every list and mapping cut to its first `keep` items."""
+    if isinstance(data, dict):
+        return {k: _pruned(v, keep) for k, v in list(data.items())[:keep]}
+    if isinstance(data, list):
+        return [_pruned(v, keep) for v in data[:keep]]
+    return data
+
+
+def _sampled_findings(model: type[BaseModel], data: object, err: ValidationError) -> list[Finding]:
+    """The findings of the first items of every list and mapping: the same paths
+    and messages as those of the whole file, at a fraction of the cost."""
+    try:
+        model.model_validate(_pruned(data))
+    except ValidationError as sample:
+        return validation_findings(sample, model)
+    return validation_findings(err, model)  # the errors lie past the sample: all of them, then

@@ -15,8 +15,11 @@ Conventions (documented for file authors too):
 - Merge keys (``<<:``) are refused: write the keys out; a merge hides where a
   value comes from, which our messages must point at.
 - ``.nan`` and ``.inf`` are refused here, where the position is still known.
-- Limits: MAX_BYTES per file, MAX_DEPTH nested lists/mappings, MAX_NODES values
-  after expanding aliases (billion-laughs bombs), and no recursive aliases.
+- Limits (see `yamllimits`): MAX_BYTES per file, MAX_DEPTH nested lists and
+  mappings, MAX_NODES values and MAX_TEXT characters of text after expanding
+  aliases (billion-laughs bombs), no recursive aliases, integers of at most
+  MAX_INT_CHARS characters.
+  Each refusal says which limit was hit.
 - A value reached through an alias is located at its anchor.
 """
 
@@ -24,24 +27,22 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.events import (
-    AliasEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from assess.errors import InputError, Problem
+from assess.errors import InputError, Problem, capped
+from assess.io.yamllimits import MAX_BYTES, MAX_DEPTH, MAX_NODES, MAX_TEXT, LimitError, measure, scan_events
 
-MAX_BYTES = 5 * 1024 * 1024
-MAX_DEPTH = 64
-MAX_NODES = 200_000
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "MAX_TEXT", "YamlDoc", "compose", "parse_yaml"]
+
+MAX_INT_CHARS = 80
+"""Integers (decimal, hex, octal, binary or sexagesimal) are written in at most
+this many characters: a longer one is no score or weight, and converting or
+printing it costs time (or fails: Python refuses over 4,300 digits)."""
 
 Path = tuple[str | int, ...]
 Mark = tuple[int, int]
@@ -103,20 +104,26 @@ def path_text(path: tuple[Any, ...]) -> str:
     return out
 
 
-def parse_yaml(data: bytes, filename: str) -> YamlDoc:
-    """Parse untrusted bytes; raise InputError listing every problem found."""
+def parse_yaml(
+    data: bytes, filename: str, check_root: Callable[[Node | None], str | None] | None = None
+) -> YamlDoc:
+    """Parse untrusted bytes; raise InputError listing every problem found.
+
+    `check_root` may refuse the composed tree before any value is built (and
+    before any message could quote one): it returns why, or None."""
     if len(data) > MAX_BYTES:
-        raise _error(filename, 0, 0, f"the file is {len(data):,} bytes; the limit is "
+        raise _error(filename, 1, 1, f"the file is {len(data):,} bytes; the limit is "
                      f"{MAX_BYTES:,} bytes ({MAX_BYTES // 1024 // 1024} MiB)")
     text = _decode(data, filename)
     root, loader = compose(text, filename)
+    if check_root is not None and (why := check_root(root)):
+        raise _error(filename, 1, 1, why)
     if root is None:
         return YamlDoc(None, text, None, filename=filename)
-    _measure(root, 0, {}, filename)
     builder = _Builder(filename, loader)
     value = builder.value(root, ())
     if builder.problems:
-        raise InputError(builder.problems)
+        raise InputError(capped(builder.problems))
     return YamlDoc(value, text, root, builder.marks, builder.key_marks, filename)
 
 
@@ -132,131 +139,52 @@ def require_mapping(doc: YamlDoc) -> dict[str, Any]:
                  f"expected 'key: value' lines at the top, found {kind}")
 
 
-def _fast_compose(text: str) -> tuple[Node | None, Any] | None:
-    """Compose with libyaml (ten times faster) when the text is plainly within
-    our rules; None sends it to the careful pure-Python path. libyaml's
-    composer recurses in C without a guard, so the depth and recursive-alias
-    rules are checked first on its event stream, which needs no recursion."""
-    loader_class = getattr(yaml, "CSafeLoader", None)
-    if loader_class is None:
-        return None
-    depth, open_anchors = 0, []
+def compose(text: str, filename: str = "<text>") -> tuple[Node | None, yaml.SafeLoader]:
+    """Compose `text` into a node tree (with marks) under our limits.
+
+    libyaml (ten times faster than PyYAML's own parser) is used where it is
+    installed. Its composer recurses in C without a guard, so the limits are
+    checked first on its event stream (see `yamllimits`), which stops at the
+    first value over a limit however big the file; a tree with aliases is
+    then measured with them expanded."""
+    loader_class = getattr(yaml, "CSafeLoader", None) or _Loader
     try:
-        for event in yaml.parse(text, Loader=loader_class):
-            if isinstance(event, MappingStartEvent | SequenceStartEvent):
-                depth += 1
-                open_anchors.append(event.anchor)
-                if depth >= MAX_DEPTH:
-                    return None
-            elif isinstance(event, MappingEndEvent | SequenceEndEvent):
-                depth -= 1
-                open_anchors.pop()
-            elif isinstance(event, AliasEvent) and event.anchor in open_anchors:
-                return None
+        aliased = scan_events(text, loader_class)
         loader = loader_class(text)
         try:
-            return loader.get_single_node(), loader
+            root = loader.get_single_node()
         finally:
             loader.dispose()
-    except Exception:  # noqa: BLE001 - any doubt: the careful path reports it
-        return None
-
-
-def compose(text: str, filename: str = "<text>") -> tuple[Node | None, yaml.SafeLoader]:
-    """Compose `text` into a node tree (with marks) under our depth and alias rules."""
-    fast = _fast_compose(text)
-    if fast is not None:
-        return fast
-    try:
-        loader = _Loader(text)
-        try:
-            return loader.get_single_node(), loader
-        finally:
-            loader.dispose()
-    except _Refused as e:
+        if aliased and root is not None:  # without aliases, the scan's limits are the whole story
+            measure(root)
+        return root, loader
+    except LimitError as e:
         raise _at(filename, e.mark, e.message) from None
     except RecursionError:
         raise _error(filename, 0, 0, f"the document is nested too deeply "
                      f"(more than {MAX_DEPTH} levels)") from None
     except yaml.MarkedYAMLError as e:
-        raise _marked(filename, e) from None
+        raise _marked(filename, e, text) from None
     except yaml.reader.ReaderError as e:
         line, column = _line_col(text, e.position)
         raise _error(filename, line, column, f"the character {e.character:#04x} is not "
                      "allowed in YAML (control characters and NUL are refused)") from None
     except yaml.YAMLError as e:
         raise _error(filename, 0, 0, f"cannot read the YAML: {e}") from None
-
-
-class _Refused(Exception):
-    def __init__(self, mark: yaml.Mark, message: str) -> None:
-        self.mark, self.message = mark, message
+    except UnicodeEncodeError as e:  # libyaml and a lone surrogate in the text
+        line, column = _line_col(text, e.start)
+        raise _error(filename, line, column, "a lone surrogate is not a character") from None
 
 
 class _Loader(yaml.SafeLoader):
-    """The pure-Python SafeLoader, refusing deep nesting and recursive aliases
-    while composing: PyYAML's composer recurses once per level."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self._depth = 0
-        self._open: set[str] = set()
+    """PyYAML's own SafeLoader, where libyaml is missing. Its scanner looks
+    ahead over every open '[' or '{' for a possible key; capping the level
+    keeps '[[[[...' linear and fast."""
 
     def fetch_flow_collection_start(self, token_class: type) -> None:
-        # The scanner looks ahead over every open '[' or '{' for a possible
-        # key; capping the level here keeps '[[[[...' linear and fast.
         if self.flow_level >= MAX_DEPTH:
-            raise _Refused(self.get_mark(), f"nested deeper than {MAX_DEPTH} levels")
+            raise LimitError(self.get_mark(), f"nested deeper than {MAX_DEPTH} levels")
         super().fetch_flow_collection_start(token_class)
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node:
-        event = self.peek_event()
-        if isinstance(event, AliasEvent):
-            if event.anchor in self._open:
-                raise _Refused(event.start_mark, f"the alias *{event.anchor} refers to a "
-                               "list or mapping that contains it (a recursive alias)")
-            return super().compose_node(parent, index)
-        nests = isinstance(event, MappingStartEvent | SequenceStartEvent)
-        if nests and self._depth >= MAX_DEPTH:
-            raise _Refused(event.start_mark, f"nested deeper than {MAX_DEPTH} levels")
-        anchor = event.anchor
-        self._depth += nests
-        if anchor is not None:
-            self._open.add(anchor)
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= nests
-            self._open.discard(anchor)  # type: ignore[arg-type]
-
-
-def _measure(node: Node, depth: int, memo: dict[int, tuple[int, int]], filename: str
-             ) -> tuple[int, int]:
-    """(values, levels) of `node` with aliases expanded, memoised per shared node
-    so that a bomb is measured in linear time; refuse too many or too deep."""
-    if isinstance(node, ScalarNode):
-        return 1, 0
-    too_deep = f"nested deeper than {MAX_DEPTH} levels (through aliases)"
-    if depth >= MAX_DEPTH:
-        raise _at(filename, node.start_mark, too_deep)
-    known = memo.get(id(node))
-    if known is None:
-        size, height = 1, 0
-        children = node.value if isinstance(node, SequenceNode) else \
-            [n for pair in node.value for n in pair]
-        for child in children:
-            s, h = _measure(child, depth + 1, memo, filename)
-            size, height = size + s, max(height, h)
-            if size > MAX_NODES:
-                break
-        known = memo[id(node)] = (size, height + 1)
-    size, height = known
-    if size > MAX_NODES:
-        raise _at(filename, node.start_mark, f"this value expands to more than "
-                  f"{MAX_NODES:,} values through aliases (an alias bomb?)")
-    if depth + height > MAX_DEPTH:
-        raise _at(filename, node.start_mark, too_deep)
-    return known
 
 
 class _Builder:
@@ -314,13 +242,15 @@ class _Builder:
             what = "merge keys (<<) are not supported; write the keys out in full" \
                 if node.tag == _T + "merge" else f"unsupported tag {_show_tag(node.tag)}"
             return self.fail(node, what, path)
+        if node.tag == _T + "int" and len(node.value) > MAX_INT_CHARS:
+            return self.fail(node, f"the number {_short(node.value)} is too large", path)
         try:
             value = self.loader.yaml_constructors[node.tag](self.loader, node)
         except Exception:  # noqa: BLE001 - explicit tags with bad text, bad dates
-            return self.fail(node, f"'{node.value[:40]}' is not a valid "
+            return self.fail(node, f"'{_short(node.value)}' is not a valid "
                              f"{_show_tag(node.tag)} value", path)
         if isinstance(value, float) and not math.isfinite(value):
-            return self.fail(node, f"'{node.value}' is not a finite number", path)
+            return self.fail(node, f"'{_short(node.value)}' is not a finite number", path)
         return value
 
 
@@ -353,15 +283,17 @@ def _decode(data: bytes, filename: str) -> str:
                      f"{data[e.start]:#04x} cannot be decoded)") from None
 
 
-def _marked(filename: str, e: yaml.MarkedYAMLError) -> InputError:
+def _marked(filename: str, e: yaml.MarkedYAMLError, text: str) -> InputError:
     mark = e.problem_mark or e.context_mark
     message = str(e.problem or "invalid YAML")
+    if message == "exceeded maximum nesting depth" and mark is not None:  # libyaml's own limit
+        return _at(filename, mark, f"nested deeper than {MAX_DEPTH} levels")
     if e.context:
         where = ""
         if e.context_mark is not None and e.context_mark is not mark:
             where = f" (line {e.context_mark.line + 1}, column {e.context_mark.column + 1})"
         message = f"{e.context}{where}: {message}"
-    if "'\\t'" in message:
+    if mark is not None and text[mark.index:mark.index + 1] == "\t":
         message += " (indent with spaces: YAML does not allow tabs for indentation)"
     return _error(filename, 0, 0, message) if mark is None else _at(filename, mark, message)
 
@@ -369,6 +301,10 @@ def _marked(filename: str, e: yaml.MarkedYAMLError) -> InputError:
 def _line_col(text: str, position: int) -> Mark:
     line = text.count("\n", 0, position) + 1
     return line, position - (text.rfind("\n", 0, position) + 1) + 1
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _show_tag(tag: str) -> str:

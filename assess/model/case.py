@@ -7,26 +7,26 @@ keeps loading; `format` says which reader a file needs.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import Field
 
-from assess.model.base import Id, Strict
+from assess.model.base import FilePath, FormatVersion, Id, Label, Strict, Text
 from assess.model.criteria import Criterion, CriterionOverride
 from assess.model.estimates import Score
 from assess.model.portfolio import Budget, CostTable, Resource, Rules
 from assess.model.sources import Document, SourceRef
 from assess.model.weights import Weights
 
-FORMAT_VERSION = 1
+FORMAT_VERSION: Final = 1
 
 
 class Option(Strict):
     """A candidate area of cooperation."""
 
     id: Id
-    name: str
-    description: str = ""
+    name: Label
+    description: Text = ""
     source: SourceRef | None = None
 
 
@@ -37,7 +37,7 @@ ScoreTable = dict[Id, dict[Id, Score]]
 class CaseCriteria(Strict):
     """Which criteria the case uses, where they are defined, what it changes."""
 
-    catalogue: str | None = None
+    catalogue: FilePath | None = None
     """Path of the criteria catalogue, relative to the case file."""
     use: list[Id]
     """Ids of the criteria of the baseline view, in display order."""
@@ -59,8 +59,8 @@ class ScenarioCriteria(Strict):
 class Scenario(Strict):
     """A named overlay on the baseline: other weights, scores or criteria."""
 
-    name: str
-    description: str = ""
+    name: Label
+    description: Text = ""
     as_of: dt.date | None = None
     """The date this view speaks for."""
     criteria: ScenarioCriteria = Field(default_factory=ScenarioCriteria)
@@ -79,8 +79,8 @@ class Scenario(Strict):
 class Assessor(Strict):
     """One member of a team and the scores (and weights) they gave."""
 
-    name: str
-    role: str = ""
+    name: Label
+    role: Label = ""
     scores: ScoreTable = Field(default_factory=dict)
     """This assessor's baseline scores; cells they left out are not theirs."""
     weights: Weights | None = None
@@ -101,15 +101,15 @@ class Team(Strict):
 class Case(Strict):
     """One assessment: options scored on criteria, weighted, with scenarios."""
 
-    format: Literal[1] = FORMAT_VERSION
+    format: FormatVersion = FORMAT_VERSION
     """Version of the case-file format this file is written in."""
-    title: str
-    description: str = ""
+    title: Label
+    description: Text = ""
     as_of: dt.date | None = None
     """The date the baseline speaks for."""
     baseline: Id = "baseline"
     """The name by which the baseline view is called beside the scenarios."""
-    documents: dict[str, Document] = Field(default_factory=dict)
+    documents: dict[Label, Document] = Field(default_factory=dict)
     """Source documents by file name, as cited in `source.document`."""
     criteria: CaseCriteria
     options: list[Option] = Field(min_length=1)

@@ -7,12 +7,13 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 from pydantic import Strict as StrictFlag
 
-from assess.model.base import FiniteFloat, Id, Strict
+from assess.model.base import FiniteFloat, FormatVersion, Id, Label, NonNegative, Strict, Text
 from assess.model.sources import Document, SourceRef
 
-Family = Literal["driver", "constraint", "risk"]
+Family = Literal["driver", "constraint", "risk", "other"]
 """driver: a benefit of cooperating; constraint: one of the 2019 "Five Dark S";
-risk: a later (2025) risk."""
+risk: a later (2025) risk; other: none of these (e.g. an imported column no
+family was given for)."""
 
 Direction = Literal["benefit", "cost"]
 """benefit: higher scores are better; cost: higher scores are worse."""
@@ -21,6 +22,7 @@ FAMILY_LABELS: dict[str, str] = {
     "driver": "Drivers",
     "constraint": "5S constraints",
     "risk": "Later risks",
+    "other": "Other criteria",
 }
 
 
@@ -29,7 +31,7 @@ class Scale(Strict):
 
     min: FiniteFloat = 0.0
     max: FiniteFloat = 5.0
-    levels: dict[Annotated[int, StrictFlag(False)], str] = Field(default_factory=dict)
+    levels: dict[Annotated[int, StrictFlag(False)], Label] = Field(default_factory=dict)
     """Labels of whole-number levels, e.g. {0: none, 5: severe}."""
 
     @model_validator(mode="after")
@@ -90,7 +92,7 @@ class Veto(Strict):
 
     threshold: FiniteFloat
     """Cost criteria: a score above it excludes; benefit criteria: below it."""
-    reason: str | None = None
+    reason: Text | None = None
     """Why the threshold is a no-go, in the planner's words."""
     applies_to: VetoMode = "value"
     """What is compared with the threshold. value: the score itself (the
@@ -105,12 +107,12 @@ class Criterion(Strict):
     """One criterion of the catalogue or of a case."""
 
     id: Id
-    name: str
+    name: Label
     family: Family
     direction: Direction
-    description: str = ""
+    description: Text = ""
     scale: Scale = Field(default_factory=Scale)
-    default_weight: FiniteFloat = Field(default=1.0, ge=0)
+    default_weight: NonNegative = 1.0
     veto: Veto | None = None
     value_function: ValueFunction = Field(default_factory=ValueFunction)
     source: SourceRef | None = None
@@ -137,10 +139,10 @@ class Criterion(Strict):
 class CriterionOverride(Strict):
     """Changes a case makes to a catalogue criterion; unset fields are kept."""
 
-    name: str | None = None
-    description: str | None = None
+    name: Label | None = None
+    description: Text | None = None
     scale: Scale | None = None
-    default_weight: FiniteFloat | None = Field(default=None, ge=0)
+    default_weight: NonNegative | None = None
     veto: Veto | None = None
     value_function: ValueFunction | None = None
 
@@ -152,8 +154,8 @@ class CriterionOverride(Strict):
 class Catalogue(Strict):
     """`criteria.yaml`: the shared catalogue of criteria."""
 
-    format: Literal[1] = 1
+    format: FormatVersion = 1
     """Version of the catalogue format."""
-    title: str = ""
-    documents: dict[str, Document] = Field(default_factory=dict)
+    title: Label = ""
+    documents: dict[Label, Document] = Field(default_factory=dict)
     criteria: list[Criterion]

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 
-from assess.model.base import FiniteFloat, Strict
+from assess.model.base import FiniteFloat, Strict, Text
 from assess.model.sources import SourceRef
 
 Basis = Literal["evidence", "judgement", "carried"]
@@ -23,7 +23,7 @@ class Estimate(Strict):
     """Lower end of the plausible range (defaults to `value`)."""
     high: FiniteFloat | None = None
     """Upper end of the plausible range (defaults to `value`)."""
-    rationale: str | None = None
+    rationale: Text | None = None
     source: SourceRef | None = None
     basis: Basis | None = None
     """What supports the value: evidence (the cited passage supports it),

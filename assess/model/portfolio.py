@@ -10,16 +10,16 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
-from assess.model.base import FiniteFloat, Id, Strict
+from assess.model.base import FiniteFloat, Id, Label, Strict
 from assess.model.estimates import NOT_NEGATIVE, Cost
 
 
 class Resource(Strict):
     """Something options cost and the budget limits: money, people, political capital."""
 
-    name: str
+    name: Label
     """How it is called in tables and on screen."""
-    unit: str = ""
+    unit: Label = ""
     """What an amount counts, e.g. "M EUR per year" or "FTE"."""
 
 

@@ -21,7 +21,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, Tag, model_validator
 
-from assess.model.base import FiniteFloat, Id, did_you_mean, tag, tagged
+from assess.errors import did_you_mean
+from assess.model.base import Id, tag, tagged
 from assess.model.statements import Attributed, OrderEntry, RatioBound, check_order
 
 
@@ -44,7 +45,7 @@ class SwingRatingStep(Attributed):
     step: Literal["swing_rating"]
     criterion: Id
     """The criterion whose swing is rated."""
-    rating: FiniteFloat = Field(ge=0, le=100)
+    rating: Annotated[float, Field(allow_inf_nan=False, ge=0, le=100)]
     """0..100; the most valued swing is 100."""
 
 
@@ -106,10 +107,7 @@ STEP_KINDS: dict[str, type[Attributed]] = {
 
 
 def _step_kind(data: object) -> str:
-    """The kind of a step, or a ValueError that says why there is none."""
-    for kind, model in STEP_KINDS.items():
-        if isinstance(data, model):
-            return kind
+    """The kind of a step's data, or a ValueError that says why there is none."""
     if not isinstance(data, dict):
         raise ValueError(f"a step of the record is a mapping, not {type(data).__name__}")
     names = ", ".join(STEP_KINDS)
@@ -128,6 +126,6 @@ Step = Annotated[
     | Annotated[PairwiseStep, Tag(tag("pairwise"))]
     | Annotated[TradeoffStep, Tag(tag("tradeoff"))]
     | Annotated[StatementStep, Tag(tag("statement"))],
-    *tagged(_step_kind),
+    *tagged(_step_kind, STEP_KINDS),
 ]
 """One step of the elicitation record (see the module docstring)."""

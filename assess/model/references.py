@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 
-from assess.model.base import did_you_mean
+from assess.errors import did_you_mean
 from assess.model.case import Case, ScoreTable
 from assess.model.portfolio import Budget, CostTable, Rules
 from assess.model.record import PairwiseStep, Step, SwingOrderStep, SwingRatingStep, TradeoffStep

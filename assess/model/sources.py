@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from assess.model.base import Strict
+from assess.model.base import FilePath, Label, Strict, Text
 
 
 class Document(Strict):
     """A source document that rationales cite, by its file name."""
 
-    title: str
-    date: str = ""
+    title: Label
+    date: Label = ""
     """When it was published (free text, e.g. 2019 or 2025-12-13)."""
-    path: str | None = None
+    path: FilePath | None = None
     """Where the text is, relative to the file that declares it."""
-    reliability: str = ""
+    reliability: Text = ""
     """How far to trust it, in a reviewer's words: what kind of source it is
     (a peer-reviewed brief, an unsigned news item), who wrote it, its gaps."""
 
@@ -23,9 +23,9 @@ class Document(Strict):
 class SourceRef(Strict):
     """Where a score or criterion rests in a source document."""
 
-    document: str
+    document: Label
     """The file name of a declared document, e.g. 000_f2c59601cf2739f5.txt."""
-    passage: str = Field(min_length=3)
+    passage: Text = Field(min_length=3)
     """A verbatim quote from the document (line breaks and hyphenation ignored)."""
-    section: str | None = None
+    section: Label | None = None
     """The heading the passage stands under."""

@@ -31,7 +31,8 @@ from pydantic import (
 )
 from pydantic import SerializerFunctionWrapHandler as Handler
 
-from assess.model.base import FiniteFloat, Id, Strict, did_you_mean, tag, tagged
+from assess.errors import did_you_mean
+from assess.model.base import FiniteFloat, Id, Label, Strict, Text, tag, tagged
 
 # -- what every statement, elicitation step and AHP judgement carries -----------
 
@@ -41,9 +42,9 @@ _SAID_BY = ("by", "rationale", "date")
 class Attributed(Strict):
     """Who said it, why and when; written after what was said."""
 
-    by: str | None = None
+    by: Label | None = None
     """Who said it: an assessor id or a free name."""
-    rationale: str | None = None
+    rationale: Text | None = None
     """Why, in their words."""
     date: dt.date | None = None
     """When it was said."""
@@ -219,10 +220,7 @@ STATEMENT_KINDS: dict[str, type[Attributed]] = {
 
 
 def _statement_kind(data: object) -> str:
-    """The kind of a statement, or a ValueError that says why there is none."""
-    for kind, model in STATEMENT_KINDS.items():
-        if isinstance(data, model):
-            return kind
+    """The kind of a statement's data, or a ValueError that says why there is none."""
     if not isinstance(data, dict):
         raise ValueError(f"a statement is a mapping, not {type(data).__name__}")
     kinds = [k for k in STATEMENT_KINDS if k in data]
@@ -233,7 +231,8 @@ def _statement_kind(data: object) -> str:
     names = ", ".join(STATEMENT_KINDS)
     other = [str(k) for k in data if k not in _SAID_BY]
     hint = did_you_mean(other[0], tuple(STATEMENT_KINDS)) if other else ""
-    got = f"; it has {', '.join(other)}{hint}" if other else ""
+    listed = ", ".join(other[:3]) + (", ..." if len(other) > 3 else "")
+    got = f"; it has {listed}{hint}" if other else ""
     raise ValueError(f"a statement needs one of the keys {names}{got}")
 
 
@@ -242,6 +241,6 @@ Statement = Annotated[
     | Annotated[IntervalStatement, Tag(tag("interval"))]
     | Annotated[RatioStatement, Tag(tag("ratio"))]
     | Annotated[ExactStatement, Tag(tag("exact"))],
-    *tagged(_statement_kind),
+    *tagged(_statement_kind, STATEMENT_KINDS),
 ]
 """One weight statement: order, interval, ratio or exact (see the module docstring)."""

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from assess.model.base import FiniteFloat, Id, Strict
+from assess.model.base import FiniteFloat, Id, Positive, Strict, Text
 from assess.model.record import StatementStep, Step
 from assess.model.statements import Attributed, Statement
 
@@ -36,7 +36,7 @@ class Judgement(Attributed):
 
     a: Id
     b: Id
-    ratio: FiniteFloat = Field(gt=0)
+    ratio: Positive
 
 
 class Weights(Strict):
@@ -46,7 +46,7 @@ class Weights(Strict):
     """direct points, swing weighting, rank order (roc, smarter, rank_sum,
     rank_reciprocal), AHP pairwise comparison, or statements alone (no point
     weights: the view's weights are those the statements allow)."""
-    elicitation: str = ""
+    elicitation: Text = ""
     """Who gave the weights, when, and how."""
     illustrative: bool = False
     """The weights are an example (such as the catalogue's defaults), not a

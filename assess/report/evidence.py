@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from assess.errors import InputError
 from assess.io.casefile import LoadedCase
+from assess.io.reading import read_document
 from assess.model import Document, SourceRef
 from assess.passages import locate_passage
 
@@ -104,9 +106,9 @@ class Quoter:
     def _text(self, name: str) -> str | None:
         if name not in self._texts:
             path = self.paths.get(name)
-            try:
-                self._texts[name] = path.read_text(encoding="utf-8", errors="replace") if path else None
-            except OSError:
+            try:  # bounded, control characters replaced (see assess.io.reading)
+                self._texts[name] = read_document(path) if path else None
+            except InputError:
                 self._texts[name] = None
         return self._texts[name]
 

@@ -17,14 +17,15 @@ from rich.text import Text
 
 from assess.model import Criterion, Score
 
-FAMILY_COLOUR = {"driver": "#5fb878", "constraint": "#e0a030", "risk": "#e06070"}
-FAMILY_TAG = {"driver": "Drivers", "constraint": "5S", "risk": "Risks"}
+FAMILY_COLOUR = {"driver": "#5fb878", "constraint": "#e0a030", "risk": "#e06070", "other": "#8fa3bf"}
+FAMILY_TAG = {"driver": "Drivers", "constraint": "5S", "risk": "Risks", "other": "Other"}
 """Short family names for column headers (the long ones are in FAMILY_LABELS)."""
 
 FAMILY_SHADES = {
     "driver": ["#1e7b4f", "#9bdc8f", "#2aa198", "#d8f3c8"],
     "constraint": ["#a85a0a", "#f6c46a", "#e0802a", "#fde6b6"],
     "risk": ["#9e2a3c", "#f29aa6", "#d4507a", "#f9d3da"],
+    "other": ["#56657a", "#b4c3d6", "#6b7f99", "#dde5ef"],
 }
 """Four shades of each family's hue, dark and light in turn, so that neighbours
 in a stacked bar stand apart; a fifth criterion of a family takes the first again."""
@@ -95,7 +96,7 @@ def criterion_colours(criteria: Sequence[Criterion]) -> dict[str, str]:
     """Each criterion's colour: its family's shades in turn, in the order given.
     Given every criterion of a case, a criterion keeps its colour in every
     view and when others are switched off."""
-    seen = {"driver": 0, "constraint": 0, "risk": 0}
+    seen = dict.fromkeys(FAMILY_SHADES, 0)
     out = {}
     for c in criteria:
         shades = FAMILY_SHADES[c.family]

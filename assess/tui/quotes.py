@@ -11,6 +11,8 @@ from pathlib import Path
 from rich.console import RenderableType
 from rich.text import Text
 
+from assess.errors import InputError
+from assess.io.reading import read_document
 from assess.model import SourceRef
 from assess.passages import Located, locate_passage
 from assess.tui.present import safe
@@ -41,9 +43,9 @@ class Quotes:
             path = self.documents.get(document)
             if path is None:
                 return None
-            try:
-                self._texts[document] = path.read_text(encoding="utf-8", errors="replace")
-            except OSError:
+            try:  # bounded, control characters replaced (see assess.io.reading)
+                self._texts[document] = read_document(path)
+            except InputError:
                 return None
         return self._texts[document]
 

@@ -71,7 +71,7 @@ def listed_ids(case: Case, scenario: str | None) -> list[str]:
 
 def family_order(criteria: list[Criterion]) -> list[Criterion]:
     """Drivers first, then the 5S constraints, then later risks; file order within."""
-    rank = {"driver": 0, "constraint": 1, "risk": 2}
+    rank = {"driver": 0, "constraint": 1, "risk": 2, "other": 3}
     return sorted(criteria, key=lambda c: rank[c.family])
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -123,11 +124,14 @@ def test_text_forms(capsys: pytest.CaptureFixture[str], fmt: str) -> None:
 
 def _with_extra(tmp_path: Path) -> Path:
     """security_first with a new option (`ai_safety`) and a new local criterion
-    (`openness`), written beside the test with absolute paths to what it cites."""
+    (`openness`), written beside the test with copies of what it cites (a case
+    may only cite files inside its project folder)."""
     data = yaml.safe_load(SECURITY_CASE.read_text(encoding="utf-8"))
-    data["criteria"]["catalogue"] = str(ROOT / "criteria.yaml")
+    shutil.copy(ROOT / "criteria.yaml", tmp_path / "criteria.yaml")
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    data["criteria"]["catalogue"] = "criteria.yaml"
     for doc in data["documents"].values():
-        doc["path"] = str((SECURITY_CASE.parent / doc["path"]).resolve())
+        doc["path"] = "sources/" + Path(doc["path"]).name
     data["criteria"]["use"].append("openness")
     data["criteria"]["local"] = [
         {"id": "openness", "name": "Openness", "family": "driver", "direction": "benefit"}

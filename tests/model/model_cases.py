@@ -79,7 +79,7 @@ def full_case_data() -> dict[str, Any]:
 def with_change(data: dict[str, Any], path: tuple[str | int, ...], value: Any) -> dict[str, Any]:
     """A deep copy of `data` with the value at `path` replaced (or added)."""
     out = copy.deepcopy(data)
-    node = out
+    node: Any = out
     for part in path[:-1]:
         node = node[part]
     node[path[-1]] = value

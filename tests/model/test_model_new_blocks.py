@@ -118,3 +118,9 @@ def test_ahp_inputs_leave_out_who_judged() -> None:
         }
     )
     assert weights.inputs() == {"pairwise": [{"a": "gain", "b": "risk", "ratio": 3.0}]}
+
+
+def test_an_order_as_groups_most_important_first() -> None:
+    from assess.model.statements import order_groups
+
+    assert order_groups(["a", ["b", "c"], "d"]) == [["a"], ["b", "c"], ["d"]]

@@ -57,12 +57,16 @@ EXPECTED = [
 ]
 
 
+def check(path: Path, text: str) -> subprocess.CompletedProcess[str]:
+    """`assess check` on `text` written to `path`, in a process of its own."""
+    path.write_text(text, encoding="utf-8")
+    cmd = [sys.executable, "-m", "assess", "check", str(path)]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+
+
 def test_each_refusal_is_placed_at_its_value(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
-    path.write_text(BAD, encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "assess", "check", str(path)], capture_output=True, text=True, timeout=120
-    )
+    run = check(path, BAD)
     assert run.returncode == 2, run.stderr
     lines = [line.removeprefix(f"{path}:") for line in (run.stdout + run.stderr).splitlines()]
     assert lines == EXPECTED
@@ -79,11 +83,7 @@ def test_the_same_file_put_right_passes(tmp_path: Path) -> None:
         .replace("low: 4", "low: 2")
         .replace("needs: a", "needs: b")
     )
-    path = tmp_path / "good.yaml"
-    path.write_text(good, encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "assess", "check", str(path)], capture_output=True, text=True, timeout=120
-    )
+    run = check(tmp_path / "good.yaml", good)
     assert run.returncode == 0, run.stdout + run.stderr
 
 
@@ -95,11 +95,7 @@ def test_a_statement_left_out_to_read_on_does_not_shift_the_records_blame(tmp_pa
         .replace("min: 0}", "min: 1}")
         .replace("{step: swing_ratin, criterion: risk, rating: 50}", "{step: statement, statement: 3}")
     )
-    path = tmp_path / "shifted.yaml"
-    path.write_text(text, encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "assess", "check", str(path)], capture_output=True, text=True, timeout=120
-    )
+    run = check(tmp_path / "shifted.yaml", text)
     out = run.stdout + run.stderr
     assert run.returncode == 2 and "interval: min 0.6 is above max 0.2" in out
     assert "record" not in out

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from assess.model import Case, Cost, OrderStatement, TradeoffStep
+from assess.model import Case, Cost, OrderStatement, TradeoffStep, Weights
 from tests.conftest import ROOT, small_case_data
 
 SECTION = (ROOT / "README.md").read_text(encoding="utf-8").split("### Costs, basis, weight statements", 1)[1]
@@ -39,3 +39,34 @@ def test_each_example_is_read_by_the_model() -> None:
     weights = case.weights
     assert weights is not None and weights.illustrative
     assert isinstance(weights.statements[0], OrderStatement) and isinstance(weights.record[3], TradeoffStep)
+
+
+def _holds(statement: object, share: dict[str, float]) -> bool:
+    """Whether normalised weights satisfy one statement (as the README reads it)."""
+    from assess.model import ExactStatement, IntervalStatement, RatioStatement
+    from assess.model.statements import order_groups
+
+    if isinstance(statement, OrderStatement):
+        groups = order_groups(statement.order)
+        ties = all(share[c] == share[g[0]] for g in groups for c in g)
+        return ties and all(share[a[0]] >= share[b[0]] for a, b in zip(groups, groups[1:], strict=False))
+    if isinstance(statement, IntervalStatement):
+        i = statement.interval
+        return (i.min is None or share[i.criterion] >= i.min) and (
+            i.max is None or share[i.criterion] <= i.max
+        )
+    if isinstance(statement, RatioStatement):
+        r = statement.ratio
+        q = share[r.criterion] / share[r.to]
+        return (r.min is None or q >= r.min) and (r.max is None or q <= r.max)
+    assert isinstance(statement, ExactStatement)
+    return abs(share[statement.exact.criterion] - statement.exact.weight) < 1e-12
+
+
+def test_the_examples_point_weights_keep_its_statements() -> None:
+    """A reader checks the example by hand: its points must not break its own statements."""
+    weights = Weights.model_validate(yaml.safe_load(BLOCKS[2])["weights"])
+    assert weights.points is not None
+    total = sum(weights.points.values())
+    share = {c: p / total for c, p in weights.points.items()}
+    assert [_holds(s, share) for s in weights.statements] == [True] * 4

@@ -166,6 +166,12 @@ CASES: list[tuple[Path, Any, Path, str]] = [
         (*STATEMENTS, 0),
         "a statement has one kind; this one has order and exact: make them two",
     ),
+    (
+        (*STATEMENTS, 0),
+        {"w": 1, "x": 2, "y": 3, "z": 4},
+        (*STATEMENTS, 0),
+        "a statement needs one of the keys order, interval, ratio, exact; it has w, x, y, ...",
+    ),
     ((*STATEMENTS, 0), ["gain", "reach"], (*STATEMENTS, 0), "a statement is a mapping, not list"),
     ((*STATEMENTS, 0, "rationale"), 5, (*STATEMENTS, 0, "rationale"), "Input should be a valid string"),
     ((*STATEMENTS, 0, "when"), "2019", (*STATEMENTS, 0, "when"), "Extra inputs are not permitted"),
@@ -255,11 +261,12 @@ def test_method_statements_needs_a_statement() -> None:
 
 def test_point_weights_of_any_method_stand_beside_statements() -> None:
     statements = full_case_data()["weights"]["statements"]
-    for method, inputs in [
+    choices: list[tuple[str, dict[str, Any]]] = [
         ("swing", {"swing": {"gain": 100, "reach": 60, "risk": 40}}),
         ("roc", {"ranking": [["gain"], ["reach", "risk"]]}),
         ("ahp", {"pairwise": [{"a": "gain", "b": "reach", "ratio": 2, "by": "anna", "rationale": "x"}]}),
-    ]:
+    ]
+    for method, inputs in choices:
         weights = {"method": method, **inputs, "statements": statements}
         assert refusals(with_change(full_case_data(), ("weights",), weights)) == []
 
