@@ -230,8 +230,10 @@ def _value_at(data: Any, path: Path) -> Any:
 
 
 def _apply(data: Any, mends: list[_Mend]) -> None:
-    """Mend `data` in place; list items go last to first, so indices hold."""
-    removals: list[tuple[list[Any], int]] = []
+    """Mend `data` in place; list items go last to first, so indices hold, and
+    each once (two findings in one item, e.g. a mistyped key in a record step,
+    both leave it out)."""
+    removals: dict[tuple[int, int], tuple[list[Any], int]] = {}
     for mend in mends:
         node, key = _value_at(data, mend.path[:-1]), mend.path[-1]
         if isinstance(node, dict):
@@ -244,8 +246,8 @@ def _apply(data: Any, mends: list[_Mend]) -> None:
             if mend.stand_in is not None:
                 node[key] = copy.deepcopy(mend.stand_in)
             else:
-                removals.append((node, key))
-    for node, key in sorted(removals, key=lambda r: r[1], reverse=True):
+                removals[(id(node), key)] = (node, key)
+    for node, key in sorted(removals.values(), key=lambda r: r[1], reverse=True):
         del node[key]
 
 

@@ -154,13 +154,13 @@ def test_every_problem_of_a_file_in_one_run(capsys, workdir: Path) -> None:
     edit(case, "    name: AI for megascience", "    nmae: AI for megascience")
     edit(case, "      value: 4\n", "      value: high\n")
     edit(case, "      value: 4\n", "      value: 9\n")
-    edit(case, "relatively safe for cooperation", "relatively sfae for cooperation")
+    edit(case, "the accent on human health makes", "the accent on human heath makes")
     code, out = check(capsys, case)
     assert code == 2, out
     assert f"case.yaml:{line_of(case, 'nmae:')}:11: unknown key 'nmae' (did you mean 'name'?)" in out
     assert f"case.yaml:{line_of(case, 'value: high')}:14: input should be a valid number" in out
     assert f"case.yaml:{line_of(case, 'value: 9')}:14: value 9 is outside the scale" in out
-    assert f"case.yaml:{line_of(case, 'relatively sfae')}:" in out and "passage not found" in out
+    assert f"case.yaml:{line_of(case, 'human heath')}:" in out and "passage not found" in out
     assert "Traceback" not in out
 
 
@@ -182,7 +182,7 @@ def test_what_a_mistyped_key_holds_is_checked_too(capsys, workdir: Path) -> None
     [
         ("      value: 4\n", "      value: high\n", "has no score"),  # the cell still counts
         ("      value: 4\n", "      vaule: 4\n", "missing key 'value'"),  # the typo says it
-        ("    competence: 12\n", "    competence: lots\n", "no weight for"),
+        ("    competence: 90\n", "    competence: lots\n", "no weight for"),
         ("    competence:\n      value: 4\n", "    competence: 4\n    unused:\n      value: 4\n", "has no"),
     ],
 )

@@ -14,12 +14,13 @@ from assess.files.casefile import load_case
 from tests.conftest import CATALOGUE, DEFAULT_CASE, ROOT
 from tests.conftest import run_cli as run
 
-TYPO = ("relatively safe for cooperation", "relatively sfae for cooperation")
+TYPO = ("Pharma and other healthcare R&D", "Pharma and other healthcare R&DD")
 
 
 @pytest.fixture
 def typo_case(tmp_path: Path) -> Path:
-    """The default case, in the bundled layout, with one quote mistyped (it is cited three times)."""
+    """The default case, in the bundled layout, with one quote mistyped (it is cited three times:
+    by the pharma option and its competence cells of 2019 and 2025)."""
     shutil.copy(CATALOGUE, tmp_path / "criteria.yaml")
     shutil.copytree(ROOT / "sources", tmp_path / "sources")
     (tmp_path / "cases").mkdir()
@@ -67,22 +68,22 @@ def test_open_warns_before_the_ui_starts(capsys, typo_case: Path, monkeypatch) -
     assert started and started[0].passages_not_found
 
 
-@pytest.mark.parametrize(("suffix", "marks"), [(".md", 2), (".html", 3)])
+@pytest.mark.parametrize(("suffix", "marks"), [(".md", 1), (".html", 2)])
 def test_report_marks_the_quote(capsys, typo_case: Path, tmp_path: Path, suffix: str, marks: int) -> None:
-    """Both cells citing it (and, in HTML, the option's description) say so;
-    Markdown's table of options marks it inline."""
+    """The baseline cell citing it (and, in HTML, the option's description)
+    says so; Markdown's table of options marks it inline."""
     output = tmp_path / f"report{suffix}"
     code, _, err = run(capsys, "report", typo_case, "-o", output, "--samples", "0")
     assert code == 0 and len(_warnings(err)) == 3
     text = output.read_text(encoding="utf-8")
     assert text.count("Not found in the document: check the quote.") == marks
     assert suffix == ".html" or text.count("(not found in the document)") == 1
-    assert "relatively sfae" in text
+    assert "healthcare R&amp;DD" in text or "healthcare R&DD" in text
 
 
 def test_the_loaded_case_carries_what_was_not_found(typo_case: Path) -> None:
     loaded = load_case(typo_case)
-    pharma = loaded.case.scores["pharma"]["security"].source
+    pharma = loaded.case.scores["pharma"]["competence"].source
     assert pharma is not None and not loaded.passage_found(pharma.document, pharma.passage)
     other = loaded.case.scores["megascience"]["competence"].source
     assert other is not None and loaded.passage_found(other.document, other.passage)

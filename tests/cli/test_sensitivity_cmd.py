@@ -70,7 +70,7 @@ def test_json_contract(capsys, scenario) -> None:
     change = data["smallest_change"]
     assert change["direction"] in ("up", "down") and change["new_first"] in ids
     if scenario == "2025":
-        assert [e["option"] for e in data["excluded"]] == ["smart_cities"]
+        assert [e["option"] for e in data["excluded"]] == ["smart_cities", "testbeds"]
 
 
 def test_same_seed_same_output_other_seed_other_output(capsys) -> None:
@@ -106,7 +106,8 @@ def test_markdown(capsys) -> None:
     assert code == 0
     assert out.startswith("## Areas of EU–Russia AI cooperation: 2025 re-assessment")
     assert "### Weight stability" in out and "| option | total | 1st |" in out
-    assert "Excluded by a veto, not analysed: Smart cities and infrastructures." in out
+    vetoed = "Smart cities and infrastructures, Cost-shared AI testbeds"
+    assert f"Excluded by a veto, not analysed: {vetoed}." in out
 
 
 def test_spread_is_recorded_and_used(capsys) -> None:

@@ -78,10 +78,10 @@ VARIANTS = {
     ),
     "weights of 1.7e+308": (
         _sub(
-            "    competence: 12\n    cost_sharing: 8\n",
-            "    competence: 1.7e+308\n    cost_sharing: 1.7e+308\n",
+            "    security: 100\n    competence: 90\n",
+            "    security: 1.7e+308\n    competence: 1.7e+308\n",
         ),
-        "competence: 1.7e+308",
+        "security: 1.7e+308",
         "too large",
     ),
     "5,000-character catalogue path": (

@@ -26,6 +26,17 @@ def test_valid_data_is_read_as_it_is() -> None:
     assert isinstance(found.model, Case) and found.findings == [] and not found.left_out
 
 
+def test_a_list_item_with_two_findings_is_left_out_once() -> None:
+    """A record step with a mistyped key is both missing a field and carrying an
+    unknown one; leaving it out twice crashed with IndexError."""
+    data = small_case_data()
+    data["weights"]["record"] = [{"step": "swing_rating", "criterionx": "gain", "rating": 50}]
+    found = salvage(data, Case)
+    assert isinstance(found.model, Case) and found.model.weights is not None
+    assert found.model.weights.record == []
+    assert {path for path, _ in found.findings} >= {("weights", "record", 0, "criterionx")}
+
+
 def test_a_broken_score_value_stands_in_and_its_own_checks_are_consequences() -> None:
     data = small_case_data()
     data["scores"]["a"]["gain"]["value"] = "high"

@@ -79,6 +79,12 @@ def test_the_same_value_returns_the_same_case(default_loaded: LoadedCase) -> Non
 def test_a_score_edit_in_a_scenario_writes_its_overlay(default_loaded: LoadedCase) -> None:
     """The scenario gets a copy of the baseline's cell with the new value; the baseline stays."""
     case = default_loaded.case
+    later = case.scenarios["2025"]  # every cell of the bundled 2025 view is written: leave one out
+    scores = {
+        o: {c: s for c, s in row.items() if (o, c) != ("regulation", "competence")}
+        for o, row in later.scores.items()
+    }
+    case = case.model_copy(update={"scenarios": {"2025": later.model_copy(update={"scores": scores})}})
     assert "competence" not in case.scenarios["2025"].scores.get("regulation", {})
     base = case.scores["regulation"]["competence"]
     value = base.range[0]  # inside the range, so only the value differs
@@ -104,11 +110,11 @@ def test_set_rationale_and_remove_it(default_loaded: LoadedCase) -> None:
 def test_set_weight_writes_the_active_views_weights(default_loaded: LoadedCase) -> None:
     case, catalogue = default_loaded.case, default_loaded.catalogue_model
     in_2025 = edit.set_weight(case, "2025", "competence", 20, catalogue=catalogue)
-    assert case.scenarios["2025"].weights.method == "direct"
-    assert in_2025.scenarios["2025"].weights.points["competence"] == 20
+    assert case.scenarios["2025"].weights.method == "swing"
+    assert in_2025.scenarios["2025"].weights.swing["competence"] == 20
     assert in_2025.weights == case.weights
     baseline = edit.set_weight(case, None, "competence", 20, catalogue=catalogue)
-    assert baseline.weights.points["competence"] == 20
+    assert baseline.weights.swing["competence"] == 20
     assert baseline.scenarios == case.scenarios
     with pytest.raises(edit.EditError, match="0 or more"):
         edit.set_weight(case, None, "competence", -1, catalogue=catalogue)
@@ -151,7 +157,7 @@ TEAM = DEFAULT_CASE.parent / "team_example" / "team.yaml"
 
 def test_a_score_on_a_teams_aggregate_keeps_its_range() -> None:
     """The team case holds no agreed scores: regulation × spillover is the
-    assessors' mean 3.5 with range 1..5. Agreeing on 4 keeps that range
+    assessors' mean 3 with range 1..5. Agreeing on 4 keeps that range
     (it used to become a bare `value: 4`) and leaves the generated rationale."""
     loaded = load_case(TEAM)
     case, catalogue = loaded.case, loaded.catalogue_model
@@ -161,7 +167,8 @@ def test_a_score_on_a_teams_aggregate_keeps_its_range() -> None:
     assert (cell.value, cell.low, cell.high, cell.rationale) == (4.0, 1.0, 5.0, None)
     assert not edit.starts_agreed(agreed, None, "regulation", "spillover")
     in_2025 = edit.set_score(case, "2025", "regulation", "spillover", 4.0, catalogue=catalogue)
-    assert in_2025.scenarios["2025"].scores["regulation"]["spillover"].range == (1.0, 5.0)
+    # the 2025 view holds the first file's cell (2..3.5): its range, widened to hold 4
+    assert in_2025.scenarios["2025"].scores["regulation"]["spillover"].range == (2.0, 4.0)
     with pytest.raises(edit.EditError, match="agreed score first"):
         edit.set_rationale(case, None, "regulation", "spillover", "We agree.")
     assert not edit.starts_agreed(Case.model_validate(small_case_data()), None, "a", "gain")  # no assessors
@@ -181,7 +188,7 @@ def test_changes_name_each_edit(default_loaded: LoadedCase) -> None:
             "rationale", None, "pharma", "security", case.scores["pharma"]["security"].rationale, "Because."
         ),
         edit.Change("score", "2025", "pharma", "competence", value, value + 0.5),
-        edit.Change("weight", None, None, "competence", case.weights.points["competence"], 30.0),
+        edit.Change("weight", None, None, "competence", case.weights.swing["competence"], 30.0),
         edit.Change("criterion", None, None, "slump", "on", "off"),
     ]
     roc = _case({"method": "roc", "ranking": [["gain"], ["reach", "risk"]]})

@@ -114,7 +114,7 @@ async def test_a_rationale_is_edited_in_a_text_area(default_loaded: LoadedCase) 
         await pilot.press("r")
         assert isinstance(app.screen, RationaleEditor)
         area = app.screen.query_one(TextArea)
-        assert area.text.startswith("Megascience already uses AI heavily")
+        assert area.text.startswith("The brief says megascience pioneered the use of AI")
         area.text = "Checked again with the facility's AI group."
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, MainScreen)
@@ -173,9 +173,9 @@ async def test_a_score_edit_in_2025_goes_to_the_scenario(default_loaded: LoadedC
 async def test_a_weight_edit_changes_the_active_views_weights(default_loaded: LoadedCase) -> None:
     app = RecordingApp([default_loaded])
     async with app.run_test(size=SIZE) as pilot:
-        points = default_loaded.case.scenarios["2025"].weights.points["competence"]
+        points = default_loaded.case.scenarios["2025"].weights.swing["competence"]  # swing points
         await pilot.press("s", "3", "plus", "plus")
-        assert app.case.scenarios["2025"].weights.points["competence"] == points + 2
+        assert app.case.scenarios["2025"].weights.swing["competence"] == points + 2
         assert app.case.weights == default_loaded.case.weights
         shares = plain_rows(app.query_one("#weights", Grid))
         assert shares[0][2] == f"{points + 2:g}"

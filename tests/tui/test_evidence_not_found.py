@@ -16,9 +16,9 @@ async def test_a_passage_not_found_is_marked(tmp_path: Path) -> None:
     case.write_text(case.read_text().replace("relatively safe for", "relatively sfae for"))
     app = RecordingApp([load_case(case)])
     async with app.run_test(size=(120, 40)) as pilot:
-        column = [c.id for c in app.state.view.criteria].index("security")
+        column = [c.id for c in app.state.view.criteria].index("suspicions")
         await pilot.press("down", *["right"] * column)
-        assert app.screen.cursor == ("pharma", "security")
+        assert app.screen.cursor == ("pharma", "suspicions")
         text = rendered(app.screen.query_one("#evidence-body", Static).content, 200)
         assert "relatively sfae for cooperation" in text
         assert "not found in the document: check the quote" in text

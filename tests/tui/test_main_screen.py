@@ -81,8 +81,8 @@ async def test_moving_to_a_cell_shows_its_evidence(default_loaded: LoadedCase) -
         assert normalise_passage(quoted) == normalise_passage(cell.source.passage)
         assert squash(quote.plain) in text
         low, high = cell.range
-        assert f"3 ({low:g}–{high:g}) on 0..5" in text
-        assert "Scale 0..5 (Drivers, higher is better): 0 none · 1 marginal" in text
+        assert f"{cell.value:g} ({low:g}–{high:g}) on 0..5" in text
+        assert "0 the EU side would pay it all · 1 others pay a token share (under 10 %)" in text
 
 
 async def test_help_lists_every_key(default_loaded: LoadedCase) -> None:

@@ -120,4 +120,4 @@ async def test_fits_80x24_with_a_vetoed_option(default_loaded) -> None:
             assert widget.region.width > 20 and widget.region.height >= 5
             assert widget.region.right <= 80 and widget.region.bottom <= 23
         stability = plain(screen.query_one(StabilityBars))
-        assert "Hardware" in stability and "┃" in stability
+        assert "Compute gap" in stability and "┃" in stability

@@ -78,19 +78,18 @@ async def test_moving_to_the_widest_disagreement_shows_all_three_rationales(team
         heatmap = screen.query_one(TeamHeatmap)
         assert screen.subject == WIDEST  # the screen opens on the widest spread
         await pilot.press("n")
-        assert screen.subject == ("megascience", "spillover")
-        for _ in range(3):  # back down the spillover column to regulation
-            await pilot.press("down")
+        assert screen.subject == ("smart_cities", "security")
+        await pilot.press("down", *["left"] * 5)  # back to regulation, along its row to spill-over
         await pilot.pause()
         assert heatmap.cursor_coordinate == (3, 3) and screen.subject == WIDEST
         text = shown_text(screen.query_one(TeamDetail))
         assert "Dialogue on AI regulation × Testbed for wider cooperation" in text
-        assert "team 3.5 (mean of 3) · spread 2.5 · sd 1.08 · furthest: boris, 2.25 from the others" in text
-        for name, value in (("anna", "4.5 (4–5)"), ("boris", "2 (1–3)"), ("chen", "4 (3–5)")):
+        assert "team 3 (mean of 3) · spread 2 · sd 0.82 · nobody stands out" in text
+        for name, value in (("anna", "4 (3–5)"), ("boris", "2 (1–3)"), ("chen", "3 (2–4)")):
             assert f"{name} {value}" in text
         three = rationales(screen, WIDEST)
         assert len(three) == 3 and len(set(three)) == 3
-        columns = shown_columns(screen.query_one(TeamDetail), ["anna  4.5", "boris  2", "chen  4"])
+        columns = shown_columns(screen.query_one(TeamDetail), ["anna  4", "boris  2", "chen  3"])
         for rationale, column in zip(three, columns, strict=True):
             assert rationale in column
 
@@ -103,7 +102,7 @@ async def test_narrow_terminal_stacks_the_assessors(team: LoadedCase) -> None:
         screen = team_screen(pilot.app)
         detail = screen.query_one(TeamDetail)
         assert detail.mode == "rows"
-        assert "anna 4.5 (4–5)" in shown_text(detail)
+        assert "anna 4 (3–5)" in shown_text(detail)
         whole = " ".join(rendered(detail.content, 60).split())
         for rationale in rationales(screen, WIDEST):
             assert rationale in whole
@@ -115,15 +114,15 @@ async def test_heatmap_is_shaded_by_spread(team: LoadedCase) -> None:
         screen = team_screen(pilot.app)
         heatmap = screen.query_one(TeamHeatmap)
         widest = heatmap.get_cell(*WIDEST)
-        assert widest.plain.strip() == "2.5" and SHADES[4] in str(widest.style)
-        assert heatmap.get_cell("pharma", "security").plain.strip() == "1.5"
-        assert SHADES[2] in str(heatmap.get_cell("pharma", "security").style)
-        assert heatmap.get_cell("megascience", "cost_sharing").plain.strip() == "·"
+        assert widest.plain.strip() == "2" and SHADES[3] in str(widest.style)  # 40 % of the scale
+        assert heatmap.get_cell("pharma", "competence").plain.strip() == "1"
+        assert SHADES[1] in str(heatmap.get_cell("pharma", "competence").style)  # 20 %
+        assert heatmap.get_cell("pharma", "sanctions").plain.strip() == "·"
         await pilot.press("v")
-        assert heatmap.get_cell(*WIDEST).plain.strip() == "4.5 2 4"
+        assert heatmap.get_cell(*WIDEST).plain.strip() == "4 2 3"
         assert screen.subject == WIDEST  # the cursor stays where it was
         await pilot.press("v")
-        assert heatmap.get_cell(*WIDEST).plain.strip() == "2.5"
+        assert heatmap.get_cell(*WIDEST).plain.strip() == "2"
 
 
 def test_shade_levels() -> None:
@@ -175,14 +174,14 @@ async def test_rankings_beside_the_team(team: LoadedCase) -> None:
         ranks = team_screen(pilot.app).query_one(TeamRanks)
         text = shown_text(ranks)
         assert "option team anna boris chen" in text
-        assert "τ vs team 0.90 1.00 0.81" in text
+        assert "τ vs team 0.78 0.69 0.82" in text
         table = ranks.content
         chen = table.columns[4]
-        pharma = [r.name for r in team_screen(pilot.app).report.team.ranking].index(
-            "Pharma and healthcare R&D"
+        standards = [r.name for r in team_screen(pilot.app).report.team.ranking].index(
+            "Joint standards development"
         )
         cells = list(chen.cells)
-        assert cells[pharma].plain == "2" and str(cells[pharma].style) == HIGHER
+        assert cells[standards].plain == "5" and str(cells[standards].style) == HIGHER
 
 
 @pytest.mark.parametrize("key", ["escape", "q"])

@@ -88,7 +88,7 @@ def screen_lines(app: App) -> list[str]:
 
 
 def text_in(app: App, widget: Widget) -> str:
-    """What the terminal shows inside `widget` (within its frame), white space folded."""
-    region = widget.content_region
+    """What the terminal shows inside `widget` (within its frame and scrollbars), white space folded."""
+    region = widget.scrollable_content_region
     lines = screen_lines(app)[region.y : region.bottom]
     return " ".join(" ".join(line[region.x : region.right] for line in lines).split())

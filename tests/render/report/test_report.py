@@ -48,7 +48,7 @@ def test_every_option_and_rationale(later: str) -> None:
     for option in view.options:
         assert html.escape(option.name) in later
     rationales = [view.cell(o.id, c.id).rationale for o in view.options for c in view.criteria]
-    assert len(rationales) == 7 * 18 and all(rationales)
+    assert len(rationales) == 10 * 14 and all(rationales)
     for text in filter(None, rationales):
         for para in text.strip().split("\n\n"):
             assert html.escape(para.strip()) in later
@@ -71,8 +71,8 @@ def test_provenance_hash_is_the_files(later: str) -> None:
 
 def test_scenario_differs_from_baseline(baseline: str, later: str) -> None:
     assert baseline != later
-    assert "2025 re-assessment" in later and "Talent drain" in later
-    assert "Talent drain" not in baseline
+    assert "2025 re-assessment" in later and "Compute gap" in later
+    assert "Compute gap" not in baseline
     assert "Re-scored in this view (2019:" in later and "Re-scored" not in baseline
 
 
@@ -89,8 +89,8 @@ def test_sections_and_accessibility(later: str) -> None:
 
 def test_weights_elicitation_shown(later: str) -> None:
     section = later.split('id="criteria"')[1].split("</section>")[0]
-    assert "Direct points" in section and "re-allocated by the same desk" in section
-    assert "9 points" in section and "9.0%" in section
+    assert "Swing weighting" in section and "re-run by the same desk" in section
+    assert "swing 90" in section and "12.9%" in section
 
 
 def test_quotes_passages_in_context(later: str) -> None:
