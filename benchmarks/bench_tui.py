@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CASE = ROOT / "cases" / "ai_cooperation.yaml"
-sys.path.insert(0, str(ROOT / "tests" / "tui"))
+sys.path.insert(0, str(ROOT))
 
 ASSESS_FIRST_PAINT = f"""
 from assess.tui.app import AssessApp, load_all
@@ -154,9 +154,8 @@ def median(times: list[Timing], k: int) -> float:
 
 def main() -> None:
     repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-    from bigcase import big_loaded_case
-
     from assess.files.casefile import load_case
+    from tests.tui.bigcase import big_loaded_case
 
     bare, assess = startup(repeats)
     print(f"Start-up to first paint, headless 120x40 (median of {repeats} processes)")

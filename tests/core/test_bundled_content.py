@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from assess.io.casefile import LoadedCase, load_case
+from assess.core.view import available_criteria
+from assess.files.casefile import LoadedCase, load_case
 from assess.model import Catalogue, Score
-from assess.resolve import available_criteria
 from tests.conftest import CATALOGUE, ROOT
 
 CASES = sorted(p for p in (ROOT / "cases").rglob("*.yaml") if p.name != "team.yaml")
