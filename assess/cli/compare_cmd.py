@@ -112,7 +112,7 @@ def collect_views(args: argparse.Namespace) -> list[tuple[ViewInfo, View]]:
     picks = _picks(args)
     views = [resolve(lc.case, lc.catalogue_model, key) for lc, _, key in picks]
     if args.scenarios is not None:
-        labels = unique_labels(list(args.scenarios), [v.name for v in views])
+        labels = unique_labels(list(args.scenarios), [v.key for v in views])
     else:
         labels = unique_labels([Path(p).stem for _, p, _ in picks], [p for _, p, _ in picks])
     return [
