@@ -28,10 +28,11 @@ if TYPE_CHECKING:
 Pick = tuple["LoadedCase", str, "str | None"]
 """A loaded case, its path as given, and the scenario id (None: baseline)."""
 
-FORMATS = ["table", "json", "markdown"]
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
+    from assess.cli.common import add_format_argument
+
     p = sub.add_parser(
         "compare",
         help="compare case files, or scenarios of one case",
@@ -53,7 +54,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         metavar="NAME",
         help="compare these views of one case (its baseline by the baseline's name)",
     )
-    p.add_argument("--format", "-f", choices=FORMATS, default="table")
+    add_format_argument(p)
     p.set_defaults(run=run)
 
 

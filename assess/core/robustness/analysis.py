@@ -50,6 +50,7 @@ from assess.core.robustness.tornado import (
 from assess.core.scoring import kept_mask
 from assess.core.view import View
 from assess.kernels.robustness import smaa
+from assess.kernels.robustness.smaa import DEFAULT_SAMPLES
 
 __all__ = [
     "DEFAULT_SAMPLES",
@@ -69,8 +70,9 @@ __all__ = [
     "weighting_diagnostics",
 ]
 
-DEFAULT_SAMPLES = 10_000
 DEFAULT_SEED = 1
+"""The seed of every robustness run not given one (CLI, report, UI), so that
+outputs are reproducible; `DEFAULT_SAMPLES` comes from the SMAA kernel."""
 
 Progress = Callable[[int, int], None]
 ShouldStop = Callable[[], bool]
