@@ -29,7 +29,6 @@ Pick = tuple["LoadedCase", str, "str | None"]
 """A loaded case, its path as given, and the scenario id (None: baseline)."""
 
 
-
 def add_parser(sub: argparse._SubParsersAction) -> None:
     from assess.cli.common import add_format_argument
 
