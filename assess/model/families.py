@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated
 
-from pydantic import AfterValidator, WithJsonSchema
+from pydantic import PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 
@@ -57,18 +57,19 @@ def family_rank(family: str) -> int:
     return found.order if found is not None else len(FAMILIES)
 
 
-def _known(family: str) -> str:
-    if family not in FAMILIES:
+def _known(family: object) -> str:
+    if not isinstance(family, str) or family not in FAMILIES:
         expected = [repr(f) for f in family_ids()]
         said = expected[0] if len(expected) == 1 else f"{', '.join(expected[:-1])} or {expected[-1]}"
-        # the type and words of pydantic's own Literal error, so messages read as before
+        # the type and words of pydantic's own Literal error (for any input, as a
+        # strict Literal gives), so messages read as before
         raise PydanticCustomError("literal_error", "Input should be {expected}", {"expected": said})
     return family
 
 
 FamilyId = Annotated[
     str,
-    AfterValidator(_known),
+    PlainValidator(_known),
     WithJsonSchema({"enum": list(FAMILIES), "title": "Family", "type": "string"}),
 ]
 """A criterion's family: a key of `FAMILIES`, checked when a file is read."""

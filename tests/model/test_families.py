@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pydantic import ValidationError
 
 from assess.cli import main
 from assess.files.casefile import load_case
@@ -35,9 +36,14 @@ def test_the_table_orders_the_families() -> None:
     assert family_rank("risk") == 2 and family_rank("unknown") == len(FAMILIES)
 
 
-def test_a_family_not_in_the_table_is_refused_as_before() -> None:
-    with pytest.raises(ValueError, match="Input should be 'driver', 'constraint', 'risk' or 'other'"):
-        Criterion.model_validate({"id": "x", "name": "X", "family": "ethics", "direction": "benefit"})
+@pytest.mark.parametrize("family", ["ethics", 3, None, ["driver"]])
+def test_a_family_not_in_the_table_is_refused_as_before(family: object) -> None:
+    """With the words and type of the `Literal` the field had (any input)."""
+    with pytest.raises(
+        ValidationError, match="Input should be 'driver', 'constraint', 'risk' or 'other'"
+    ) as err:
+        Criterion.model_validate({"id": "x", "name": "X", "family": family, "direction": "benefit"})
+    assert err.value.errors()[0]["type"] == "literal_error"
 
 
 def test_the_schema_lists_the_table() -> None:
