@@ -13,6 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from assess.cli import EXIT_INPUT, EXIT_OK
 from assess.errors import InputError, Problem
 
 
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     files = _files(args.paths)
     if not files:
         print(f"{' '.join(args.paths)}: no YAML files found", file=sys.stderr)
-        return 2
+        return EXIT_INPUT
     for path in files:
         problems = check_file(path)
         errors = [p for p in problems if p.severity == "error"]
@@ -65,4 +66,4 @@ def run(args: argparse.Namespace) -> int:
             bad = True
         else:
             print(f"{path}: ok")
-    return 2 if bad else 0
+    return EXIT_INPUT if bad else EXIT_OK

@@ -10,7 +10,16 @@ from assess.core.view import View, resolve, scenario_key, view_names
 from assess.errors import InputError, Problem, did_you_mean
 from assess.files.casefile import LoadedCase, load_case
 
-FORMATS = ["table", "json", "csv", "markdown"]
+FORMATS = ("table", "json", "csv", "markdown")
+"""Every format a command prints in: `table` (the default, fitted to the
+terminal), `json`, `csv` (`score` only: one row per option), `markdown`."""
+DEFAULT_FORMAT = "table"
+
+
+def add_format_argument(parser: argparse.ArgumentParser, *, csv: bool = False) -> None:
+    """`--format`/`-f`: the formats of `FORMATS` (csv only where `csv`)."""
+    choices = [f for f in FORMATS if csv or f != "csv"]
+    parser.add_argument("--format", "-f", choices=choices, default=DEFAULT_FORMAT)
 
 
 def add_case_argument(parser: argparse.ArgumentParser) -> None:

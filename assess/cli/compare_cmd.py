@@ -28,10 +28,10 @@ if TYPE_CHECKING:
 Pick = tuple["LoadedCase", str, "str | None"]
 """A loaded case, its path as given, and the scenario id (None: baseline)."""
 
-FORMATS = ["table", "json", "markdown"]
-
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
+    from assess.cli.common import add_format_argument
+
     p = sub.add_parser(
         "compare",
         help="compare case files, or scenarios of one case",
@@ -53,7 +53,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         metavar="NAME",
         help="compare these views of one case (its baseline by the baseline's name)",
     )
-    p.add_argument("--format", "-f", choices=FORMATS, default="table")
+    add_format_argument(p)
     p.set_defaults(run=run)
 
 
@@ -112,7 +112,7 @@ def collect_views(args: argparse.Namespace) -> list[tuple[ViewInfo, View]]:
     picks = _picks(args)
     views = [resolve(lc.case, lc.catalogue_model, key) for lc, _, key in picks]
     if args.scenarios is not None:
-        labels = unique_labels(list(args.scenarios), [v.name for v in views])
+        labels = unique_labels(list(args.scenarios), [v.key for v in views])
     else:
         labels = unique_labels([Path(p).stem for _, p, _ in picks], [p for _, p, _ in picks])
     return [

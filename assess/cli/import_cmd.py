@@ -10,13 +10,14 @@ from assess.errors import InputError, Problem
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     from assess.files.csv_import import DELIMITERS, MAX_CRITERIA, MAX_OPTIONS
+    from assess.model.families import family_ids
 
     p = sub.add_parser(
         "import",
         help="turn a CSV decision matrix into a case file",
         description="Turn a CSV decision matrix into a case file. Header: "
         "option,<criterion id>...; rows @direction (benefit/cost), @weight, "
-        "@min, @max and @family (driver/constraint/risk/other) describe the columns; "
+        f"@min, @max and @family ({'/'.join(family_ids())}) describe the columns; "
         "other rows are options. The delimiter is the one after 'option' in the header "
         "(comma, semicolon, tab or |); with a semicolon or tab, decimal commas are read. "
         f"At most {MAX_OPTIONS:,} options and {MAX_CRITERIA} criteria.",

@@ -17,7 +17,6 @@ an assessor id given twice, fewer than two files, an output that exists).
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,9 +29,6 @@ if TYPE_CHECKING:
 
 RULES = ("mean", "median", "geometric")
 """As `assess.files.merge.RULES` (not imported here: `--help` stays light)."""
-
-ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-"""What an assessor id may look like (as `assess.model.base.Id`)."""
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -84,6 +80,7 @@ def _load(paths: list[str]) -> list[LoadedCase]:
 def contributions(args: argparse.Namespace) -> list[Contribution]:
     """The inputs as the arguments name them; InputError if they cannot be merged."""
     from assess.files.merge import Contribution, check_contributions
+    from assess.model.base import MAX_ID, is_id
 
     ids = _ids(args)
     bad = [
@@ -91,10 +88,11 @@ def contributions(args: argparse.Namespace) -> list[Contribution]:
             path,
             0,
             0,
-            f"'{aid}' is not a valid assessor id (letters, digits, '_', '.', '-'); give one with --names",
+            f"'{aid}' is not a valid assessor id (up to {MAX_ID} letters, digits, '_', '.', '-'); "
+            "give one with --names",
         )
         for path, aid in zip(args.cases, ids, strict=True)
-        if not ID.match(aid)
+        if not is_id(aid)
     ]
     if bad:
         raise InputError(bad)

@@ -9,10 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from assess.cli.common import add_case_argument, add_scenario_argument
-
-DEFAULT_SAMPLES = 10_000
-DEFAULT_SEED = 1
-"""The defaults of `assess.core.robustness.analysis`, so a report agrees with the other commands."""
+from assess.core.robustness.analysis import DEFAULT_SAMPLES, DEFAULT_SEED
 
 
 def _count(text: str) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from assess.cli.common import FORMATS, add_case_argument, add_scenario_argument, emit, load_view
+from assess.cli.common import add_case_argument, add_format_argument, add_scenario_argument, emit, load_view
 
 if TYPE_CHECKING:
     from assess.core.view import View
@@ -33,7 +33,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     add_case_argument(p)
     add_scenario_argument(p)
-    p.add_argument("--format", "-f", choices=FORMATS, default="table")
+    add_format_argument(p, csv=True)
     p.add_argument(
         "--method",
         "-m",

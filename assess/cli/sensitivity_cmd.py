@@ -45,10 +45,8 @@ import argparse
 import sys
 from typing import TextIO
 
-from assess.cli.common import add_case_argument, add_scenario_argument, emit, load_view
-
-FORMATS = ["table", "json", "markdown"]
-EXIT_INPUT = 2
+from assess.cli import EXIT_INPUT, EXIT_OK
+from assess.cli.common import add_case_argument, add_format_argument, add_scenario_argument, emit, load_view
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -87,7 +85,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="sample each weight within ±X of its value (0..1, e.g. 0.3 for ±30 %%); "
         "default: every possible weighting",
     )
-    p.add_argument("--format", "-f", choices=FORMATS, default="table")
+    add_format_argument(p)
     p.set_defaults(run=run)
 
 
@@ -145,4 +143,4 @@ def run(args: argparse.Namespace) -> int:
         if line is not None:
             line.clear()
     emit(render_sensitivity(result, args.format, args.case, terminal_width()))
-    return 0
+    return EXIT_OK

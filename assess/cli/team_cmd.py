@@ -51,10 +51,8 @@ from __future__ import annotations
 
 import argparse
 
-from assess.cli.common import add_case_argument, emit
+from assess.cli.common import add_case_argument, add_format_argument, emit
 from assess.errors import InputError, Problem
-
-FORMATS = ["table", "json", "markdown"]
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -66,7 +64,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "assessor's ranking beside the team's.",
     )
     add_case_argument(p)
-    p.add_argument("--format", "-f", choices=FORMATS, default="table")
+    add_format_argument(p)
     p.add_argument(
         "--top",
         "-n",

@@ -30,7 +30,7 @@ from numpy.typing import NDArray
 
 from assess.core.scoring import ScoreResult, score_wsm
 from assess.core.team import team_cell
-from assess.core.view import View, active_criterion_ids, available_criteria, resolve
+from assess.core.view import View, available_criteria, resolve, view_criterion_ids
 from assess.model import Case, Catalogue, Criterion, Option, SourceRef
 
 TIE = 1e-9
@@ -236,7 +236,7 @@ def disagreement(case: Case, catalogue: Catalogue | None) -> Disagreement:
     if not case.assessors:
         raise ValueError("the case has no assessors: merge their files with `assess merge`")
     known = available_criteria(case, catalogue)
-    criteria = tuple(known[c] for c in active_criterion_ids(case, None))
+    criteria = tuple(known[c] for c in view_criterion_ids(case, None))
     found = (_cell(case, o.id, c.id) for o in case.options for c in criteria)
     cells = tuple(c for c in found if c is not None)
     team_view: View = resolve(case, catalogue, None)

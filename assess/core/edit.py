@@ -30,28 +30,25 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Literal, TypeVar
 
 from pydantic import BaseModel
 
 from assess.core.view import available_criteria, effective_weights
 from assess.model import Case, Catalogue, Criterion, Score, Weights
+from assess.model.weights import WEIGHT_METHODS
 
 SCORE_STEP = 0.5
 """How much `+` / `-` change a score in the UI."""
 WEIGHT_STEP = 1.0
 """How much `+` / `-` change a weight's points in the UI."""
 
-METHOD_LABELS: dict[str, str] = {
-    "direct": "direct points",
-    "swing": "swing weighting",
-    "roc": "rank order (ROC)",
-    "smarter": "rank order (SMARTER)",
-    "rank_sum": "rank order (rank sum)",
-    "rank_reciprocal": "rank order (reciprocal)",
-    "ahp": "AHP pairwise comparison",
-}
-POINT_FIELDS = {"direct": "points", "swing": "swing"}
+METHOD_LABELS: Mapping[str, str] = MappingProxyType({k: m.label for k, m in WEIGHT_METHODS.items()})
+"""Each weighting method's name in a sentence (from `WEIGHT_METHODS`)."""
+POINT_FIELDS: Mapping[str, str] = MappingProxyType(
+    {k: m.field for k, m in WEIGHT_METHODS.items() if m.per_criterion}
+)
 """Methods whose weights are numbers per criterion, and the field holding them."""
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from assess.core.view import active_criterion_ids, available_criteria
+from assess.core.view import available_criteria, view_criterion_ids
 from assess.errors import did_you_mean
 from assess.model import Case, Catalogue, Criterion, Score, Weights
 
@@ -184,17 +184,17 @@ def _check_weights(
 
 
 def _check_views(case: Case, known: dict[str, Criterion]) -> Iterator[Finding]:
-    if not active_criterion_ids(case, None):
+    if not view_criterion_ids(case, None):
         where = ("criteria", "off") if case.criteria.use else ("criteria", "use")
         yield where, "the baseline has no criterion in use: an option cannot be ranked on nothing"
     yield from _missing_cells(case, None, known, ("scores",))
     for sid, scenario in case.scenarios.items():
         base = ("scenarios", sid)
-        if not active_criterion_ids(case, sid):
+        if not view_criterion_ids(case, sid):
             where = (*base, "criteria", "remove") if scenario.criteria.remove else (*base, "criteria")
             yield where, f"scenario '{sid}' leaves no criterion in use"
         yield from _check_scores(case, known, (*base, "scores"), scenario.scores)
-        active = active_criterion_ids(case, sid)
+        active = view_criterion_ids(case, sid)
         if scenario.weights is not None:
             yield from _check_weights(scenario.weights, known, active, (*base, "weights"))
         else:
@@ -219,7 +219,7 @@ def _missing_cells(
     table = effective_scores(case, scenario)
     for option in case.options:
         row = table.get(option.id, {})
-        missing = [c for c in active_criterion_ids(case, scenario) if c in known and c not in row]
+        missing = [c for c in view_criterion_ids(case, scenario) if c in known and c not in row]
         if missing:
             where = "the baseline" if scenario is None else f"scenario '{scenario}'"
             yield (

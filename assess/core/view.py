@@ -2,18 +2,28 @@
 of the baseline or of one scenario, ready for the scoring kernels.
 
 Everything is keyed by id in the model; here it becomes arrays, in the order
-of `options` and `criteria`. `resolve` assumes a case that `validate` passed.
+of `options` and `criteria` (`option_index` and `criterion_index` map an id to
+its row or column). `resolve` assumes a case that `validate` passed.
+
+The criteria of a case, asked two ways: `available_criteria` gives every
+criterion the case may use, by id, with its definition (the catalogue's with
+the case's overrides, and the case's own); `view_criterion_ids` gives the ids
+of the criteria of one view (with or without those switched off). A resolved
+`View` holds its criteria themselves, in `criteria`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
 
 import numpy as np
 from numpy.typing import NDArray
 
 from assess.core.values import value_matrix
+from assess.kernels.weighting import WeightResult
 from assess.model import Case, Catalogue, Criterion, Option, Score, Weights
 
 
@@ -30,7 +40,7 @@ def available_criteria(case: Case, catalogue: Catalogue | None) -> dict[str, Cri
 
 
 def view_names(case: Case) -> list[str]:
-    """The baseline's name, then each scenario id, in file order."""
+    """Each view's key (see `View.key`): the baseline's name, then each scenario id, in file order."""
     return [case.baseline, *case.scenarios]
 
 
@@ -47,12 +57,16 @@ def scenario_key(case: Case, name: str | None) -> str | None:
     raise KeyError(name)
 
 
-def active_criterion_ids(case: Case, scenario: str | None) -> list[str]:
-    ids = [c for c in case.criteria.use if c not in case.criteria.off]
+def view_criterion_ids(case: Case, scenario: str | None, *, switched_off: bool = False) -> list[str]:
+    """The ids of the criteria of a view, in file order: the baseline's, minus
+    the scenario's removals, plus its additions; with `switched_off`, also
+    those switched off (the UI lists them, greyed)."""
+    off = () if switched_off else case.criteria.off
+    ids = [c for c in case.criteria.use if c not in off]
     if scenario is not None:
         sc = case.scenarios[scenario].criteria
         ids = [c for c in ids if c not in sc.remove]
-        ids += [c for c in sc.add if c not in ids and c not in case.criteria.off]
+        ids += [c for c in sc.add if c not in ids and c not in off]
     return ids
 
 
@@ -89,17 +103,24 @@ def effective_weights(case: Case, scenario: str | None, assessor: str | None = N
         return case.assessors[assessor].weights
     if case.weights is not None or not case.assessors:
         return case.weights
-    return team_weights(case, active_criterion_ids(case, scenario))
+    return team_weights(case, view_criterion_ids(case, scenario))
 
 
-def raw_weights(spec: Weights | None, criteria: list[Criterion]) -> dict[str, float]:
-    """Each active criterion's weight before normalisation."""
+def derived_weights(spec: Weights | None) -> WeightResult | None:
+    """The weights `spec` elicits, with the method's diagnostics (None: no
+    spec, the criteria's default weights). Raises `WeightingError`."""
     if spec is None:
-        return {c.id: c.default_weight for c in criteria}
+        return None
     from assess.kernels.weighting import derive_weights
 
-    derived = derive_weights(spec.method, spec.inputs()).weights
-    return {c.id: float(derived.get(c.id, 0.0)) for c in criteria}
+    return derive_weights(spec.method, spec.inputs())
+
+
+def raw_weights(derived: WeightResult | None, criteria: list[Criterion]) -> dict[str, float]:
+    """Each active criterion's weight before normalisation."""
+    if derived is None:
+        return {c.id: c.default_weight for c in criteria}
+    return {c.id: float(derived.weights.get(c.id, 0.0)) for c in criteria}
 
 
 def _triple(cell: Score) -> tuple[float, float, float]:
@@ -119,6 +140,9 @@ class View:
     weight_spec: Weights | None
     weights: NDArray[np.float64]
     """Raw weights of `criteria` (not normalised)."""
+    weighting: WeightResult | None = None
+    """How `weight_spec` was derived, with its diagnostics (AHP's consistency,
+    warnings), once per view (None: the criteria's default weights)."""
     assessor: str | None = None
     """Whose view this is (None: the team's, or the only one)."""
     basis: View | None = field(default=None, repr=False, compare=False)
@@ -127,14 +151,34 @@ class View:
     one cell); dropped once used, so views never chain."""
 
     @property
-    def name(self) -> str:
+    def key(self) -> str:
+        """The view's id: the baseline's name or the scenario id (as `view_names`)."""
         return self.case.baseline if self.scenario is None else self.scenario
 
     @property
     def label(self) -> str:
+        """The view's name for people: the baseline's name or the scenario's `name`."""
         if self.scenario is None:
             return self.case.baseline
         return self.case.scenarios[self.scenario].name
+
+    @cached_property
+    def option_ids(self) -> tuple[str, ...]:
+        return tuple(o.id for o in self.options)
+
+    @cached_property
+    def criterion_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.criteria)
+
+    @cached_property
+    def option_index(self) -> Mapping[str, int]:
+        """Option id -> its row in the arrays."""
+        return MappingProxyType({o: i for i, o in enumerate(self.option_ids)})
+
+    @cached_property
+    def criterion_index(self) -> Mapping[str, int]:
+        """Criterion id -> its column in the arrays."""
+        return MappingProxyType({c: j for j, c in enumerate(self.criterion_ids)})
 
     @cached_property
     def shares(self) -> NDArray[np.float64]:
@@ -145,7 +189,7 @@ class View:
     @cached_property
     def _ranges(self) -> NDArray[np.float64]:
         """3 x n x m: each cell's low end, value and high end."""
-        basis, ids = self.basis, [c.id for c in self.criteria]
+        basis, ids = self.basis, list(self.criterion_ids)
         object.__setattr__(self, "basis", None)
         if basis is not None and basis.criteria == self.criteria and basis.options == self.options:
             return self._ranges_from(basis, ids)
@@ -205,9 +249,10 @@ def resolve(
     team sees it or, with `assessor`, as that assessor does. `basis`, an
     earlier view, only saves work: the result is the same without it."""
     known = available_criteria(case, catalogue)
-    criteria = [known[c] for c in active_criterion_ids(case, scenario)]
+    criteria = [known[c] for c in view_criterion_ids(case, scenario)]
     spec = effective_weights(case, scenario, assessor)
-    weights = raw_weights(spec, criteria)
+    derived = derived_weights(spec)
+    weights = raw_weights(derived, criteria)
     return View(
         case=case,
         scenario=scenario,
@@ -216,6 +261,7 @@ def resolve(
         cells=effective_scores(case, scenario, assessor),
         weight_spec=spec,
         weights=np.array([weights[c.id] for c in criteria], dtype=float),
+        weighting=derived,
         assessor=assessor,
         basis=basis,
     )

@@ -15,10 +15,9 @@ from pydantic import ValidationError
 from assess.core.validate import check_case
 from assess.errors import InputError, Problem, capped
 from assess.model import Case
-from assess.model.base import MAX_MAGNITUDE
+from assess.model.base import MAX_MAGNITUDE, is_id
+from assess.model.families import DEFAULT_FAMILY, family_ids
 
-FAMILIES = ("driver", "constraint", "risk", "other")
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 _NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
 _DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+")
 
@@ -51,7 +50,7 @@ class Matrix:
                 "(another delimiter? give it with --delimiter)",
             )
         for j, cid in enumerate(self.ids):
-            if not _ID.fullmatch(cid):
+            if not is_id(cid):
                 self.fail(
                     line, j + 2, f"criterion id {cid[:64]!r}: use up to 64 letters, digits, '_', '.', '-'"
                 )
@@ -116,7 +115,7 @@ def _bounds(m: Matrix, j: int, low: float | None, high: float | None) -> tuple[f
 
 def _criteria(m: Matrix) -> tuple[list[dict[str, object]], dict[str, float]]:
     directions = _choices(m, "@direction", "benefit", ("benefit", "cost"))
-    families = _choices(m, "@family", "other", FAMILIES)
+    families = _choices(m, "@family", DEFAULT_FAMILY, tuple(family_ids()))
     lows, highs, weights = _numbers(m, "@min"), _numbers(m, "@max"), _numbers(m, "@weight")
     criteria: list[dict[str, object]] = []
     points: dict[str, float] = {}

@@ -28,7 +28,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from assess.core.view import active_criterion_ids, available_criteria
+from assess.core.view import available_criteria, view_criterion_ids
 from assess.errors import Problem, did_you_mean
 from assess.files.casefile import LoadedCase
 from assess.model import Assessor, Case, Document, Team, Weights
@@ -167,7 +167,7 @@ def _own_weights(c: Contribution, scenario: str | None) -> Weights:
     if spec is not None:
         return spec
     known = available_criteria(case, c.loaded.catalogue_model)
-    points = {cid: known[cid].default_weight for cid in active_criterion_ids(case, scenario)}
+    points = {cid: known[cid].default_weight for cid in view_criterion_ids(case, scenario)}
     return Weights(method="direct", elicitation="the criteria's default weights", points=points)
 
 
@@ -210,7 +210,7 @@ def _scenario_weights(
         if all(_same_weights(w, own[0]) for w in own):
             continue
         specs = [_own_weights(c, sid) for c in having]
-        combined[sid] = combine_weights(specs, rule, active_criterion_ids(base, sid))
+        combined[sid] = combine_weights(specs, rule, view_criterion_ids(base, sid))
         said.append(
             f"scenario '{sid}': the files' weights differ; the team case weighs it by "
             f"{_rule_text(rule, len(specs), specs)} (a team case has one set of weights per scenario)"

@@ -11,7 +11,6 @@ from assess.model.case import (
     Team,
 )
 from assess.model.criteria import (
-    FAMILY_LABELS,
     Catalogue,
     Criterion,
     CriterionOverride,
@@ -20,6 +19,7 @@ from assess.model.criteria import (
     Veto,
 )
 from assess.model.estimates import Basis, Cost, Estimate, Score
+from assess.model.families import FAMILIES, Family, FamilyId
 from assess.model.portfolio import Requirement, Resource, Rules
 from assess.model.record import (
     PairwiseStep,
@@ -46,7 +46,7 @@ __all__ = [
     "Assessor",
     "Basis",
     "Team",
-    "FAMILY_LABELS",
+    "FAMILIES",
     "FORMAT_VERSION",
     "Case",
     "CaseCriteria",
@@ -56,6 +56,8 @@ __all__ = [
     "CriterionOverride",
     "Document",
     "Estimate",
+    "Family",
+    "FamilyId",
     "ExactStatement",
     "ExactWeight",
     "IntervalBounds",

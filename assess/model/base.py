@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from typing import Annotated, Literal
 
@@ -24,9 +25,21 @@ Schema's descriptions). Reading them parses the source of every model, a
 fifth of a second at start-up that only `assess schema` needs: it sets
 ASSESS_SCHEMA_DOCS=1 and runs in a process of its own."""
 
+ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
+"""What an id looks like: a letter or digit, then letters, digits, '_', '.', '-'."""
+MAX_ID = 64
+"""The longest id, in characters."""
+_ID = re.compile(ID_PATTERN)
+
+
+def is_id(text: str) -> bool:
+    """Whether `text` is a valid id (the check of `Id`, for text read outside the model)."""
+    return len(text) <= MAX_ID and _ID.fullmatch(text) is not None
+
+
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64),
+    StringConstraints(pattern=f"^{ID_PATTERN}$", max_length=MAX_ID),
     Field(description="An identifier: letters, digits, '_', '.', '-'."),
 ]
 """Ids of criteria, options, scenarios, assessors: stable keys used in files."""

@@ -8,22 +8,11 @@ from pydantic import Field, model_validator
 from pydantic import Strict as StrictFlag
 
 from assess.model.base import FiniteFloat, FormatVersion, Id, Label, NonNegative, Strict, Text
+from assess.model.families import FamilyId
 from assess.model.sources import Document, SourceRef
-
-Family = Literal["driver", "constraint", "risk", "other"]
-"""driver: a benefit of cooperating; constraint: one of the 2019 "Five Dark S";
-risk: a later (2025) risk; other: none of these (e.g. an imported column no
-family was given for)."""
 
 Direction = Literal["benefit", "cost"]
 """benefit: higher scores are better; cost: higher scores are worse."""
-
-FAMILY_LABELS: dict[str, str] = {
-    "driver": "Drivers",
-    "constraint": "5S constraints",
-    "risk": "Later risks",
-    "other": "Other criteria",
-}
 
 
 class Scale(Strict):
@@ -108,7 +97,7 @@ class Criterion(Strict):
 
     id: Id
     name: Label
-    family: Family
+    family: FamilyId
     direction: Direction
     description: Text = ""
     scale: Scale = Field(default_factory=Scale)

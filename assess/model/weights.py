@@ -3,6 +3,9 @@ the statements a team can make about them, and how they came about."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -14,20 +17,40 @@ from assess.model.statements import Attributed, Statement
 WeightMethod = Literal[
     "direct", "swing", "roc", "smarter", "rank_sum", "rank_reciprocal", "ahp", "statements"
 ]
+"""The names of `WEIGHT_METHODS`, as the schema lists them."""
 
-INPUT_FIELD: dict[str, str] = {
-    "direct": "points",
-    "swing": "swing",
-    "roc": "ranking",
-    "smarter": "ranking",
-    "rank_sum": "ranking",
-    "rank_reciprocal": "ranking",
-    "ahp": "pairwise",
-    "statements": "statements",
-}
-"""Which field holds each method's inputs."""
 
-POINT_INPUTS = ("points", "swing", "ranking", "pairwise")
+@dataclass(frozen=True, slots=True)
+class MethodInfo:
+    """What a weighting method is called and what it needs."""
+
+    label: str
+    """Its name in a sentence: "these weights are elicited by {label}"."""
+    field: str
+    """The field of `Weights` that holds its inputs."""
+    per_criterion: bool = False
+    """Its inputs are a number per criterion, which an edit can change one by one."""
+
+
+WEIGHT_METHODS: Mapping[str, MethodInfo] = MappingProxyType(
+    {
+        "direct": MethodInfo("direct points", "points", per_criterion=True),
+        "swing": MethodInfo("swing weighting", "swing", per_criterion=True),
+        "roc": MethodInfo("rank order (ROC)", "ranking"),
+        "smarter": MethodInfo("rank order (SMARTER)", "ranking"),
+        "rank_sum": MethodInfo("rank order (rank sum)", "ranking"),
+        "rank_reciprocal": MethodInfo("rank order (reciprocal)", "ranking"),
+        "ahp": MethodInfo("AHP pairwise comparison", "pairwise"),
+        "statements": MethodInfo("statements alone", "statements"),
+    }
+)
+"""Every weighting method, by name: the one table the model, the kernels'
+dispatch (`assess.kernels.weighting`), the edits and the UI read."""
+
+INPUT_FIELD: Mapping[str, str] = MappingProxyType({k: m.field for k, m in WEIGHT_METHODS.items()})
+"""Which field holds each method's inputs (from `WEIGHT_METHODS`)."""
+
+POINT_INPUTS = tuple(dict.fromkeys(m.field for m in WEIGHT_METHODS.values() if m.field != "statements"))
 """The fields from which point weights are derived; a view has at most one."""
 
 

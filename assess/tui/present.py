@@ -15,11 +15,11 @@ from functools import lru_cache
 
 from rich.text import Text
 
-from assess.model import Criterion, Score
+from assess.model import FAMILIES, Criterion, Score
 
 FAMILY_COLOUR = {"driver": "#5fb878", "constraint": "#e0a030", "risk": "#e06070", "other": "#8fa3bf"}
-FAMILY_TAG = {"driver": "Drivers", "constraint": "5S", "risk": "Risks", "other": "Other"}
-"""Short family names for column headers (the long ones are in FAMILY_LABELS)."""
+"""The colour of each family of `assess.model.FAMILIES` (its names are there);
+a family without one of its own takes "other"'s (see `family_colour`)."""
 
 FAMILY_SHADES = {
     "driver": ["#1e7b4f", "#9bdc8f", "#2aa198", "#d8f3c8"],
@@ -30,6 +30,18 @@ FAMILY_SHADES = {
 """Four shades of each family's hue, dark and light in turn, so that neighbours
 in a stacked bar stand apart; a fifth criterion of a family takes the first again."""
 DARK_SHADES = {shades[k] for shades in FAMILY_SHADES.values() for k in (0, 2)}
+
+
+def family_colour(family: str) -> str:
+    """The colour of a family's names and subtotals ("other"'s for a family without one)."""
+    return FAMILY_COLOUR.get(family, FAMILY_COLOUR["other"])
+
+
+def family_tag(family: str) -> str:
+    """A family's short name for a column header (its id for one not in the table)."""
+    found = FAMILIES.get(family)
+    return found.tag if found is not None else family
+
 
 VALUE_RAMP = ["#e06060", "#e09060", "#d8c060", "#a8d060", "#70c878"]
 """Foreground of a score by its value (0 worst .. 1 best, after reversing costs)."""
@@ -96,10 +108,10 @@ def criterion_colours(criteria: Sequence[Criterion]) -> dict[str, str]:
     """Each criterion's colour: its family's shades in turn, in the order given.
     Given every criterion of a case, a criterion keeps its colour in every
     view and when others are switched off."""
-    seen = dict.fromkeys(FAMILY_SHADES, 0)
+    seen: Counter[str] = Counter()
     out = {}
     for c in criteria:
-        shades = FAMILY_SHADES[c.family]
+        shades = FAMILY_SHADES.get(c.family, FAMILY_SHADES["other"])
         out[c.id] = shades[seen[c.family] % len(shades)]
         seen[c.family] += 1
     return out
@@ -167,9 +179,9 @@ def name_lines(name: str, width: int) -> tuple[str, str]:
 
 def column_label(criterion: Criterion, first_of_family: bool, off: bool = False, width: int = 11) -> Text:
     """Three header lines: the family's tag above its first column, then the name on two."""
-    colour = FAMILY_COLOUR[criterion.family]
+    colour = family_colour(criterion.family)
     head, tail = name_lines(criterion.name, width)
-    tag = FAMILY_TAG[criterion.family] if first_of_family else ""
+    tag = family_tag(criterion.family) if first_of_family else ""
     label = Text(tag, style=f"bold {colour} underline")
     label.append(f"\n{head}\n{tail}", style="dim" if off else colour)
     return label
@@ -178,7 +190,7 @@ def column_label(criterion: Criterion, first_of_family: bool, off: bool = False,
 def family_name(criterion: Criterion, off: bool = False, width: int = 0) -> Text:
     """A criterion's name in its family's colour, `shorten`ed to `width` if given."""
     name = shorten(criterion.name, width) if width else criterion.name
-    return shown(name, "dim strike" if off else FAMILY_COLOUR[criterion.family])
+    return shown(name, "dim strike" if off else family_colour(criterion.family))
 
 
 def score_cell(cell: Score, value: float, vetoed: bool, overlay: bool) -> Text:

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field, replace
 
 from assess.core.edit import criterion_order
 from assess.core.scoring import ScoreResult, score_wsm
-from assess.core.view import View, available_criteria, resolve
+from assess.core.view import View, available_criteria, resolve, view_criterion_ids
 from assess.files.casefile import LoadedCase
 from assess.model import Case, Catalogue, Criterion, Score
+from assess.model.families import family_rank
 from assess.tui.history import History
 from assess.tui.present import criterion_colours
 
@@ -62,21 +63,10 @@ class ViewState:
         return self.view.cells.get(option, {}).get(criterion)
 
 
-def listed_ids(case: Case, scenario: str | None) -> list[str]:
-    """The view's criteria, switched-off ones included: baseline's, minus the
-    scenario's removals, plus its additions."""
-    ids = list(case.criteria.use)
-    if scenario is not None:
-        sc = case.scenarios[scenario].criteria
-        ids = [c for c in ids if c not in sc.remove]
-        ids += [c for c in sc.add if c not in ids]
-    return ids
-
-
 def family_order(criteria: list[Criterion]) -> list[Criterion]:
-    """Drivers first, then the 5S constraints, then later risks; file order within."""
-    rank = {"driver": 0, "constraint": 1, "risk": 2, "other": 3}
-    return sorted(criteria, key=lambda c: rank[c.family])
+    """By family, in the order of `assess.model.FAMILIES` (drivers, the 5S
+    constraints, later risks, others); file order within."""
+    return sorted(criteria, key=lambda c: family_rank(c.family))
 
 
 def rank_moves(before: ScoreResult, after: ScoreResult) -> dict[str, int]:
@@ -123,13 +113,13 @@ def analyse(
     ValueError (e.g. all weights zero) for a case that cannot be scored."""
     view = resolve(case, catalogue, scenario)
     order = family_order(list(view.criteria))
-    if [c.id for c in order] != [c.id for c in view.criteria]:
+    if tuple(c.id for c in order) != view.criterion_ids:
         view = _reordered(view, order)
     if previous is not None and previous.scenario == scenario:
         view = replace(view, basis=previous.view)  # an edit: reuse the unchanged cells
     result = score_wsm(view)
     known = available_criteria(case, catalogue)
-    listed = tuple(family_order([known[c] for c in listed_ids(case, scenario)]))
+    listed = tuple(family_order([known[c] for c in view_criterion_ids(case, scenario, switched_off=True)]))
     if saved is None:
         saved = previous.saved if previous is not None and previous.saved is not None else case
     reference = result if saved is case else _reference(saved, catalogue, scenario, previous)
@@ -144,9 +134,8 @@ def analyse(
 
 
 def _reordered(view: View, order: list[Criterion]) -> View:
-    index = {c.id: j for j, c in enumerate(view.criteria)}
-    weights = view.weights[[index[c.id] for c in order]]
-    return View(view.case, view.scenario, tuple(order), view.options, view.cells, view.weight_spec, weights)
+    weights = view.weights[[view.criterion_index[c.id] for c in order]]
+    return replace(view, criteria=tuple(order), weights=weights)
 
 
 @dataclass(frozen=True, eq=False)

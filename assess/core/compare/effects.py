@@ -79,7 +79,7 @@ class OptionEffect:
 
 def _weights_and_values(view: View, option: str) -> dict[str, tuple[float, float]]:
     """criterion id -> (normalised weight, value) of one option in a view."""
-    row = [o.id for o in view.options].index(option)
+    row = view.option_index[option]
     shares, values = view.shares, view.values[row]
     return {c.id: (float(shares[j]), float(values[j])) for j, c in enumerate(view.criteria)}
 

@@ -222,10 +222,9 @@ def _raw_input(view: View, j: int) -> float | None:
 def _weight_side(view: View, cid: str) -> WeightSide:
     spec = view.weight_spec
     method, text = (spec.method, spec.elicitation) if spec else ("default", "")
-    ids = [c.id for c in view.criteria]
-    if cid not in ids:
+    if cid not in view.criterion_index:
         return WeightSide(False, 0.0, None, method, text)
-    j = ids.index(cid)
+    j = view.criterion_index[cid]
     return WeightSide(True, float(view.shares[j]), _raw_input(view, j), method, text)
 
 

@@ -50,6 +50,7 @@ from assess.core.robustness.tornado import (
 from assess.core.scoring import kept_mask
 from assess.core.view import View
 from assess.kernels.robustness import smaa
+from assess.kernels.robustness.smaa import DEFAULT_SAMPLES
 
 __all__ = [
     "DEFAULT_SAMPLES",
@@ -69,8 +70,9 @@ __all__ = [
     "weighting_diagnostics",
 ]
 
-DEFAULT_SAMPLES = 10_000
 DEFAULT_SEED = 1
+"""The seed of every robustness run not given one (CLI, report, UI), so that
+outputs are reproducible; `DEFAULT_SAMPLES` comes from the SMAA kernel."""
 
 Progress = Callable[[int, int], None]
 ShouldStop = Callable[[], bool]
@@ -171,7 +173,7 @@ def acceptability(
         progress=progress,
         should_stop=should_stop,
     )
-    crit = [c.id for c in view.criteria]
+    crit = list(view.criterion_ids)
     holistic = holistic_acceptability(np.nan_to_num(r.acceptability))
 
     def maybe(x: float) -> float | None:
@@ -196,9 +198,10 @@ def weighting_diagnostics(view: View) -> WeightDiagnostics:
     spec = view.weight_spec
     if spec is None:
         return WeightDiagnostics("default", "the criteria's default weights", None, None, ())
-    from assess.kernels.weighting import AhpResult, derive_weights
+    from assess.kernels.weighting import AhpResult
 
-    result = derive_weights(spec.method, spec.inputs())
+    result = view.weighting
+    assert result is not None  # resolve derives the weights of every spec
     ahp = result.diagnostics if isinstance(result.diagnostics, AhpResult) else None
     return WeightDiagnostics(
         spec.method,
@@ -249,7 +252,7 @@ def analyse(
         criteria={c.id: c.name for c in view.criteria},
         options={o: names[o] for o in order},
         excluded={o.id: o.name for o, k in zip(view.options, kept, strict=True) if not k},
-        weights=dict(zip([c.id for c in view.criteria], map(float, view.shares), strict=True)),
+        weights=dict(zip(view.criterion_ids, map(float, view.shares), strict=True)),
         totals={o: totals[o] for o in order},
         first=order[0],
         stability=found.criteria,

@@ -57,7 +57,7 @@ class Stability:
 def stability(view: View, ids: list[str], values: NDArray) -> Stability:
     """Stability of the options `ids`, whose rows of the value matrix are `values`."""
     result = weight_stability(values, view.weights)
-    crit = [c.id for c in view.criteria]
+    crit = list(view.criterion_ids)
 
     def opt(i: int | None) -> str | None:
         return None if i is None else ids[i]

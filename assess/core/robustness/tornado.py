@@ -70,7 +70,7 @@ def _assessor_shares(view: View) -> list[NDArray]:
 def weight_ranges(view: View, spread: float | None = None) -> WeightRanges:
     """Each criterion's plausible weight range: the assessors' lowest to highest
     weight when two or more gave weights, else w (1 +- r), r = `spread` or 0.5."""
-    w, ids = view.shares, [c.id for c in view.criteria]
+    w, ids = view.shares, list(view.criterion_ids)
     shares = _assessor_shares(view)
     if len(shares) >= 2:
         stack = np.vstack([*shares, w])
@@ -84,7 +84,7 @@ def weight_ranges(view: View, spread: float | None = None) -> WeightRanges:
 def option_tornadoes(view: View, kept: NDArray[np.bool_], ranges: WeightRanges) -> dict[str, OptionTornado]:
     """The tornado of every option `kept` (a cell without a range has no bar)."""
     ids = [o.id for o, k in zip(view.options, kept, strict=True) if k]
-    crit = [c.id for c in view.criteria]
+    crit = list(view.criterion_ids)
     v_low, v_high = value_ends(view, kept)
     s_low, s_high = view.low[kept], view.high[kept]
     none = s_low == s_high

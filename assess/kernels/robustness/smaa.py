@@ -155,6 +155,11 @@ def _chunks(total: int, size: int):
         yield min(size, total - start)
 
 
+DEFAULT_SAMPLES = 10_000
+"""Monte Carlo samples when none are asked for: every command, the report and
+the UI use it (through `assess.core.robustness.analysis`)."""
+
+
 def smaa(
     values_low: NDArray[np.floating],
     values_high: NDArray[np.floating] | None = None,
@@ -162,7 +167,7 @@ def smaa(
     weights: NDArray[np.floating] | None = None,
     spread: float | None = None,
     fixed: Sequence[int] = (),
-    samples: int = 10_000,
+    samples: int = DEFAULT_SAMPLES,
     confidence_samples: int | None = None,
     seed: int = 0,
     chunk_size: int = 25_000,

@@ -29,6 +29,7 @@ from assess.kernels.weighting.ahp import AhpResult, InconsistentJudgement, ahp_w
 from assess.kernels.weighting.direct import SwingResult, direct_weights, swing_weights
 from assess.kernels.weighting.errors import WeightingError
 from assess.kernels.weighting.rank_order import rank_weights, smarter_weights
+from assess.model.weights import WEIGHT_METHODS
 
 __all__ = [
     "METHODS",
@@ -84,18 +85,21 @@ def _ahp(inputs: Mapping[str, Any]) -> WeightResult:
     return WeightResult(result.weights, "ahp", result, warnings)
 
 
-_RANKING = ({"ranking"}, set())
-_DISPATCH: dict[str, tuple[tuple[set[str], set[str]], Callable[..., WeightResult]]] = {
-    "direct": (({"points"}, set()), _direct),
-    "swing": (({"swing"}, {"require_top_100"}), _swing),
-    "roc": (_RANKING, _ranked("roc", "roc")),
-    "smarter": (_RANKING, _ranked("smarter", "roc")),
-    "rank_sum": (_RANKING, _ranked("rank_sum", "rank_sum")),
-    "rank_reciprocal": (_RANKING, _ranked("rank_reciprocal", "rank_reciprocal")),
-    "ahp": (({"pairwise"}, {"criteria", "cr_threshold"}), _ahp),
+_DISPATCH: dict[str, tuple[set[str], Callable[..., WeightResult]]] = {
+    "direct": (set(), _direct),
+    "swing": ({"require_top_100"}, _swing),
+    "roc": (set(), _ranked("roc", "roc")),
+    "smarter": (set(), _ranked("smarter", "roc")),
+    "rank_sum": (set(), _ranked("rank_sum", "rank_sum")),
+    "rank_reciprocal": (set(), _ranked("rank_reciprocal", "rank_reciprocal")),
+    "ahp": ({"criteria", "cr_threshold"}, _ahp),
 }
-METHODS = tuple(_DISPATCH)
-"""Method names accepted by `derive_weights`; "smarter" is ROC on a ranking of swings."""
+"""Each method's kernel and its optional inputs; the required one is the
+method's field in `assess.model.weights.WEIGHT_METHODS`."""
+METHODS = tuple(m for m in WEIGHT_METHODS if m in _DISPATCH)
+"""Method names accepted by `derive_weights` (every method of `WEIGHT_METHODS`
+but "statements", which derives no point weights); "smarter" is ROC on a
+ranking of swings."""
 
 
 def _check_keys(method: str, inputs: object, required: set[str], optional: set[str]) -> None:
@@ -140,7 +144,8 @@ def derive_weights(
             f"{did_you_mean(str(method), set(METHODS))}; "
             f"use one of {', '.join(METHODS)}"
         )
-    (required, optional), run = _DISPATCH[method]
+    optional, run = _DISPATCH[method]
+    required = {WEIGHT_METHODS[method].field}
     _check_keys(method, inputs, required, optional)
     result = run(inputs)
     if criteria is not None:

@@ -21,7 +21,8 @@ from assess.core.disagreement import Disagreement, disagreement
 from assess.core.scoring import ScoreResult, score_wsm
 from assess.core.view import View, effective_scores
 from assess.files.casefile import LoadedCase
-from assess.model import FAMILY_LABELS, Criterion
+from assess.model import FAMILIES, Criterion
+from assess.model.families import family_ids
 from assess.render.explain import credit_label, veto_sentences
 from assess.render.report.evidence import Quote, Quoter, SourceDoc
 from assess.render.report.robust import RobustnessSection
@@ -61,7 +62,9 @@ class CriterionInfo:
 
 
 @dataclass(frozen=True)
-class Family:
+class FamilyGroup:
+    """The criteria of one family, with the family's label."""
+
     label: str
     criteria: tuple[CriterionInfo, ...]
 
@@ -136,7 +139,7 @@ class Report:
     sources: tuple[SourceDoc, ...]
     options: tuple[OptionInfo, ...]
     criteria: tuple[CriterionInfo, ...]
-    families: tuple[Family, ...]
+    families: tuple[FamilyGroup, ...]
     weights: WeightInfo
     ranking: tuple[RankRow, ...]
     evidence: tuple[OptionEvidence, ...]
@@ -165,17 +168,17 @@ def _criterion(c: Criterion, share: float, given: str) -> CriterionInfo:
     )
 
 
-def _families(criteria: tuple[CriterionInfo, ...]) -> tuple[Family, ...]:
+def _families(criteria: tuple[CriterionInfo, ...]) -> tuple[FamilyGroup, ...]:
     """Criteria grouped by family (drivers, 5S, later risks), each in view order."""
     return tuple(
-        Family(label, tuple(c for c in criteria if c.family == key))
-        for key, label in FAMILY_LABELS.items()
+        FamilyGroup(FAMILIES[key].label, tuple(c for c in criteria if c.family == key))
+        for key in family_ids()
         if any(c.family == key for c in criteria)
     )
 
 
 def _ranking(result: ScoreResult) -> tuple[RankRow, ...]:
-    index = {o.id: i for i, o in enumerate(result.view.options)}
+    index = result.view.option_index
     contributions = result.contributions
     assert contributions is not None  # the weighted sum always has them
     return tuple(

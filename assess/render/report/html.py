@@ -9,7 +9,7 @@ every score with its evidence."""
 from __future__ import annotations
 
 from assess.render.report import svg
-from assess.render.report.content import CriterionInfo, Family, Report
+from assess.render.report.content import CriterionInfo, FamilyGroup, Report
 from assess.render.report.html_base import DESC, MUTED, NOTE, e, paragraphs, table
 from assess.render.report.html_evidence import evidence_section, quote, sources_list
 from assess.render.report.html_robust import robustness_section
@@ -91,7 +91,7 @@ def _scale(c: CriterionInfo, shared: bool) -> str:
     return text if shared or not c.levels else f"{text}{DESC}{e(_levels(c))}</span>"
 
 
-def _shared_scale(f: Family) -> str | None:
+def _shared_scale(f: FamilyGroup) -> str | None:
     """The scale every criterion of the family shares, said once; None if they differ."""
     scales = {(c.scale_min, c.scale_max, c.levels) for c in f.criteria}
     if len(scales) != 1:
@@ -109,7 +109,7 @@ def _veto(c: CriterionInfo) -> str:
     return f"excludes {side} {num(c.veto_threshold)}{reason}"
 
 
-def _family_table(f: Family) -> str:
+def _family_table(f: FamilyGroup) -> str:
     shared = _shared_scale(f)
     rows = [
         [

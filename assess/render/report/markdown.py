@@ -8,7 +8,7 @@ import re
 
 from assess.render.mdtext import md
 from assess.render.mdtext import paragraphs as _paragraphs
-from assess.render.report.content import CriterionInfo, Evidence, Family, Report
+from assess.render.report.content import CriterionInfo, Evidence, FamilyGroup, Report
 from assess.render.report.evidence import Quote
 from assess.render.report.robust import RobustnessSection
 from assess.render.report.summary import WHY_INTRO, family_totals, summary_points
@@ -97,7 +97,7 @@ def _veto(c: CriterionInfo) -> str:
     return f"excludes {side} {num(c.veto_threshold)}{why}"
 
 
-def _shared_scale(f: Family) -> str | None:
+def _shared_scale(f: FamilyGroup) -> str | None:
     """The scale every criterion of the family shares, said once; None if they differ."""
     if len({(c.scale_min, c.scale_max, c.levels) for c in f.criteria}) != 1:
         return None
@@ -113,7 +113,7 @@ def _scale(c: CriterionInfo, shared: bool) -> str:
     return text + " (" + md("; ".join(f"{k} {v}" for k, v in c.levels), False) + ")"
 
 
-def _family(f: Family) -> list[str]:
+def _family(f: FamilyGroup) -> list[str]:
     shared = _shared_scale(f)
     rows = [
         [

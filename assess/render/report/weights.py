@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assess.core.view import View
-from assess.kernels.weighting import AhpResult, WeightingError, derive_weights
+from assess.kernels.weighting import AhpResult
 
 METHOD_LABELS: dict[str, str] = {
     "default": "Default weights of the criteria",
@@ -84,20 +84,15 @@ def _ahp(result: AhpResult, names: dict[str, str]) -> AhpInfo:
 
 
 def weight_info(view: View) -> WeightInfo:
-    """The elicitation of `view`'s weights, re-derived for its diagnostics."""
+    """The elicitation of `view`'s weights, with the diagnostics of their derivation."""
     spec = view.weight_spec
     if spec is None:
         return WeightInfo("default", METHOD_LABELS["default"], "", _inputs(view))
     names = {c.id: c.name for c in view.criteria}
-    ahp, warnings = None, ()
-    try:
-        derived = derive_weights(spec.method, spec.inputs())
-    except WeightingError as err:  # resolve() derived them already; keep the report going
-        warnings = (str(err),)
-    else:
-        warnings = derived.warnings
-        if isinstance(derived.diagnostics, AhpResult):
-            ahp = _ahp(derived.diagnostics, names)
+    derived, ahp = view.weighting, None
+    warnings = derived.warnings if derived is not None else ()
+    if derived is not None and isinstance(derived.diagnostics, AhpResult):
+        ahp = _ahp(derived.diagnostics, names)
     judgements = tuple(
         f"{names.get(j.a, j.a)} is {_num(j.ratio)} times as important as {names.get(j.b, j.b)}"
         for j in spec.pairwise or ()

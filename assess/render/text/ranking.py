@@ -24,7 +24,8 @@ import csv
 import io
 
 from assess.core.scoring import ScoreResult
-from assess.model import FAMILY_LABELS
+from assess.model import FAMILIES
+from assess.model.families import family_ids
 from assess.render.explain import credit_label, lower_first, part_words, veto_sentences
 from assess.render.fmt import fixed, machine_text
 from assess.render.jsonout import to_json
@@ -38,14 +39,10 @@ UNFITTED = 10_000
 """The width of text that is not fitted to a terminal."""
 
 
-def _index(result: ScoreResult) -> dict[str, int]:
-    return {o.id: i for i, o in enumerate(result.view.options)}
-
-
 def ranking_data(result: ScoreResult, file: str) -> dict[str, object]:
     view = result.view
-    index = _index(result)
-    ids = [c.id for c in view.criteria]
+    index = result.view.option_index
+    ids = list(view.criterion_ids)
     rows = []
     for r in result.ranking:
         row: dict[str, object] = {
@@ -75,7 +72,7 @@ def ranking_json(result: ScoreResult, file: str) -> str:
 
 
 def _families(result: ScoreResult) -> list[str]:
-    return [f for f in FAMILY_LABELS if any(c.family == f for c in result.view.criteria)]
+    return [f for f in family_ids() if any(c.family == f for c in result.view.criteria)]
 
 
 def _family_sums(result: ScoreResult) -> tuple[list[str], dict[str, list[float]]]:
@@ -88,7 +85,7 @@ def _family_sums(result: ScoreResult) -> tuple[list[str], dict[str, list[float]]
             float(sum(x for x, c in zip(row, result.view.criteria, strict=True) if c.family == f))
             for f in families
         ]
-    return [FAMILY_LABELS[f] for f in families], sums
+    return [FAMILIES[f].label for f in families], sums
 
 
 def _rows(result: ScoreResult, md_names: bool = False) -> tuple[list[str], list[list[object]]]:
@@ -119,7 +116,7 @@ def _excluded(result: ScoreResult) -> list[str]:
 def _cost_families(result: ScoreResult) -> list[str]:
     crit = result.view.criteria
     return [
-        FAMILY_LABELS[f]
+        FAMILIES[f].label
         for f in _families(result)
         if all(c.direction == "cost" for c in crit if c.family == f)
     ]
@@ -141,7 +138,7 @@ def why_parts(result: ScoreResult, option: str, top: int = TOP_PARTS) -> list[st
     """An option's `top` largest contributions in words, with their size."""
     if result.contributions is None:
         return []
-    view, i = result.view, _index(result)[option]
+    view, i = result.view, result.view.option_index[option]
     row = result.contributions[i]
     out = []
     for j in sorted(range(len(row)), key=lambda k: -row[k])[:top]:
@@ -185,7 +182,7 @@ def ranking_markdown(result: ScoreResult) -> str:
     if result.contributions is not None:
         out += ["", "### Largest parts of each score (weight × value)", ""]
         out += [f"- {md(line)}" for line in why_lines(result)]
-        index = _index(result)
+        index = result.view.option_index
         crit = result.view.criteria
         out += ["", "### Contributions (weight × value)", ""]
         rows2 = [
@@ -199,10 +196,10 @@ def ranking_markdown(result: ScoreResult) -> str:
 def ranking_csv(result: ScoreResult) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    ids = [c.id for c in result.view.criteria]
+    ids = list(result.view.criterion_ids)
     extra = ids if result.contributions is not None else []
     writer.writerow(["rank", "option", "name", "score", "excluded", "reasons", *extra])
-    index = _index(result)
+    index = result.view.option_index
     for r in result.ranking:
         contrib = (
             []

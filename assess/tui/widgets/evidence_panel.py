@@ -14,8 +14,8 @@ from textual.containers import VerticalScroll
 from textual.reactive import var
 from textual.widgets import Static
 
-from assess.model import FAMILY_LABELS, Criterion, Document, Score, SourceRef
-from assess.tui.present import FAMILY_COLOUR, num, safe, shown, span
+from assess.model import FAMILIES, Criterion, Document, Score, SourceRef
+from assess.tui.present import family_colour, num, safe, shown, span
 from assess.tui.quotes import Quotes
 from assess.tui.state import ViewState
 
@@ -31,7 +31,7 @@ def levels_text(criterion: Criterion, cell: Score) -> Text:
     scale, (low, high) = criterion.scale, cell.range
     direction = "higher is better" if criterion.direction == "benefit" else "higher is worse"
     text = Text("Scale ", style="bold")
-    text.append(f"{num(scale.min)}..{num(scale.max)} ({FAMILY_LABELS[criterion.family]}, {direction})")
+    text.append(f"{num(scale.min)}..{num(scale.max)} ({FAMILIES[criterion.family].label}, {direction})")
     text.append(": " if scale.levels else "")
     for k, (level, label) in enumerate(sorted(scale.levels.items())):
         if k:
@@ -77,7 +77,7 @@ def cell_text(
     cell = state.cell(option, criterion_id)
     name = next(o.name for o in state.view.options if o.id == option)
     title = Text(f"{safe(name)} × ", style="bold")
-    title.append(safe(criterion.name), style=f"bold {FAMILY_COLOUR[criterion.family]}")
+    title.append(safe(criterion.name), style=f"bold {family_colour(criterion.family)}")
     if cell is None:
         return Group(title, Text("This criterion is switched off in this view.", style="italic"))
     parts: list[RenderableType] = [title.append_text(_score_line(state, option, criterion, cell))]
@@ -109,9 +109,8 @@ def _score_line(state: ViewState, option: str, criterion: Criterion, cell: Score
     text.append(f" on {num(criterion.scale.min)}..{num(criterion.scale.max)}")
     if high <= low:
         text.append(" · no range given", style="dim")
-    ids = [c.id for c in state.view.criteria]
-    if criterion.id in ids:
-        j, i = ids.index(criterion.id), [o.id for o in state.view.options].index(option)
+    if criterion.id in state.view.criterion_index:
+        j, i = state.view.criterion_index[criterion.id], state.view.option_index[option]
         contribution = state.result.contributions[i, j] if state.result.contributions is not None else 0
         text.append(f" · weight {100 * state.view.shares[j]:.1f}% · adds {contribution:.3f}", style="dim")
     if state.scenario is not None:
@@ -152,10 +151,9 @@ class EvidencePanel(VerticalScroll):
         """What the text depends on: it is rebuilt only when this changes."""
         if criterion is None:
             return (option,)
-        ids = [c.id for c in state.view.criteria]
         weight: tuple[float, float] | None = None
-        if criterion in ids and state.result.contributions is not None:
-            i, j = [o.id for o in state.view.options].index(option), ids.index(criterion)
+        if criterion in state.view.criterion_index and state.result.contributions is not None:
+            i, j = state.view.option_index[option], state.view.criterion_index[criterion]
             weight = (float(state.view.shares[j]), float(state.result.contributions[i, j]))
         return (
             option,

@@ -155,9 +155,9 @@ class ScoreMatrix(Grid):
 
     def _restore(self, keep: tuple[str | None, str | None]) -> None:
         option, criterion = keep
-        options = [o.id for o in self.state.view.options] if self.state else []
+        options = self.state.view.option_index if self.state else {}
         keys = [c.key for c in self.columns]
-        row = options.index(option) if option in options else 0
+        row = options.get(option, 0) if option is not None else 0
         column = keys.index(criterion) if criterion in keys else min(1, len(keys) - 1)
         self.move_cursor(row, column)
         self._cursor_moved()

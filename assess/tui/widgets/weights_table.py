@@ -9,7 +9,7 @@ from textual.reactive import var
 
 from assess.core.edit import POINT_FIELDS, WEIGHT_STEP
 from assess.model import Criterion
-from assess.tui.present import FAMILY_TAG, bar, family_name, num
+from assess.tui.present import bar, family_name, family_tag, num
 from assess.tui.state import ViewState
 from assess.tui.widgets.grid import Grid, GridColumn
 
@@ -34,10 +34,10 @@ def editable_points(state: ViewState, criterion: str) -> float:
     spec = state.view.weight_spec
     if spec is not None and spec.method in POINT_FIELDS:
         return float(getattr(spec, POINT_FIELDS[spec.method]).get(criterion, 0.0))
-    ids = [c.id for c in state.view.criteria]
     if spec is None:
         return state.criterion(criterion).default_weight
-    return round(100 * float(state.view.shares[ids.index(criterion)]), 1) if criterion in ids else 0.0
+    j = state.view.criterion_index.get(criterion)
+    return round(100 * float(state.view.shares[j]), 1) if j is not None else 0.0
 
 
 def weight_rows(state: ViewState, bar_width: int, name_width: int = 48) -> list[list[Text | str]]:
@@ -50,7 +50,7 @@ def weight_rows(state: ViewState, bar_width: int, name_width: int = 48) -> list[
         rows.append(
             [
                 family_name(criterion, off, name_width),
-                Text(FAMILY_TAG[criterion.family], style="dim"),
+                Text(family_tag(criterion.family), style="dim"),
                 weight_input(state, criterion),
                 Text("off" if off else f"{100 * share:.1f}%", style="dim" if off else ""),
                 bar(min(1.0, share * 4), bar_width),

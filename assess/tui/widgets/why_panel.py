@@ -18,15 +18,19 @@ from textual.containers import Vertical
 from textual.reactive import var
 from textual.widgets import Static
 
-from assess.model import FAMILY_LABELS
-from assess.tui.present import FAMILY_COLOUR, plain, short_names, stacked_bar
+from assess.model import FAMILIES
+from assess.model.families import DEFAULT_FAMILY, family_ids
+from assess.tui.present import family_colour, plain, short_names, stacked_bar
 from assess.tui.state import ViewState
 from assess.tui.widgets.grid import Grid, GridColumn
 
-FAMILIES = ("driver", "constraint", "risk")
-FAMILY_ABBREVIATION = {"driver": "Drv", "constraint": "5S", "risk": "Risk"}
 LEGEND_NAME, WIDE_LEGEND_NAME = 15, 11
 """Characters of a criterion's name in the legend (narrow: under the ranking; wide: beside it)."""
+
+
+def subtotal_families() -> list[str]:
+    """The families with a subtotal column: every one but the catch-all "other"."""
+    return [f for f in family_ids() if f != DEFAULT_FAMILY]
 
 
 def contribution_bars(
@@ -36,7 +40,7 @@ def contribution_bars(
     last bar, rebuilt only when its contributions or colours change."""
     view, contributions = state.view, state.result.contributions
     assert contributions is not None
-    colours = [state.colours.get(c.id, FAMILY_COLOUR[c.family]) for c in view.criteria]
+    colours = [state.colours.get(c.id, family_colour(c.family)) for c in view.criteria]
     labels = [c.name for c in view.criteria]
     bars = {} if bars is None else bars
     for i, option in enumerate(view.options):
@@ -54,9 +58,9 @@ def why_rows(
     view, result = state.view, state.result
     contributions = result.contributions
     assert contributions is not None
-    index = {o.id: i for i, o in enumerate(view.options)}
+    index, columns = view.option_index, subtotal_families()
     families = [c.family for c in view.criteria]
-    present = [f for f in FAMILIES if f in families]
+    present = [f for f in columns if f in families]
     masks = np.array([[x == f for x in families] for f in present], dtype=float).reshape(len(present), -1)
     subtotals = contributions @ masks.T
     drawn = contribution_bars(state, bar_width, bars)
@@ -65,9 +69,9 @@ def why_rows(
         i = index[r.option]
         row: list[Text | str] = [plain("✕" if r.excluded else str(r.rank), "dim" if r.excluded else "bold")]
         row.append(drawn[r.option])
-        for family in FAMILIES:
+        for family in columns:
             if family in present:
-                row.append(plain(f"{float(subtotals[i, present.index(family)]):.2f}", FAMILY_COLOUR[family]))
+                row.append(plain(f"{float(subtotals[i, present.index(family)]):.2f}", family_colour(family)))
             else:
                 row.append(plain("—", "dim"))
         rows.append(row)
@@ -80,8 +84,8 @@ def legend_entries(state: ViewState, name_width: int = LEGEND_NAME) -> list[Text
     names = short_names(criteria, name_width)
     entries = []
     for c in criteria:
-        entry = Text("██", style=state.colours.get(c.id, FAMILY_COLOUR[c.family]))
-        entries.append(entry.append(f" {names[c.id]}", style=FAMILY_COLOUR[c.family]))
+        entry = Text("██", style=state.colours.get(c.id, family_colour(c.family)))
+        entries.append(entry.append(f" {names[c.id]}", style=family_colour(c.family)))
     return entries
 
 
@@ -126,8 +130,8 @@ class WhyPanel(Vertical):
             GridColumn("option", "#", justify="right"),
             GridColumn("bar", "contributions (weight × value)", width=self.bar_width),
         ]
-        for family in FAMILIES:
-            label = Text(FAMILY_ABBREVIATION[family], style=FAMILY_COLOUR[family])
+        for family in subtotal_families():
+            label = Text(FAMILIES[family].short, style=family_colour(family))
             columns.append(GridColumn(family, label, justify="right"))
         table.set_columns(columns)
         yield table
@@ -140,5 +144,5 @@ class WhyPanel(Vertical):
 
     def on_mount(self) -> None:
         self.watch_state(self.state)
-        tip = ", ".join(f"{FAMILY_ABBREVIATION[f]} = {FAMILY_LABELS[f]}" for f in FAMILIES)
+        tip = ", ".join(f"{FAMILIES[f].short} = {FAMILIES[f].label}" for f in subtotal_families())
         self.query_one("#why-table", Grid).tooltip = f"Subtotals by family: {tip}"
