@@ -90,7 +90,7 @@ def test_sections_and_accessibility(later: str) -> None:
 def test_weights_elicitation_shown(later: str) -> None:
     section = later.split('id="criteria"')[1].split("</section>")[0]
     assert "Direct points" in section and "re-allocated by the same desk" in section
-    assert "9 points" in section and "9.0%" in section
+    assert "9 points" in section and "9%" in section
 
 
 def test_quotes_passages_in_context(later: str) -> None:

@@ -8,6 +8,7 @@ every score with its evidence."""
 
 from __future__ import annotations
 
+from assess.render.fmt import fixed, percent, scale, span
 from assess.render.report import svg
 from assess.render.report.content import CriterionInfo, Family, Report
 from assess.render.report.html_base import DESC, MUTED, NOTE, e, paragraphs, table
@@ -16,7 +17,6 @@ from assess.render.report.html_robust import robustness_section
 from assess.render.report.html_team import team_section
 from assess.render.report.style import CSS
 from assess.render.report.summary import WHY_INTRO, family_totals, summary_points
-from assess.render.reportfmt import num, pct, score
 
 SECTIONS = [
     ("summary", "Summary"),
@@ -87,7 +87,7 @@ def _levels(c: CriterionInfo) -> str:
 
 
 def _scale(c: CriterionInfo, shared: bool) -> str:
-    text = f"{num(c.scale_min)}–{num(c.scale_max)}"
+    text = span(c.scale_min, c.scale_max)
     return text if shared or not c.levels else f"{text}{DESC}{e(_levels(c))}</span>"
 
 
@@ -98,7 +98,7 @@ def _shared_scale(f: Family) -> str | None:
         return None
     c = f.criteria[0]
     levels = f": {_levels(c)}" if c.levels else ""
-    return f"All scored on {num(c.scale_min)}–{num(c.scale_max)}{levels}."
+    return f"All scored on {span(c.scale_min, c.scale_max)}{levels}."
 
 
 def _veto(c: CriterionInfo) -> str:
@@ -106,7 +106,7 @@ def _veto(c: CriterionInfo) -> str:
         return "—"
     side = "above" if c.direction == "cost" else "below"
     reason = f"{DESC}{e(c.veto_reason)}</span>" if c.veto_reason else ""
-    return f"excludes {side} {num(c.veto_threshold)}{reason}"
+    return f"excludes {side} {scale(c.veto_threshold)}{reason}"
 
 
 def _family_table(f: Family) -> str:
@@ -118,11 +118,11 @@ def _family_table(f: Family) -> str:
             _scale(c, shared is not None),
             _veto(c),
             e(c.weight_input) or "—",
-            pct(c.share),
+            percent(c.share),
         ]
         for c in f.criteria
     ]
-    total = pct(sum(c.share for c in f.criteria))
+    total = percent(sum(c.share for c in f.criteria))
     header = ["Criterion", "Direction", "Scale", "Veto", "Given", "Weight"]
     note = f"{NOTE}{e(shared)}</p>" if shared else ""
     head = f"<h3>{e(f.label)} {MUTED}({total} of the weight)</span></h3>{note}"
@@ -170,8 +170,8 @@ def _ranking(r: Report) -> str:
         [
             e(x.name),
             "excluded" if x.rank is None else str(x.rank),
-            score(x.score),
-            *[score(v) for v in sums[x.option]],
+            fixed(x.score),
+            *[fixed(v) for v in sums[x.option]],
         ]
         for x in r.ranking
     ]
@@ -203,7 +203,7 @@ def _legend(r: Report, colours: list[str]) -> str:
 def _parts(r: Report) -> str:
     """Each option's largest parts, in words."""
     items = "".join(
-        f"<li><strong>{e(x.name)}</strong> ({score(x.score)}): {e(', '.join(x.why)) or '—'}</li>"
+        f"<li><strong>{e(x.name)}</strong> ({fixed(x.score)}): {e(', '.join(x.why)) or '—'}</li>"
         for x in r.ranking
     )
     return f'<ul class="why">{items}</ul>'
@@ -217,8 +217,8 @@ def _why(r: Report) -> str:
         [c.name for c in r.criteria],
         colours,
     )
-    rows = [[e(c.credit), *[score(x.contributions[j]) for x in r.ranking]] for j, c in enumerate(r.criteria)]
-    rows.append(["<strong>Total</strong>", *[f"<strong>{score(x.score)}</strong>" for x in r.ranking]])
+    rows = [[e(c.credit), *[fixed(x.contributions[j]) for x in r.ranking]] for j, c in enumerate(r.criteria)]
+    rows.append(["<strong>Total</strong>", *[f"<strong>{fixed(x.score)}</strong>" for x in r.ranking]])
     header = ["Criterion", *[e(x.name) for x in r.ranking]]
     body = table(
         header,

@@ -8,17 +8,7 @@ from dataclasses import dataclass, field
 
 from assess.core.view import View
 from assess.kernels.weighting import AhpResult, WeightingError, derive_weights
-
-METHOD_LABELS: dict[str, str] = {
-    "default": "Default weights of the criteria",
-    "direct": "Direct points",
-    "swing": "Swing weighting",
-    "roc": "Rank order centroid (ROC)",
-    "smarter": "SMARTER (rank order centroid of ranked swings)",
-    "rank_sum": "Rank sum",
-    "rank_reciprocal": "Rank reciprocal",
-    "ahp": "AHP pairwise comparison",
-}
+from assess.render.labels import method_label
 
 
 @dataclass(frozen=True)
@@ -87,7 +77,7 @@ def weight_info(view: View) -> WeightInfo:
     """The elicitation of `view`'s weights, re-derived for its diagnostics."""
     spec = view.weight_spec
     if spec is None:
-        return WeightInfo("default", METHOD_LABELS["default"], "", _inputs(view))
+        return WeightInfo("default", method_label(None), "", _inputs(view))
     names = {c.id: c.name for c in view.criteria}
     ahp, warnings = None, ()
     try:
@@ -104,7 +94,7 @@ def weight_info(view: View) -> WeightInfo:
     )
     return WeightInfo(
         spec.method,
-        METHOD_LABELS.get(spec.method, spec.method),
+        method_label(spec.method),
         spec.elicitation.strip(),
         _inputs(view),
         judgements,

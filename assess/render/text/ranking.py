@@ -29,6 +29,7 @@ from assess.render.explain import credit_label, lower_first, part_words, veto_se
 from assess.render.fmt import fixed, machine_text
 from assess.render.jsonout import to_json
 from assess.render.mdtext import md
+from assess.render.rows import families_present, family_subtotals
 from assess.render.safe import csv_cell, wrap
 from assess.render.tables import markdown_table, text_table
 
@@ -74,21 +75,12 @@ def ranking_json(result: ScoreResult, file: str) -> str:
     return to_json(ranking_data(result, file))
 
 
-def _families(result: ScoreResult) -> list[str]:
-    return [f for f in FAMILY_LABELS if any(c.family == f for c in result.view.criteria)]
-
-
 def _family_sums(result: ScoreResult) -> tuple[list[str], dict[str, list[float]]]:
-    families = _families(result)
-    sums: dict[str, list[float]] = {}
     if result.contributions is None:
-        return [], sums
-    for option, row in zip(result.view.options, result.contributions, strict=True):
-        sums[option.id] = [
-            float(sum(x for x, c in zip(row, result.view.criteria, strict=True) if c.family == f))
-            for f in families
-        ]
-    return [FAMILY_LABELS[f] for f in families], sums
+        return [], {}
+    families, sums = family_subtotals([c.family for c in result.view.criteria], result.contributions)
+    labels = [FAMILY_LABELS.get(f, f) for f in families]
+    return labels, {o.id: row for o, row in zip(result.view.options, sums, strict=True)}
 
 
 def _rows(result: ScoreResult, md_names: bool = False) -> tuple[list[str], list[list[object]]]:
@@ -119,8 +111,8 @@ def _excluded(result: ScoreResult) -> list[str]:
 def _cost_families(result: ScoreResult) -> list[str]:
     crit = result.view.criteria
     return [
-        FAMILY_LABELS[f]
-        for f in _families(result)
+        FAMILY_LABELS.get(f, f)
+        for f in families_present([c.family for c in crit])
         if all(c.direction == "cost" for c in crit if c.family == f)
     ]
 

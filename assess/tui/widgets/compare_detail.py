@@ -20,8 +20,9 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from assess.core.compare.views import CellSide, Comparison, OptionEffect
+from assess.render import fmt
 from assess.render.text.compare import source_text
-from assess.tui.present import bar, num, safe, shown, with_range
+from assess.tui.present import bar, safe, shown
 
 WEIGHT_COLOUR, SCORE_COLOUR = "#7aa2f7", "#bb9af7"
 """Bars of weight effects and of score effects, everywhere on the compare screen."""
@@ -55,7 +56,7 @@ def cell_text(s: CellSide) -> str:
     """A score as `3` or `3 (2–4)`; `-` when absent."""
     if not s.present or s.value is None:
         return "-"
-    return with_range(
+    return fmt.score_range(
         s.value, s.low if s.low is not None else s.value, s.high if s.high is not None else s.value
     )
 
@@ -96,12 +97,12 @@ def _weight(comp: Comparison, s: Subject, mode: Mode) -> RenderableType:
     assert s.criterion is not None
     w = next(x for x in comp.weights if x.criterion == s.criterion)
     head = shown(f"Weight of {w.name}", "bold")
-    head.append("  " + " → ".join(f"{num(x.share * 100, 1)}%" for x in w.sides))
+    head.append("  " + " → ".join(fmt.percent(x.share) for x in w.sides))
     head.append_text(_changed(w.changed, mode))
     grid = _grid(mode)
     for label, side in zip(comp.labels, w.sides, strict=True):
-        share = f"{num(side.share * 100, 1)}%" if side.present else "-"
-        raw = "" if side.raw is None else f" (raw {num(side.raw)})"
+        share = fmt.percent(side.share) if side.present else "-"
+        raw = "" if side.raw is None else f" (raw {fmt.scale(side.raw)})"
         said = side.elicitation if mode == "full" else _clip(side.elicitation, 160)
         grid.add_row(shown(label), Text(share + raw), shown(f"{side.method}: {said}".rstrip(": ")))
     return Group(head, grid)

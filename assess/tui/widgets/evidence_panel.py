@@ -15,7 +15,8 @@ from textual.reactive import var
 from textual.widgets import Static
 
 from assess.model import FAMILY_LABELS, Criterion, Document, Score, SourceRef
-from assess.tui.present import FAMILY_COLOUR, num, safe, shown, span
+from assess.render import fmt
+from assess.tui.present import FAMILY_COLOUR, safe, shown
 from assess.tui.quotes import Quotes
 from assess.tui.state import ViewState
 
@@ -31,7 +32,9 @@ def levels_text(criterion: Criterion, cell: Score) -> Text:
     scale, (low, high) = criterion.scale, cell.range
     direction = "higher is better" if criterion.direction == "benefit" else "higher is worse"
     text = Text("Scale ", style="bold")
-    text.append(f"{num(scale.min)}..{num(scale.max)} ({FAMILY_LABELS[criterion.family]}, {direction})")
+    text.append(
+        f"{fmt.scale(scale.min)}..{fmt.scale(scale.max)} ({FAMILY_LABELS[criterion.family]}, {direction})"
+    )
     text.append(": " if scale.levels else "")
     for k, (level, label) in enumerate(sorted(scale.levels.items())):
         if k:
@@ -94,7 +97,10 @@ def cell_text(
         side = "above" if criterion.direction == "cost" else "below"
         reason = f": {safe(criterion.veto.reason.strip())}" if criterion.veto.reason else ""
         parts.append(
-            Text(f"Veto: a score {side} {num(criterion.veto.threshold)} excludes{reason}", style="#e06060")
+            Text(
+                f"Veto: a score {side} {fmt.scale(criterion.veto.threshold)} excludes{reason}",
+                style="#e06060",
+            )
         )
     return Group(*parts)
 
@@ -103,17 +109,19 @@ def _score_line(state: ViewState, option: str, criterion: Criterion, cell: Score
     """` · 4 (3–5) on 0..5 · weight 12.0% · adds 0.096`, after the cell's title."""
     low, high = cell.range
     text = Text(" · ")
-    text.append(num(cell.value), style="bold")
+    text.append(fmt.scale(cell.value), style="bold")
     if high > low:
-        text.append(f" ({span(low, high)})")
-    text.append(f" on {num(criterion.scale.min)}..{num(criterion.scale.max)}")
+        text.append(f" ({fmt.span(low, high)})")
+    text.append(f" on {fmt.scale(criterion.scale.min)}..{fmt.scale(criterion.scale.max)}")
     if high <= low:
         text.append(" · no range given", style="dim")
     ids = [c.id for c in state.view.criteria]
     if criterion.id in ids:
         j, i = ids.index(criterion.id), [o.id for o in state.view.options].index(option)
         contribution = state.result.contributions[i, j] if state.result.contributions is not None else 0
-        text.append(f" · weight {100 * state.view.shares[j]:.1f}% · adds {contribution:.3f}", style="dim")
+        text.append(
+            f" · weight {fmt.percent(state.view.shares[j])} · adds {fmt.fixed(contribution)}", style="dim"
+        )
     if state.scenario is not None:
         own = state.in_overlay(option, criterion.id)
         where = f"set in {state.scenario}" if own else f"from {state.case.baseline}"

@@ -12,7 +12,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from assess.core.robustness.analysis import OptionTornado, Robustness, TornadoBar
-from assess.render.text.sensitivity import weight_pct
+from assess.render.fmt import percent, scale
 from assess.tui.present import clip, shown
 
 LOWER = Style(bgcolor="#b84a4a")
@@ -50,8 +50,8 @@ def tornado_bar(b: TornadoBar, base: float, half: float, width: int) -> Text:
 
 def _input(b: TornadoBar) -> str:
     if b.source == "weight":
-        return f"{weight_pct(b.input_low)}→{weight_pct(b.input_high)}".replace(" ", "")
-    return f"{b.input_low:g}→{b.input_high:g}"
+        return f"{percent(b.input_low)}→{percent(b.input_high)}"
+    return f"{scale(b.input_low)}→{scale(b.input_high)}"
 
 
 def _label(r: Robustness, b: TornadoBar, width: int, inputs: bool) -> Text:

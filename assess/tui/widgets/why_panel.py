@@ -10,7 +10,6 @@ switched off; a run wide enough shows the criterion's name on the bar.
 
 from __future__ import annotations
 
-import numpy as np
 from rich.columns import Columns
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,6 +18,8 @@ from textual.reactive import var
 from textual.widgets import Static
 
 from assess.model import FAMILY_LABELS
+from assess.render.fmt import fixed
+from assess.render.rows import family_subtotals
 from assess.tui.present import FAMILY_COLOUR, plain, short_names, stacked_bar
 from assess.tui.state import ViewState
 from assess.tui.widgets.grid import Grid, GridColumn
@@ -55,10 +56,7 @@ def why_rows(
     contributions = result.contributions
     assert contributions is not None
     index = {o.id: i for i, o in enumerate(view.options)}
-    families = [c.family for c in view.criteria]
-    present = [f for f in FAMILIES if f in families]
-    masks = np.array([[x == f for x in families] for f in present], dtype=float).reshape(len(present), -1)
-    subtotals = contributions @ masks.T
+    present, subtotals = family_subtotals([c.family for c in view.criteria], contributions.tolist())
     drawn = contribution_bars(state, bar_width, bars)
     rows: list[list[Text | str]] = []
     for r in result.ranking:
@@ -67,7 +65,7 @@ def why_rows(
         row.append(drawn[r.option])
         for family in FAMILIES:
             if family in present:
-                row.append(plain(f"{float(subtotals[i, present.index(family)]):.2f}", FAMILY_COLOUR[family]))
+                row.append(plain(fixed(subtotals[i][present.index(family)]), FAMILY_COLOUR[family]))
             else:
                 row.append(plain("—", "dim"))
         rows.append(row)
