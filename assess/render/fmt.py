@@ -118,11 +118,12 @@ def percent(x: float | None) -> Figure:
     return Figure(_percent_number(x) + "%")
 
 
-def percent_span(low: float, high: float) -> Figure:
-    """A range of shares, the sign once: 2.2–28%, 0–100%."""
+def percent_span(low: float, high: float) -> str:
+    """A range of shares, the sign once: 2.2–28%, 0–100% (text, not a
+    `Figure`: tables align a range as text)."""
     if not (math.isfinite(low) and math.isfinite(high)):
-        return Figure("-")
-    return Figure(f"{_percent_number(low)}–{_percent_number(high)}%")
+        return "-"
+    return f"{_percent_number(low)}–{_percent_number(high)}%"
 
 
 def points(x: float) -> Figure:
@@ -131,14 +132,14 @@ def points(x: float) -> Figure:
     return Figure(text if text == "0" else ("+" if x > 0 else "-") + text)
 
 
-def span(low: float, high: float) -> Figure:
+def span(low: float, high: float) -> str:
     """A range of scores, each as `scale` writes it: 1–5, 2.5–4."""
-    return Figure(f"{scale(low)}–{scale(high)}")
+    return f"{scale(low)}–{scale(high)}"
 
 
-def score_range(value: float, low: float, high: float) -> Figure:
+def score_range(value: float, low: float, high: float) -> str:
     """A score with its plausible range, "4 (3–5)"; "4" when it has none."""
-    return Figure(f"{scale(value)} ({span(low, high)})") if high > low else scale(value)
+    return f"{scale(value)} ({span(low, high)})" if high > low else str(scale(value))
 
 
 EIGHTHS = " ▏▎▍▌▋▊▉"

@@ -8,7 +8,8 @@ every score with its evidence."""
 
 from __future__ import annotations
 
-from assess.render.fmt import fixed, percent, scale, span
+from assess.render.explain import veto_rule
+from assess.render.fmt import fixed, percent, span
 from assess.render.report import svg
 from assess.render.report.content import CriterionInfo, Family, Report
 from assess.render.report.html_base import DESC, MUTED, NOTE, e, paragraphs, table
@@ -104,9 +105,8 @@ def _shared_scale(f: Family) -> str | None:
 def _veto(c: CriterionInfo) -> str:
     if c.veto_threshold is None:
         return "—"
-    side = "above" if c.direction == "cost" else "below"
     reason = f"{DESC}{e(c.veto_reason)}</span>" if c.veto_reason else ""
-    return f"excludes {side} {scale(c.veto_threshold)}{reason}"
+    return veto_rule(c.direction == "cost", c.veto_threshold) + reason
 
 
 def _family_table(f: Family) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from assess.render.fmt import percent
 from assess.render.report import svg
 from assess.render.report.content import Report
 from assess.render.report.html_base import NOTE, e, table
@@ -33,11 +32,7 @@ def _acceptability(rb: RobustnessSection) -> str:
         return ""
     chart = svg.acceptability_heatmap("accept-chart", rb.options, rb.acceptability)
     n = len(rb.acceptability[0])
-    rows = [
-        [e(name), *[percent(v) for v in row], "—" if conf is None else percent(conf)]
-        for name, row, conf in zip(rb.options, rb.acceptability, rb.confidence, strict=True)
-    ]
-    header = ["Option", *[f"Rank {k + 1}" for k in range(n)], "Confidence"]
+    header, rows = rb.acceptability_table(e)
     note = f"{NOTE}{e(rb.method_note)}</p>" if rb.method_note else ""
     return (
         f"<h3>Rank acceptability ({rb.samples:,} samples, seed {rb.seed})</h3>"

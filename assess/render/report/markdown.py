@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assess.render.explain import veto_rule
 from assess.render.fmt import bar, fixed, percent, runs, scale, score_range, span
 from assess.render.mdtext import md
 from assess.render.mdtext import paragraphs as _paragraphs
@@ -85,9 +86,8 @@ def _question(r: Report) -> list[str]:
 def _veto(c: CriterionInfo) -> str:
     if c.veto_threshold is None:
         return "—"
-    side = "above" if c.direction == "cost" else "below"
     why = f": {md(c.veto_reason, False)}" if c.veto_reason else ""
-    return f"excludes {side} {scale(c.veto_threshold)}{why}"
+    return veto_rule(c.direction == "cost", c.veto_threshold) + why
 
 
 def _shared_scale(f: Family) -> str | None:
@@ -231,11 +231,6 @@ def _robustness(rb: RobustnessSection) -> list[str]:
         if rb.smallest_change:
             out += ["", md(rb.smallest_change)]
     if rb.acceptability:
-        n = len(rb.acceptability[0])
-        rows = [
-            [md(name, False), *[percent(v) for v in row], "—" if conf is None else percent(conf)]
-            for name, row, conf in zip(rb.options, rb.acceptability, rb.confidence, strict=True)
-        ]
         out += [
             "",
             f"### Rank acceptability ({rb.samples:,} samples, seed {rb.seed})",
@@ -245,7 +240,7 @@ def _robustness(rb: RobustnessSection) -> list[str]:
             "",
         ]
         out += [md(rb.method_note), ""] if rb.method_note else []
-        out.append(markdown_table(["Option", *[f"Rank {k + 1}" for k in range(n)], "Confidence"], rows))
+        out.append(markdown_table(*rb.acceptability_table(lambda x: md(x, False))))
     return out
 
 

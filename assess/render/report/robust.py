@@ -14,7 +14,7 @@ from assess.core.robustness.analysis import Robustness, analyse
 from assess.core.robustness.stability import CriterionStability, FirstPlaceChange
 from assess.core.view import View
 from assess.render.fmt import percent
-from assess.render.text.sensitivity import stability_table
+from assess.render.text.sensitivity import acceptability_table, stability_table
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,19 @@ class RobustnessSection:
         `name` escapes a name for the report's format."""
         if self.result is None:
             return [], []
-        header, rows = stability_table(self.result, name, none="—")
-        return [h[0].upper() + h[1:] for h in header], rows
+        return _capitalised(stability_table(self.result, name, none="—"))
+
+    def acceptability_table(self, name: Callable[[str], str]) -> tuple[list[str], list[list[str]]]:
+        """The rank acceptability table, as the text writes it (without totals),
+        with capitalised headers; `name` escapes a name for the report's format."""
+        if self.result is None:
+            return [], []
+        return _capitalised(acceptability_table(self.result, name, totals=False, none="—"))
+
+
+def _capitalised(table: tuple[list[str], list[list[str]]]) -> tuple[list[str], list[list[str]]]:
+    header, rows = table
+    return [h[0].upper() + h[1:] for h in header], rows
 
 
 def analyse_view(

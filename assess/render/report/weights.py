@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from assess.core.view import View
 from assess.kernels.weighting import AhpResult, WeightingError, derive_weights
+from assess.render.fmt import scale
 from assess.render.labels import method_label
 
 
@@ -41,18 +42,19 @@ class WeightInfo:
     warnings: tuple[str, ...] = ()
 
 
-def _num(x: float) -> str:
+def _ratio(x: float) -> str:
+    """An AHP judgement as given (1/3 stays 0.333333, not a rounded 0.33)."""
     return f"{x:g}"
 
 
 def _inputs(view: View) -> dict[str, str]:
     spec = view.weight_spec
     if spec is None:
-        return {c.id: f"default {_num(c.default_weight)}" for c in view.criteria}
+        return {c.id: f"default {scale(c.default_weight)}" for c in view.criteria}
     if spec.points is not None:
-        return {k: f"{_num(v)} points" for k, v in spec.points.items()}
+        return {k: f"{scale(v)} points" for k, v in spec.points.items()}
     if spec.swing is not None:
-        return {k: f"swing {_num(v)}" for k, v in spec.swing.items()}
+        return {k: f"swing {scale(v)}" for k, v in spec.swing.items()}
     if spec.ranking is not None:
         out = {}
         place = 1
@@ -66,7 +68,7 @@ def _inputs(view: View) -> dict[str, str]:
 
 def _ahp(result: AhpResult, names: dict[str, str]) -> AhpInfo:
     worst = tuple(
-        f"{names.get(j.a, j.a)} vs {names.get(j.b, j.b)}: given {_num(j.given)}, "
+        f"{names.get(j.a, j.a)} vs {names.get(j.b, j.b)}: given {_ratio(j.given)}, "
         f"the other judgements imply {j.consistent:.2f} (nearest on Saaty's scale: {j.nearest_scale:.3g})"
         for j in result.inconsistent
     )
@@ -89,7 +91,7 @@ def weight_info(view: View) -> WeightInfo:
         if isinstance(derived.diagnostics, AhpResult):
             ahp = _ahp(derived.diagnostics, names)
     judgements = tuple(
-        f"{names.get(j.a, j.a)} is {_num(j.ratio)} times as important as {names.get(j.b, j.b)}"
+        f"{names.get(j.a, j.a)} is {_ratio(j.ratio)} times as important as {names.get(j.b, j.b)}"
         for j in spec.pairwise or ()
     )
     return WeightInfo(

@@ -23,7 +23,7 @@ from __future__ import annotations
 import csv
 import io
 
-from assess.core.scoring import ScoreResult
+from assess.core.scoring import Ranked, ScoreResult
 from assess.model import FAMILY_LABELS
 from assess.render.explain import credit_label, lower_first, part_words, veto_sentences
 from assess.render.fmt import fixed, machine_text
@@ -43,20 +43,19 @@ def _index(result: ScoreResult) -> dict[str, int]:
     return {o.id: i for i, o in enumerate(result.view.options)}
 
 
+def ranked_row(r: Ranked) -> dict[str, object]:
+    """An option's place in a ranking as JSON: the keys every command's JSON
+    ranking starts with (`score` and `team` add their own after them)."""
+    return {"option": r.option, "name": r.name, "rank": r.rank, "score": r.score, "excluded": r.excluded}
+
+
 def ranking_data(result: ScoreResult, file: str) -> dict[str, object]:
     view = result.view
     index = _index(result)
     ids = [c.id for c in view.criteria]
     rows = []
     for r in result.ranking:
-        row: dict[str, object] = {
-            "option": r.option,
-            "name": r.name,
-            "rank": r.rank,
-            "score": r.score,
-            "excluded": r.excluded,
-            "reasons": list(veto_sentences(r.reasons)),
-        }
+        row = {**ranked_row(r), "reasons": list(veto_sentences(r.reasons))}
         if result.contributions is not None:
             row["contributions"] = dict(zip(ids, result.contributions[index[r.option]], strict=True))
         rows.append(row)

@@ -97,16 +97,21 @@ def headline(r: Robustness) -> str:
 
 
 def acceptability_table(
-    r: Robustness, name: Callable[[str], str] = str
-) -> tuple[list[str], list[list[object]]]:
+    r: Robustness, name: Callable[[str], str] = str, totals: bool = True, none: str = "-"
+) -> tuple[list[str], list[list[str]]]:
+    """The rank acceptability table of text, Markdown and the report: per
+    option (best first) its total (with `totals`), the share of samples in
+    which it takes each rank, and its confidence (`none` where there is none)."""
     acc = r.acceptability
     n = len(r.options)
-    header = ["option", "total", *(ordinal(k) for k in range(1, n + 1)), "confidence"]
-    rows: list[list[object]] = []
+    total = ["total"] if totals else []
+    header = ["option", *total, *(ordinal(k) for k in range(1, n + 1)), "confidence"]
+    rows: list[list[str]] = []
     for o, label in r.options.items():
         ranks = acc.ranks[o] if acc else [None] * n
         conf = acc.confidence[o] if acc else None
-        rows.append([name(label), fixed(r.totals[o]), *(percent(x) for x in ranks), percent(conf)])
+        cells = [name(label), *([fixed(r.totals[o])] if totals else []), *(percent(x) for x in ranks)]
+        rows.append([*cells, none if conf is None else percent(conf)])
     return header, rows
 
 
@@ -166,7 +171,8 @@ def bar(lo: float, hi: float, base: float, ends: tuple[float, float], width: int
     return "".join(cells)
 
 
-def _input(source: str, x: float) -> str:
+def input_value(source: str, x: float) -> str:
+    """A tornado input's value: a weight's share (12%) or a score (3.5)."""
     return percent(x) if source == "weight" else scale(x)
 
 
@@ -182,7 +188,7 @@ def tornado_rows(
     return [
         [
             f"{name(r.criteria[b.criterion])} ({b.source})",
-            f"{_input(b.source, b.input_low)} → {_input(b.source, b.input_high)}",
+            f"{input_value(b.source, b.input_low)} → {input_value(b.source, b.input_high)}",
             f"{tick}{bar(b.total_low, b.total_high, t.total, ends)}{tick}",
             f"{fixed(b.total_low)} → {fixed(b.total_high)}",
         ]

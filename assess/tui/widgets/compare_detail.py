@@ -110,7 +110,7 @@ def _weight(comp: Comparison, s: Subject, mode: Mode) -> RenderableType:
 
 def effect_text(value: float, scale: float, colour: str, width: int = 5) -> Text:
     """`-0.066 ▇▇▇`: the bar is |value| / scale of `width` cells."""
-    text = Text(f"{value:+.3f} ", "#70c878" if value > 0 else "#e06060" if value < 0 else "dim")
+    text = Text(f"{fmt.signed(value)} ", "#70c878" if value > 0 else "#e06060" if value < 0 else "dim")
     return text.append_text(bar(abs(value) / scale if scale else 0.0, width, colour))
 
 
@@ -125,10 +125,10 @@ def _option(comp: Comparison, s: Subject, mode: Mode) -> RenderableType:
 
 def _option_pair(comp: Comparison, e: OptionEffect, mode: Mode) -> RenderableType:
     line = shown(f"{comp.labels[e.before]} → {comp.labels[e.after]}: ", "italic")
-    line.append(f"{e.total_before:.3f} → {e.total_after:.3f} ({e.change:+.3f}) = ")
-    line.append(f"weight {e.weight_effect:+.3f}", WEIGHT_COLOUR)
+    line.append(f"{fmt.fixed(e.total_before)} → {fmt.fixed(e.total_after)} ({fmt.signed(e.change)}) = ")
+    line.append(f"weight {fmt.signed(e.weight_effect)}", WEIGHT_COLOUR)
     line.append(" + ")
-    line.append(f"score {e.score_effect:+.3f}", SCORE_COLOUR)
+    line.append(f"score {fmt.signed(e.score_effect)}", SCORE_COLOUR)
     listed = e.criteria if mode == "full" else e.top(2 if mode == "line" else 5)
     scale = max((max(abs(c.weight_effect), abs(c.score_effect)) for c in listed), default=0.0)
     grid = Table.grid(padding=(0, 2))

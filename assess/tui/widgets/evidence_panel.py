@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from assess.model import FAMILY_LABELS, Criterion, Document, Score, SourceRef
 from assess.render import fmt
+from assess.render.explain import veto_rule
 from assess.tui.present import FAMILY_COLOUR, safe, shown
 from assess.tui.quotes import Quotes
 from assess.tui.state import ViewState
@@ -94,14 +95,9 @@ def cell_text(
     parts.append(rationale)
     parts.append(levels_text(criterion, cell))
     if criterion.veto:
-        side = "above" if criterion.direction == "cost" else "below"
         reason = f": {safe(criterion.veto.reason.strip())}" if criterion.veto.reason else ""
-        parts.append(
-            Text(
-                f"Veto: a score {side} {fmt.scale(criterion.veto.threshold)} excludes{reason}",
-                style="#e06060",
-            )
-        )
+        rule = veto_rule(criterion.direction == "cost", criterion.veto.threshold)
+        parts.append(Text(f"Veto: {rule}{reason}", style="#e06060"))
     return Group(*parts)
 
 
