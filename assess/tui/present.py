@@ -44,10 +44,12 @@ _BREAKS = re.compile(r"[\t\n]")
 def safe(text: str, multiline: bool = False) -> str:
     """File text as it may reach the terminal: `printable` (every control
     character and bidi override removed, so no escape sequence gets through);
-    newlines are kept where `multiline`, else each becomes a space."""
+    newlines and tabs are kept where `multiline`, else each becomes a space."""
     if text.isprintable():
         return text
-    return printable(text if multiline else _BREAKS.sub(" ", text))
+    if multiline:
+        return "\t".join(printable(part) for part in text.split("\t"))
+    return printable(_BREAKS.sub(" ", text))
 
 
 def shown(text: str, style: str = "", multiline: bool = False) -> Text:
