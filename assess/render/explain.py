@@ -85,6 +85,11 @@ def veto_sentence(veto: VetoReason) -> str:
     return f"{veto.criterion} {score} is {side} the veto threshold {scale(veto.threshold)}{why}"
 
 
+def direction_words(direction: str) -> str:
+    """A criterion's direction ("benefit" or "cost") as a planner reads it."""
+    return "higher is better" if direction == "benefit" else "higher is worse"
+
+
 def veto_rule(cost: bool, threshold: float) -> str:
     """A criterion's veto as a rule: 'excludes above 4' (a cost), 'excludes below 2'."""
     return f"excludes {'above' if cost else 'below'} {scale(threshold)}"

@@ -83,23 +83,9 @@ def _options(r: Report) -> str:
     )
 
 
-def _levels(c: CriterionInfo) -> str:
-    return "; ".join(f"{k} {v}" for k, v in c.levels)
-
-
 def _scale(c: CriterionInfo, shared: bool) -> str:
     text = span(c.scale_min, c.scale_max)
-    return text if shared or not c.levels else f"{text}{DESC}{e(_levels(c))}</span>"
-
-
-def _shared_scale(f: Family) -> str | None:
-    """The scale every criterion of the family shares, said once; None if they differ."""
-    scales = {(c.scale_min, c.scale_max, c.levels) for c in f.criteria}
-    if len(scales) != 1:
-        return None
-    c = f.criteria[0]
-    levels = f": {_levels(c)}" if c.levels else ""
-    return f"All scored on {span(c.scale_min, c.scale_max)}{levels}."
+    return text if shared or not c.levels else f"{text}{DESC}{e(c.levels_text)}</span>"
 
 
 def _veto(c: CriterionInfo) -> str:
@@ -110,11 +96,11 @@ def _veto(c: CriterionInfo) -> str:
 
 
 def _family_table(f: Family) -> str:
-    shared = _shared_scale(f)
+    shared = f.shared_scale
     rows = [
         [
             f"{e(c.name)}{DESC}{e(c.description)}</span>",
-            "higher is better" if c.direction == "benefit" else "higher is worse",
+            c.direction_words,
             _scale(c, shared is not None),
             _veto(c),
             e(c.weight_input) or "—",
@@ -122,7 +108,7 @@ def _family_table(f: Family) -> str:
         ]
         for c in f.criteria
     ]
-    total = percent(sum(c.share for c in f.criteria))
+    total = percent(f.share)
     header = ["Criterion", "Direction", "Scale", "Veto", "Given", "Weight"]
     note = f"{NOTE}{e(shared)}</p>" if shared else ""
     head = f"<h3>{e(f.label)} {MUTED}({total} of the weight)</span></h3>{note}"

@@ -90,28 +90,17 @@ def _veto(c: CriterionInfo) -> str:
     return veto_rule(c.direction == "cost", c.veto_threshold) + why
 
 
-def _shared_scale(f: Family) -> str | None:
-    """The scale every criterion of the family shares, said once; None if they differ."""
-    if len({(c.scale_min, c.scale_max, c.levels) for c in f.criteria}) != 1:
-        return None
-    c = f.criteria[0]
-    levels = ": " + md("; ".join(f"{k} {v}" for k, v in c.levels)) if c.levels else ""
-    return f"All scored on {span(c.scale_min, c.scale_max)}{levels}."
-
-
 def _scale(c: CriterionInfo, shared: bool) -> str:
     text = span(c.scale_min, c.scale_max)
-    if shared or not c.levels:
-        return text
-    return text + " (" + md("; ".join(f"{k} {v}" for k, v in c.levels), False) + ")"
+    return text if shared or not c.levels else f"{text} ({md(c.levels_text, False)})"
 
 
 def _family(f: Family) -> list[str]:
-    shared = _shared_scale(f)
+    shared = md(f.shared_scale) if f.shared_scale else None
     rows = [
         [
             md(c.name, False),
-            "higher is better" if c.direction == "benefit" else "higher is worse",
+            c.direction_words,
             _scale(c, shared is not None),
             _veto(c),
             md(c.weight_input, False) or "—",
@@ -119,7 +108,7 @@ def _family(f: Family) -> list[str]:
         ]
         for c in f.criteria
     ]
-    total = percent(sum(c.share for c in f.criteria))
+    total = percent(f.share)
     header = ["Criterion", "Direction", "Scale", "Veto", "Given", "Weight"]
     out = ["", f"### {md(f.label)} ({total} of the weight)", ""]
     out += [shared, ""] if shared else []

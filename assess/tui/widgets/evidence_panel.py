@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from assess.model import FAMILY_LABELS, Criterion, Document, Score, SourceRef
 from assess.render import fmt
-from assess.render.explain import veto_rule
+from assess.render.explain import direction_words, veto_rule
 from assess.tui.present import FAMILY_COLOUR, safe, shown
 from assess.tui.quotes import Quotes
 from assess.tui.state import ViewState
@@ -31,7 +31,7 @@ def levels_text(criterion: Criterion, cell: Score) -> Text:
     """`0 none · 1 marginal · [2 modest] ...`: the level of the score reversed,
     the levels inside the uncertainty range underlined."""
     scale, (low, high) = criterion.scale, cell.range
-    direction = "higher is better" if criterion.direction == "benefit" else "higher is worse"
+    direction = direction_words(criterion.direction)
     text = Text("Scale ", style="bold")
     text.append(
         f"{fmt.scale(scale.min)}..{fmt.scale(scale.max)} ({FAMILY_LABELS[criterion.family]}, {direction})"

@@ -18,8 +18,8 @@ TRACK = Style(bgcolor="#2a303c")
 FIRST = Style(bgcolor="#2f6f4a")
 RANKING = Style(bgcolor="#5fb878")
 MARK = Style(color="#ffd75f", bold=True)
-TEXT_W = 12
-"""Width of the interval text after each bar ("12.5–48.7%")."""
+TEXT_W = 11
+"""Width of the interval text after each bar, a space included (" 12.5–48.7%")."""
 
 
 def short_interval(lo: float, hi: float) -> str:

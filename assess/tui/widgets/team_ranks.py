@@ -72,5 +72,9 @@ class TeamRanks(Static):
         """Columns the table takes with option names clipped to `name_width`."""
         longest = max(len(o.name) for o in self.report.options)
         names = max(min(longest, name_width), len(TAU_LABEL))
-        ranks = [max(4, len(clip(n, HEAD))) for n in self.report.assessors.values()]
+        taus = [len(tau_text(a.tau)) for a in self.report.rankings]  # the widest cell of a column
+        ranks = [
+            max(2, tau, len(clip(n, HEAD)))
+            for n, tau in zip(self.report.assessors.values(), taus, strict=True)
+        ]
         return names + 4 + sum(ranks) + 2 * (1 + len(ranks))
