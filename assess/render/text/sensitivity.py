@@ -3,9 +3,9 @@
 Sections: a headline (how often the first option is first, and the weight
 change that would unseat it), the acceptability matrix with the current
 totals, the stability table, the smallest change, tornadoes of the top
-options and the weighting's diagnostics. `headline`, `acceptability_table`
-and `stability_table` are shared with the report and the TUI; every number is
-written by `assess.render.fmt`. The JSON is
+options and the weighting's diagnostics. `acceptability_table` and
+`stability_table` are the report's too; `interval`, `input_value` and
+`ordinal` the TUI's; every number is written by `assess.render.fmt`. The JSON is
 `assess.render.robustness_json`'s, written by `assess.render.jsonout` (numbers
 rounded to 6 decimals). The text fits the width it is given.
 """
