@@ -22,6 +22,12 @@ clipboard); a lone surrogate cannot be written as UTF-8 at all."""
 LINE_BREAKS = "\t\n"
 """The controls that multi-line text (rationales, descriptions) may hold."""
 
+BIDI = "\u202a-\u202e\u2066-\u2069"
+"""Bidi embeddings, overrides and isolates: they reorder what a reader sees."""
+_UNSHOWN = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}\ud800-\udfff]")
+"""What shown text never holds: `CONTROL` but line feed and tab, and `BIDI`."""
+_ESCAPED = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI}\ud800-\udfff]")
+
 
 def first_control(text: str, allowed: str = "") -> int | None:
     """The index of the first control character in `text` not in `allowed`, or None."""
@@ -36,17 +42,22 @@ def show_control(char: str) -> str:
     return f"U+{ord(char):04X}"
 
 
-def printable(text: str) -> str:
-    """`text` with every control character written as `\\xNN` / `\\uNNNN`, so
-    that a message quoting a file's text never sends an escape to the terminal."""
-    return CONTROL.sub(
-        lambda m: (
-            m.group().encode("unicode_escape").decode("ascii")
-            if ord(m.group()) < 0x100
-            else f"\\u{ord(m.group()):04x}"
-        ),
-        text,
-    )
+def _escape(m: re.Match[str]) -> str:
+    char = m.group()
+    return char.encode("unicode_escape").decode("ascii") if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
+def printable(text: str, escape: bool = False) -> str:
+    """`text` safe to show: line feeds kept, a tab becomes a space, every other
+    control character (ESC, CR, BEL, C1), bidi control and lone surrogate
+    dropped, so no escape sequence reaches a terminal nor a report.
+
+    With `escape` (a message quoting a file's text), each of them, line feed
+    and tab included, is written as `\\xNN` / `\\uNNNN` instead, so the reader
+    sees what the file holds."""
+    if escape:
+        return _ESCAPED.sub(_escape, text)
+    return _UNSHOWN.sub("", text.replace("\t", " "))
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +81,7 @@ class Problem:
             where += f":{self.line}:{self.column or 1}"
         at = f" (at {self.path})" if self.path else ""
         kind = "warning: " if self.severity == "warning" else ""
-        return printable(f"{where}: {kind}{self.message}{at}")
+        return printable(f"{where}: {kind}{self.message}{at}", escape=True)
 
 
 @dataclass

@@ -44,8 +44,6 @@ SCORE_STEP = 0.5
 WEIGHT_STEP = 1.0
 """How much `+` / `-` change a weight's points in the UI."""
 
-METHOD_LABELS: Mapping[str, str] = MappingProxyType({k: m.label for k, m in WEIGHT_METHODS.items()})
-"""Each weighting method's name in a sentence (from `WEIGHT_METHODS`)."""
 POINT_FIELDS: Mapping[str, str] = MappingProxyType(
     {k: m.field for k, m in WEIGHT_METHODS.items() if m.per_criterion}
 )
@@ -225,8 +223,8 @@ def set_weight(
     field = POINT_FIELDS.get(spec.method)
     if field is None:
         raise EditError(
-            f"these weights are elicited by {METHOD_LABELS[spec.method]}; they cannot be changed "
-            "one by one. Convert them to direct points first."
+            f"weights elicited by the method {spec.method!r} cannot be changed one by one. "
+            "Convert them to direct points first."
         )
     current: dict[str, float] = getattr(spec, field)
     if current.get(criterion) == points:
@@ -235,9 +233,12 @@ def set_weight(
     return _put_weights(case, owner, spec.model_copy(update={field: new_points}))
 
 
-def weights_to_direct(case: Case, scenario: str | None, *, catalogue: Catalogue | None) -> Case:
+def weights_to_direct(
+    case: Case, scenario: str | None, *, catalogue: Catalogue | None, note: str = ""
+) -> Case:
     """Replace the active view's rank-order or AHP weights by direct points,
-    each criterion's derived share x 100 (rounded to 0.1)."""
+    each criterion's derived share x 100 (rounded to 0.1); `note` (what they
+    were converted from, in the caller's words) is added to the elicitation."""
     from assess.kernels.weighting import derive_weights
 
     _check_view(case, scenario)
@@ -248,7 +249,6 @@ def weights_to_direct(case: Case, scenario: str | None, *, catalogue: Catalogue 
         return case
     shares = derive_weights(spec.method, spec.inputs()).weights
     points = {c: round(100 * shares[c], 1) for c in criterion_order(case) if c in shares}
-    note = f"Converted from {METHOD_LABELS[spec.method]} to direct points (share x 100)."
     elicitation = f"{spec.elicitation.strip()} {note}".strip()
     data = {"method": "direct", "elicitation": elicitation, "points": points}
     return _put_weights(case, weights_owner(case, scenario), Weights.model_validate(data))

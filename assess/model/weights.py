@@ -25,7 +25,8 @@ class MethodInfo:
     """What a weighting method is called and what it needs."""
 
     label: str
-    """Its name in a sentence: "these weights are elicited by {label}"."""
+    """Its name at the start of a sentence ("Swing weighting"); inside one, see
+    `assess.render.labels.method_label`."""
     field: str
     """The field of `Weights` that holds its inputs."""
     per_criterion: bool = False
@@ -34,14 +35,14 @@ class MethodInfo:
 
 WEIGHT_METHODS: Mapping[str, MethodInfo] = MappingProxyType(
     {
-        "direct": MethodInfo("direct points", "points", per_criterion=True),
-        "swing": MethodInfo("swing weighting", "swing", per_criterion=True),
-        "roc": MethodInfo("rank order (ROC)", "ranking"),
-        "smarter": MethodInfo("rank order (SMARTER)", "ranking"),
-        "rank_sum": MethodInfo("rank order (rank sum)", "ranking"),
-        "rank_reciprocal": MethodInfo("rank order (reciprocal)", "ranking"),
+        "direct": MethodInfo("Direct points", "points", per_criterion=True),
+        "swing": MethodInfo("Swing weighting", "swing", per_criterion=True),
+        "roc": MethodInfo("Rank order centroid (ROC)", "ranking"),
+        "smarter": MethodInfo("SMARTER (rank order centroid of ranked swings)", "ranking"),
+        "rank_sum": MethodInfo("Rank sum", "ranking"),
+        "rank_reciprocal": MethodInfo("Rank reciprocal", "ranking"),
         "ahp": MethodInfo("AHP pairwise comparison", "pairwise"),
-        "statements": MethodInfo("statements alone", "statements"),
+        "statements": MethodInfo("Weight statements alone", "statements"),
     }
 )
 """Every weighting method, by name: the one table the model, the kernels'

@@ -12,7 +12,8 @@ exposure it stands for:
   (v < 1/3); a benefit criterion by its name ("competence building");
 - a column or row of parts: `credit_label`, "Low exposure to later risks";
 - a veto that excludes an option: `veto_sentence`, "Sanctions 5 is above the
-  veto threshold 4: ...";
+  veto threshold 4: ..."; a criterion's veto rule: `veto_rule`, "excludes
+  above 4";
 - a change between two views (`assess.core.compare.effects`): `change_words`,
   by the larger of its score and weight effects: "less exposed to
   sanctions" / "more exposed to sanctions", "little exposed to talent drain
@@ -82,6 +83,16 @@ def veto_sentence(veto: VetoReason) -> str:
     why = f": {veto.reason}" if veto.reason else ""
     score = scale_beside(veto.score, veto.threshold)
     return f"{veto.criterion} {score} is {side} the veto threshold {scale(veto.threshold)}{why}"
+
+
+def direction_words(direction: str) -> str:
+    """A criterion's direction ("benefit" or "cost") as a planner reads it."""
+    return "higher is better" if direction == "benefit" else "higher is worse"
+
+
+def veto_rule(cost: bool, threshold: float) -> str:
+    """A criterion's veto as a rule: 'excludes above 4' (a cost), 'excludes below 2'."""
+    return f"excludes {'above' if cost else 'below'} {scale(threshold)}"
 
 
 def veto_sentences(vetoes: tuple[VetoReason, ...]) -> tuple[str, ...]:

@@ -1,10 +1,12 @@
 """Text from a case file is text: what makes it safe to print, to put in a
 spreadsheet cell, and to wrap to the terminal's width.
 
-`printable` is applied to everything the commands print (`assess.cli.common.emit`)
-and to the reports: a name holding ESC, a C1 control or a bidi override could
-otherwise clear the screen, retitle the terminal, write to the clipboard
-(OSC 52) or reorder what a reader sees. JSON needs no such pass: its writer
+`printable` (the one of every layer, defined in `assess.errors`, the lowest)
+is applied to everything the commands print (`assess.cli.common.emit`), to
+the reports and, through `assess.tui.present.safe`, to the TUI: a name
+holding ESC, a C1 control or a bidi override could otherwise clear the
+screen, retitle the terminal, write to the clipboard (OSC 52) or reorder
+what a reader sees. JSON needs no such pass: its writer
 escapes every control character (`assess.render.jsonout`).
 
 `csv_cell` neutralises spreadsheet formulas as OWASP recommends ("CSV
@@ -15,22 +17,16 @@ Only text cells pass through it, so a negative number stays a number.
 
 from __future__ import annotations
 
-import re
 import textwrap
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""C0 controls but line feed and tab, DEL, C1 controls, bidi embeddings,
-overrides and isolates."""
+from assess.errors import printable
+
+__all__ = ["csv_cell", "one_line", "printable", "terminal_width", "wrap"]
+
 FORMULA_START = ("=", "+", "-", "@")
 DEFAULT_WIDTH = 80
 """Columns when the terminal's width is unknown (output piped, no COLUMNS)."""
 MIN_WIDTH = 40
-
-
-def printable(text: str) -> str:
-    """`text` without control characters: line feeds kept, a tab becomes a
-    space, everything else (ESC, CR, BEL, C1, bidi controls) is dropped."""
-    return _CONTROL.sub("", text.replace("\t", " "))
 
 
 def one_line(text: str) -> str:

@@ -31,6 +31,7 @@ from assess.core.view import effective_weights
 from assess.files import bundled
 from assess.files.casefile import LoadedCase, load_cases
 from assess.model import Case, Catalogue
+from assess.render.labels import method_label
 from assess.tui import saving, undo_redo
 from assess.tui.history import History
 from assess.tui.present import safe
@@ -266,11 +267,7 @@ class AssessApp(App[int]):
         if self._weights_are_points():
             self.apply(change)
         else:
-            self._ask_convert(
-                lambda: self.apply(
-                    lambda c: change(edit.weights_to_direct(c, scenario, catalogue=self.catalogue))
-                )
-            )
+            self._ask_convert(lambda: self.apply(lambda c: change(self._to_direct(c, scenario))))
 
     def _weights_are_points(self) -> bool:
         spec = effective_weights(self.case, self.scenario)
@@ -282,7 +279,7 @@ class AssessApp(App[int]):
         spec = effective_weights(self.case, self.scenario)
         assert spec is not None
         question = (
-            f"These weights are elicited by {edit.METHOD_LABELS[spec.method]}, which "
+            f"These weights are elicited by {method_label(spec.method, inside=True)}, which "
             "cannot be changed one weight at a time. Convert them to direct points "
             "(each share x 100) and make the change?"
         )
@@ -298,9 +295,14 @@ class AssessApp(App[int]):
             self.notify("These weights are already points.")
             return
         scenario = self.scenario
-        self._ask_convert(
-            lambda: self.apply(lambda c: edit.weights_to_direct(c, scenario, catalogue=self.catalogue))
-        )
+        self._ask_convert(lambda: self.apply(lambda c: self._to_direct(c, scenario)))
+
+    def _to_direct(self, case: Case, scenario: str | None) -> Case:
+        """`case` with the view's weights converted to direct points, saying from what."""
+        spec = effective_weights(case, scenario)
+        method = method_label(spec.method if spec else None, inside=True)
+        note = f"Converted from {method} to direct points (share x 100)."
+        return edit.weights_to_direct(case, scenario, catalogue=self.catalogue, note=note)
 
     # -- history and views ---------------------------------------------------
 

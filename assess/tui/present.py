@@ -1,6 +1,8 @@
-"""How numbers, families, names and bars look on screen: Rich `Text` builders
-shared by the widgets. Fixed colours (not theme variables) so that a family
-and a criterion read the same in every table, legend and snapshot.
+"""How families, names and bars look on screen: Rich `Text` builders shared
+by the widgets. Numbers, percentages, ranges and the cells of a bar are
+`assess.render.fmt`'s, as in every other output; this module only styles
+them. Fixed colours (not theme variables) so that a family and a criterion
+read the same in every table, legend and snapshot.
 
 Text from a file is text: every user string reaches a widget through `safe`
 (control characters removed) and as a `Text` (never parsed as markup).
@@ -16,6 +18,8 @@ from functools import lru_cache
 from rich.text import Text
 
 from assess.model import FAMILIES, Criterion, Score
+from assess.render import fmt
+from assess.render.safe import printable
 
 FAMILY_COLOUR = {"driver": "#5fb878", "constraint": "#e0a030", "risk": "#e06070", "other": "#8fa3bf"}
 """The colour of each family of `assess.model.FAMILIES` (its names are there);
@@ -46,20 +50,18 @@ def family_tag(family: str) -> str:
 VALUE_RAMP = ["#e06060", "#e09060", "#d8c060", "#a8d060", "#70c878"]
 """Foreground of a score by its value (0 worst .. 1 best, after reversing costs)."""
 
-EIGHTHS = " ▏▎▍▌▋▊▉"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BREAKS = re.compile(r"[\t\n]")
 
 
 def safe(text: str, multiline: bool = False) -> str:
-    """File text as it may reach the terminal: every control character (ESC,
-    BEL, C1, DEL, ...) removed, so no escape sequence gets through; newlines
-    and tabs are kept where `multiline`, else each becomes a space."""
+    """File text as it may reach the terminal: `printable` (every control
+    character and bidi override removed, so no escape sequence gets through);
+    newlines and tabs are kept where `multiline`, else each becomes a space."""
     if text.isprintable():
         return text
-    if not multiline:
-        text = _BREAKS.sub(" ", text)
-    return _CONTROL.sub("", text)
+    if multiline:
+        return "\t".join(printable(part) for part in text.split("\t"))
+    return printable(_BREAKS.sub(" ", text))
 
 
 def shown(text: str, style: str = "", multiline: bool = False) -> Text:
@@ -73,35 +75,17 @@ def plain(text: str, style: str = "") -> Text:
     return shown(text, style)
 
 
-def num(x: float, places: int = 2) -> str:
-    """A score or weight as people write it: 4, 3.5, 0.25."""
-    return f"{round(x, places):g}"
-
-
 def clip(text: str, width: int) -> str:
     """`text` made `safe` and cut to `width` characters with an ellipsis."""
     text = safe(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def span(low: float, high: float) -> str:
-    """A range as people write it: 2–5."""
-    return f"{num(low)}–{num(high)}"
-
-
-def with_range(value: float, low: float, high: float) -> str:
-    """`5 (2–5)`, or `5` when the range is the value itself."""
-    return f"{num(value)} ({span(low, high)})" if high > low else num(value)
-
-
 @lru_cache(maxsize=4096)
 def bar(fraction: float, width: int, style: str = "#7aa2f7") -> Text:
-    """A horizontal bar of `fraction` (0..1) of `width` cells, in eighths.
+    """`fmt.bar` of `fraction` (0..1) in `width` cells, padded, in `style`.
     Cached: callers must not change the Text."""
-    eighths = round(max(0.0, min(1.0, fraction)) * width * 8)
-    full, rest = divmod(eighths, 8)
-    body = "█" * full + (EIGHTHS[rest] if rest else "")
-    return Text(body.ljust(width), style=style)
+    return Text(fmt.bar(fraction, width).ljust(width), style=style)
 
 
 def criterion_colours(criteria: Sequence[Criterion]) -> dict[str, str]:
@@ -128,16 +112,12 @@ def stacked_bar(
     """Parts (summing to at most 1) side by side, each a run of its colour;
     with `labels`, a run of three cells or more shows its label, cut to fit."""
     text = Text()
-    total, drawn = 0.0, 0
-    for k, (part, colour) in enumerate(zip(parts, colours, strict=True)):
-        total += max(0.0, part)
-        end = round(total * width)
-        if end > drawn:
-            run = end - drawn
+    cells = fmt.runs(list(parts), width)
+    for k, (run, colour) in enumerate(zip(cells, colours, strict=True)):
+        if run:
             label = safe(labels[k])[:run].rstrip() if labels and run >= 3 else ""
             text.append(label.ljust(run), style=on_shade(colour))
-            drawn = end
-    text.append(" " * (width - drawn))
+    text.append(" " * (width - sum(cells)))
     return text
 
 
@@ -202,9 +182,9 @@ def score_cell(cell: Score, value: float, vetoed: bool, overlay: bool) -> Text:
     colour = VALUE_RAMP[min(len(VALUE_RAMP) - 1, int(value * len(VALUE_RAMP)))]
     style = f"bold {colour}" + (" underline" if overlay else "")
     text = Text()  # spans, not a base style: the cell's padding stays plain
-    text.append(num(cell.value), style=style)
+    text.append(fmt.scale(cell.value), style=style)
     if high > low:
-        text.append(f" ({span(low, high)})", style="dim")
+        text.append(f" ({fmt.span(low, high)})", style="dim")
     if vetoed:
         text.append("✕", style="bold red")
     return text
@@ -215,7 +195,7 @@ def change_text(move: int | None, gain: float | None) -> Text:
     text = move_text(move).copy()
     if gain:
         text.pad_right(2 - text.cell_len)
-        text.append(f" {gain:+.3f}", style="#70c878" if gain > 0 else "#e06060")
+        text.append(f" {fmt.signed(gain)}", style="#70c878" if gain > 0 else "#e06060")
     return text
 
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assess.core.edit import METHOD_LABELS, Change, changes
+from assess.core.edit import Change, changes
 from assess.core.view import available_criteria
 from assess.model import Case, Catalogue
+from assess.render import fmt
+from assess.render.labels import method_label
 from assess.tui.history import History
-from assess.tui.present import num, safe
+from assess.tui.present import safe
 
 if TYPE_CHECKING:
     from assess.tui.app import AssessApp
@@ -22,7 +24,7 @@ SHOWN = 3
 def _value(x: float | str | None) -> str:
     if x is None:
         return "–"
-    return num(x) if isinstance(x, float | int) else safe(str(x))
+    return fmt.scale(x) if isinstance(x, float | int) else safe(str(x))
 
 
 def change_text(change: Change, case: Case, catalogue: Catalogue | None) -> str:
@@ -39,7 +41,9 @@ def change_text(change: Change, case: Case, catalogue: Catalogue | None) -> str:
     if change.kind == "weight":
         return f"weight of {crit}: {_value(change.before)} → {_value(change.after)} points{where}"
     if change.kind == "weights":
-        methods = [METHOD_LABELS.get(str(m), "default weights") for m in (change.before, change.after)]
+        methods = [
+            method_label(None if m is None else str(m), inside=True) for m in (change.before, change.after)
+        ]
         return f"weights: {methods[0]} → {methods[1]}{where}"
     if change.kind == "criterion":
         return f"{crit} switched {change.after}"

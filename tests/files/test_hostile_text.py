@@ -106,7 +106,8 @@ def test_messages_never_carry_escapes_even_from_keys() -> None:
     """A key is reported as text: `unknown key '\\x1b]52;...'`, never the raw bytes."""
     shown = str(Problem("f\n.yaml", 3, 1, "unknown key '\x1b]52;c;QUJD\x07' \udc80 \x9b"))
     assert shown == "f\\n.yaml:3:1: unknown key '\\x1b]52;c;QUJD\\x07' \\udc80 \\x9b"
-    assert printable("tab\there") == "tab\\there"
+    assert printable("tab\there", escape=True) == "tab\\there"
+    assert printable("tab\there \u202eevil\udc80\x1b") == "tab here evil"
 
 
 def test_an_escape_in_a_key_is_reported_printably(capsys, case: Path) -> None:

@@ -22,6 +22,7 @@ from assess.kernels.robustness import smaa
 from assess.model import Case
 from assess.model.base import MAX_ID, Id, is_id
 from assess.model.weights import INPUT_FIELD, WEIGHT_METHODS, WeightMethod
+from assess.render.labels import METHOD_LABELS
 from tests.conftest import small_case_data
 
 PACKAGE = Path(__file__).resolve().parents[2] / "assess"
@@ -49,7 +50,7 @@ def test_the_kernel_asks_for_the_field_the_table_names() -> None:
 
 
 def test_the_edits_read_the_table() -> None:
-    assert set(edit.METHOD_LABELS) == set(WEIGHT_METHODS)
+    assert set(METHOD_LABELS) == {*WEIGHT_METHODS, "default"}
     assert dict(edit.POINT_FIELDS) == {"direct": "points", "swing": "swing"}
 
 

@@ -132,12 +132,12 @@ def test_swing_points_can_be_changed() -> None:
 
 def test_rank_order_weights_are_refused_until_converted() -> None:
     case = _case({"method": "roc", "elicitation": "Workshop.", "ranking": [["gain"], ["reach", "risk"]]})
-    with pytest.raises(edit.EditError, match="rank order"):
+    with pytest.raises(edit.EditError, match="'roc' cannot be changed one by one"):
         edit.set_weight(case, None, "reach", 10, catalogue=None)
-    direct = edit.weights_to_direct(case, None, catalogue=None)
+    direct = edit.weights_to_direct(case, None, catalogue=None, note="Converted.")
     spec = effective_weights(direct, None)
     assert spec.method == "direct" and spec.points == {"gain": 61.1, "reach": 19.4, "risk": 19.4}
-    assert spec.elicitation.startswith("Workshop. Converted from rank order (ROC)")
+    assert spec.elicitation == "Workshop. Converted."
     assert edit.set_weight(direct, None, "reach", 10, catalogue=None).weights.points["reach"] == 10
 
 

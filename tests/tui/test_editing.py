@@ -193,3 +193,5 @@ async def test_rank_order_weights_are_converted_after_asking() -> None:
         await pilot.click("#yes")
         assert app.case.weights.method == "direct"
         assert app.case.weights.points == {"gain": 62.1, "reach": 27.8, "risk": 11.1}
+        note = "Converted from rank order centroid (ROC) to direct points (share x 100)."
+        assert app.case.weights.elicitation == note  # the method named as the report names it

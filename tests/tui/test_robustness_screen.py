@@ -13,7 +13,7 @@ from textual.worker import WorkerState
 from assess.core.robustness.analysis import Acceptability, acceptability
 from assess.core.view import View, resolve
 from assess.files.casefile import LoadedCase
-from assess.render.text.sensitivity import pct
+from assess.render.fmt import percent
 from assess.tui.screens.robustness import RobustnessScreen
 from assess.tui.widgets.robustness_heatmap import AcceptabilityHeatmap
 from assess.tui.widgets.robustness_stability import StabilityBars
@@ -57,7 +57,7 @@ async def test_heatmap_shows_the_result_and_down_changes_the_tornado(default_loa
         expected = acceptability(view, samples=SAMPLES, seed=SEED)
         first = screen.result.first
         row = plain(screen.query_one(AcceptabilityHeatmap)).splitlines()[1]
-        assert "AI for megascience" in row and pct(expected.ranks[first][0]) in row
+        assert "AI for megascience" in row and percent(expected.ranks[first][0]) in row
         assert f"of {SAMPLES} samples" in str(screen.query_one("#robustness-headline").render())
         tornado = screen.query_one(TornadoChart)
         assert plain(tornado).startswith("AI for megascience")

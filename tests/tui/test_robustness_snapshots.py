@@ -46,8 +46,8 @@ def after_sampling(*keys: str):
 def test_robustness_80x24(snap_compare) -> None:
     """The 2019 baseline in a small terminal. Must show: the title "Robustness ·
     Areas of EU–Russia AI cooperation: 2019"; the summary "AI for megascience
-    is first in 73 % of 2,000 samples (confidence 94 %). Smallest change:
-    Market potential and growth ≥ 28 % (now 6 %) puts Pharma and healthcare
+    is first in 73.8% of 2,000 samples (confidence 94.2%). Smallest change:
+    Market potential and growth ≥ 28% (now 6%) puts Pharma and healthcare
     R&D level." (no progress bar: the sampling is done); the heatmap titled
     "How often each option takes each place" with seven rows × 1st..7th and
     conf., cells shaded blue by their share, the brightest at megascience's
@@ -56,7 +56,7 @@ def test_robustness_80x24(snap_compare) -> None:
     it first"; bottom left the
     tornado of AI for megascience (total 0.724), red/green bars centred on a
     yellow │, competence building's score first; bottom right the weight
-    stability bars with yellow ┃ marks, "0–49 %" / "any" beside them and
+    stability bars with yellow ┃ marks, "0–49.4%" / "any" beside them and
     "Market poten…" in bold yellow; the compact footer with esc Close, ↑ Prev
     option, ↓ Next option."""
     assert snap_compare(RobustnessHost(), terminal_size=(80, 24), run_before=after_sampling())
@@ -76,5 +76,5 @@ def test_robustness_2025_second_option_120x40(snap_compare) -> None:
     in the heatmap (smart cities, vetoed, is not there), the ▶ mark on
     "Pharma and healthcare R&D" and its tornado (total 0.548) bottom left;
     eighteen stability bars, "Hardware sanctions" in bold yellow (the
-    smallest change: ≥ 15 % puts Dialogue on AI regulation level)."""
+    smallest change: ≥ 14.7% puts Dialogue on AI regulation level)."""
     assert snap_compare(RobustnessHost("2025"), terminal_size=(120, 40), run_before=after_sampling("down"))

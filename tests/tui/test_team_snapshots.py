@@ -36,7 +36,7 @@ def test_team_80x24(snap_compare) -> None:
     indented (the rest scrolls); on the right "Ranks vs team (mean, agreed
     weights)": seven options in team order, team/anna/boris/chen ranks, chen's
     3 and 2 for research grants and pharma in red and green, smart cities ✕
-    for team and boris, the τ row 0.90 1.00 0.81; the compact footer with ⏎
+    for team and boris, the τ row 0.905 1.000 0.810; the compact footer with ⏎
     Full texts, esc Close, n Next widest, p Prev, v Values/spread."""
     assert snap_compare(TeamHost(), terminal_size=(80, 24))
 

@@ -155,6 +155,8 @@ def test_safe_keeps_text_and_removes_controls() -> None:
     assert safe(f"a{CONTROL}b") == "a]52;c;SGVsbG8=[2J]0;pwned31mb"
     assert safe("two\nlines\tand a tab") == "two lines and a tab"
     assert safe("two\nlines\tand a tab", multiline=True) == "two\nlines\tand a tab"
+    # the one `printable`: a bidi override or a lone surrogate never reaches the screen either
+    assert safe("evil\u202egnp.exe\udc80") == safe("evil\u202egnp.exe\udc80", multiline=True) == "evilgnp.exe"
     assert MARK in safe(MARK)
 
 

@@ -23,7 +23,8 @@ from assess.core.view import View, effective_scores
 from assess.files.casefile import LoadedCase
 from assess.model import FAMILIES, Criterion
 from assess.model.families import family_ids
-from assess.render.explain import credit_label, veto_sentences
+from assess.render.explain import credit_label, direction_words, veto_sentences
+from assess.render.fmt import span
 from assess.render.report.evidence import Quote, Quoter, SourceDoc
 from assess.render.report.robust import RobustnessSection
 from assess.render.report.weights import WeightInfo, weight_info
@@ -60,6 +61,15 @@ class CriterionInfo:
         """What the criterion's contributions are: 'Low exposure to sanctions' for a cost."""
         return credit_label(self.name, self.direction == "cost")
 
+    @property
+    def direction_words(self) -> str:
+        return direction_words(self.direction)
+
+    @property
+    def levels_text(self) -> str:
+        """The scale's level labels: '0 none; 5 severe' ('' when it has none)."""
+        return "; ".join(f"{k} {v}" for k, v in self.levels)
+
 
 @dataclass(frozen=True)
 class FamilyGroup:
@@ -73,6 +83,21 @@ class FamilyGroup:
         """The family as what its contributions are: 'Low exposure to later risks'
         for a family of cost criteria (see `assess.render.explain`)."""
         return credit_label(self.label, all(c.direction == "cost" for c in self.criteria))
+
+    @property
+    def share(self) -> float:
+        """The family's part of the weight, 0..1."""
+        return sum(c.share for c in self.criteria)
+
+    @property
+    def shared_scale(self) -> str | None:
+        """The scale every criterion of the family shares, said once ("All
+        scored on 0–5: 0 none; 5 severe."); None if they differ."""
+        if len({(c.scale_min, c.scale_max, c.levels) for c in self.criteria}) != 1:
+            return None
+        c = self.criteria[0]
+        levels = f": {c.levels_text}" if c.levels else ""
+        return f"All scored on {span(c.scale_min, c.scale_max)}{levels}."
 
 
 @dataclass(frozen=True)

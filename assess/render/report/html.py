@@ -8,6 +8,8 @@ every score with its evidence."""
 
 from __future__ import annotations
 
+from assess.render.explain import veto_rule
+from assess.render.fmt import fixed, percent, span
 from assess.render.report import svg
 from assess.render.report.content import CriterionInfo, FamilyGroup, Report
 from assess.render.report.html_base import DESC, MUTED, NOTE, e, paragraphs, table
@@ -16,7 +18,6 @@ from assess.render.report.html_robust import robustness_section
 from assess.render.report.html_team import team_section
 from assess.render.report.style import CSS
 from assess.render.report.summary import WHY_INTRO, family_totals, summary_points
-from assess.render.reportfmt import num, pct, score
 
 SECTIONS = [
     ("summary", "Summary"),
@@ -82,47 +83,32 @@ def _options(r: Report) -> str:
     )
 
 
-def _levels(c: CriterionInfo) -> str:
-    return "; ".join(f"{k} {v}" for k, v in c.levels)
-
-
 def _scale(c: CriterionInfo, shared: bool) -> str:
-    text = f"{num(c.scale_min)}–{num(c.scale_max)}"
-    return text if shared or not c.levels else f"{text}{DESC}{e(_levels(c))}</span>"
-
-
-def _shared_scale(f: FamilyGroup) -> str | None:
-    """The scale every criterion of the family shares, said once; None if they differ."""
-    scales = {(c.scale_min, c.scale_max, c.levels) for c in f.criteria}
-    if len(scales) != 1:
-        return None
-    c = f.criteria[0]
-    levels = f": {_levels(c)}" if c.levels else ""
-    return f"All scored on {num(c.scale_min)}–{num(c.scale_max)}{levels}."
+    text = span(c.scale_min, c.scale_max)
+    return text if shared or not c.levels else f"{text}{DESC}{e(c.levels_text)}</span>"
 
 
 def _veto(c: CriterionInfo) -> str:
     if c.veto_threshold is None:
         return "—"
-    side = "above" if c.direction == "cost" else "below"
     reason = f"{DESC}{e(c.veto_reason)}</span>" if c.veto_reason else ""
-    return f"excludes {side} {num(c.veto_threshold)}{reason}"
+    return veto_rule(c.direction == "cost", c.veto_threshold) + reason
 
 
 def _family_table(f: FamilyGroup) -> str:
-    shared = _shared_scale(f)
+    shared = f.shared_scale
     rows = [
         [
             f"{e(c.name)}{DESC}{e(c.description)}</span>",
-            "higher is better" if c.direction == "benefit" else "higher is worse",
+            c.direction_words,
             _scale(c, shared is not None),
             _veto(c),
             e(c.weight_input) or "—",
-            pct(c.share),
+            percent(c.share),
         ]
         for c in f.criteria
     ]
-    total = pct(sum(c.share for c in f.criteria))
+    total = percent(f.share)
     header = ["Criterion", "Direction", "Scale", "Veto", "Given", "Weight"]
     note = f"{NOTE}{e(shared)}</p>" if shared else ""
     head = f"<h3>{e(f.label)} {MUTED}({total} of the weight)</span></h3>{note}"
@@ -170,8 +156,8 @@ def _ranking(r: Report) -> str:
         [
             e(x.name),
             "excluded" if x.rank is None else str(x.rank),
-            score(x.score),
-            *[score(v) for v in sums[x.option]],
+            fixed(x.score),
+            *[fixed(v) for v in sums[x.option]],
         ]
         for x in r.ranking
     ]
@@ -203,7 +189,7 @@ def _legend(r: Report, colours: list[str]) -> str:
 def _parts(r: Report) -> str:
     """Each option's largest parts, in words."""
     items = "".join(
-        f"<li><strong>{e(x.name)}</strong> ({score(x.score)}): {e(', '.join(x.why)) or '—'}</li>"
+        f"<li><strong>{e(x.name)}</strong> ({fixed(x.score)}): {e(', '.join(x.why)) or '—'}</li>"
         for x in r.ranking
     )
     return f'<ul class="why">{items}</ul>'
@@ -217,8 +203,8 @@ def _why(r: Report) -> str:
         [c.name for c in r.criteria],
         colours,
     )
-    rows = [[e(c.credit), *[score(x.contributions[j]) for x in r.ranking]] for j, c in enumerate(r.criteria)]
-    rows.append(["<strong>Total</strong>", *[f"<strong>{score(x.score)}</strong>" for x in r.ranking]])
+    rows = [[e(c.credit), *[fixed(x.contributions[j]) for x in r.ranking]] for j, c in enumerate(r.criteria)]
+    rows.append(["<strong>Total</strong>", *[f"<strong>{fixed(x.score)}</strong>" for x in r.ranking]])
     header = ["Criterion", *[e(x.name) for x in r.ranking]]
     body = table(
         header,

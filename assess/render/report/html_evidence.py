@@ -3,10 +3,10 @@ every score with its rationale."""
 
 from __future__ import annotations
 
+from assess.render.fmt import scale, score_range, span
 from assess.render.report.content import CriterionInfo, Evidence, OptionEvidence, Report
 from assess.render.report.evidence import Quote
 from assess.render.report.html_base import NOTE, e, paragraphs
-from assess.render.reportfmt import num, score_range
 
 
 def _where(q: Quote, short: bool) -> str:
@@ -52,14 +52,16 @@ def sources_list(r: Report) -> str:
 def _cell(ev: Evidence, c: CriterionInfo, baseline: str) -> str:
     level = f" · {e(ev.level)}" if ev.level else ""
     better = "better" if c.direction == "benefit" else "worse"
-    scale = f"on {num(c.scale_min)}–{num(c.scale_max)}, higher is {better}"
+    on_scale = f"on {span(c.scale_min, c.scale_max)}, higher is {better}"
     rationale = paragraphs(ev.rationale) if ev.rationale else f"{NOTE}No rationale given.</p>"
     changed = ""
     if ev.baseline_value is not None:
-        changed = f'<p class="changed">Re-scored in this view ({e(baseline)}: {num(ev.baseline_value)}).</p>'
+        changed = (
+            f'<p class="changed">Re-scored in this view ({e(baseline)}: {scale(ev.baseline_value)}).</p>'
+        )
     return (
         f'<article class="cell"><h4>{e(ev.criterion_name)}<span class="score">'
-        f"{e(score_range(ev.value, ev.low, ev.high))} {scale}{level}</span></h4>"
+        f"{e(score_range(ev.value, ev.low, ev.high))} {on_scale}{level}</span></h4>"
         f"{changed}{rationale}{quote(ev.quote)}</article>"
     )
 

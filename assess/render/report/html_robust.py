@@ -6,7 +6,6 @@ from assess.render.report import svg
 from assess.render.report.content import Report
 from assess.render.report.html_base import NOTE, e, table
 from assess.render.report.robust import RobustnessSection
-from assess.render.reportfmt import pct
 
 
 def _stability(rb: RobustnessSection) -> str:
@@ -16,25 +15,7 @@ def _stability(rb: RobustnessSection) -> str:
         "stab-chart",
         [(s.criterion, s.weight, s.first_lo, s.first_hi, s.rank_lo, s.rank_hi) for s in rb.stability],
     )
-    rows = [
-        [
-            e(s.criterion),
-            pct(s.weight),
-            f"{pct(s.first_lo)}–{pct(s.first_hi)}",
-            e(s.taker_lo or "—"),
-            e(s.taker_hi or "—"),
-            f"{pct(s.rank_lo)}–{pct(s.rank_hi)}",
-        ]
-        for s in rb.stability
-    ]
-    header = [
-        "Criterion",
-        "Weight",
-        "First place holds for",
-        "Below, first is",
-        "Above, first is",
-        "Whole ranking holds for",
-    ]
+    header, rows = rb.stability_table(e)
     first = f" ({e(rb.first)} first)" if rb.first else ""
     return (
         f"<h3>Weight stability{first}</h3>"
@@ -51,11 +32,7 @@ def _acceptability(rb: RobustnessSection) -> str:
         return ""
     chart = svg.acceptability_heatmap("accept-chart", rb.options, rb.acceptability)
     n = len(rb.acceptability[0])
-    rows = [
-        [e(name), *[pct(v) for v in row], "—" if conf is None else pct(conf)]
-        for name, row, conf in zip(rb.options, rb.acceptability, rb.confidence, strict=True)
-    ]
-    header = ["Option", *[f"Rank {k + 1}" for k in range(n)], "Confidence"]
+    header, rows = rb.acceptability_table(e)
     note = f"{NOTE}{e(rb.method_note)}</p>" if rb.method_note else ""
     return (
         f"<h3>Rank acceptability ({rb.samples:,} samples, seed {rb.seed})</h3>"

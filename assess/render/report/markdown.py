@@ -6,29 +6,23 @@ from __future__ import annotations
 
 import re
 
+from assess.render.explain import veto_rule
+from assess.render.fmt import bar, fixed, percent, runs, scale, score_range, span
 from assess.render.mdtext import md
 from assess.render.mdtext import paragraphs as _paragraphs
 from assess.render.report.content import CriterionInfo, Evidence, FamilyGroup, Report
 from assess.render.report.evidence import Quote
 from assess.render.report.robust import RobustnessSection
 from assess.render.report.summary import WHY_INTRO, family_totals, summary_points
-from assess.render.reportfmt import num, pct, score, score_range
 from assess.render.safe import one_line
 from assess.render.tables import markdown_table
 from assess.render.text.team import team_markdown_sections
 
-__all__ = ["bar", "md", "render_markdown"]
+__all__ = ["md", "render_markdown"]
 
-BLOCKS = " ▏▎▍▌▋▊▉█"
+BAR_WIDTH = 24
 FAMILY_FILL = {"driver": "█", "constraint": "▓", "risk": "░"}
 _TICKS = re.compile(r"`+")
-
-
-def bar(x: float, width: int = 24) -> str:
-    """A bar of `width` cells for 0..1, in eighths of a cell."""
-    eighths = round(max(0.0, min(x, 1.0)) * width * 8)
-    full, part = divmod(eighths, 8)
-    return "█" * full + (BLOCKS[part] if part else "")
 
 
 def _ref(q: Quote) -> str:
@@ -92,41 +86,29 @@ def _question(r: Report) -> list[str]:
 def _veto(c: CriterionInfo) -> str:
     if c.veto_threshold is None:
         return "—"
-    side = "above" if c.direction == "cost" else "below"
     why = f": {md(c.veto_reason, False)}" if c.veto_reason else ""
-    return f"excludes {side} {num(c.veto_threshold)}{why}"
-
-
-def _shared_scale(f: FamilyGroup) -> str | None:
-    """The scale every criterion of the family shares, said once; None if they differ."""
-    if len({(c.scale_min, c.scale_max, c.levels) for c in f.criteria}) != 1:
-        return None
-    c = f.criteria[0]
-    levels = ": " + md("; ".join(f"{k} {v}" for k, v in c.levels)) if c.levels else ""
-    return f"All scored on {num(c.scale_min)}–{num(c.scale_max)}{levels}."
+    return veto_rule(c.direction == "cost", c.veto_threshold) + why
 
 
 def _scale(c: CriterionInfo, shared: bool) -> str:
-    text = f"{num(c.scale_min)}–{num(c.scale_max)}"
-    if shared or not c.levels:
-        return text
-    return text + " (" + md("; ".join(f"{k} {v}" for k, v in c.levels), False) + ")"
+    text = span(c.scale_min, c.scale_max)
+    return text if shared or not c.levels else f"{text} ({md(c.levels_text, False)})"
 
 
 def _family(f: FamilyGroup) -> list[str]:
-    shared = _shared_scale(f)
+    shared = md(f.shared_scale) if f.shared_scale else None
     rows = [
         [
             md(c.name, False),
-            "higher is better" if c.direction == "benefit" else "higher is worse",
+            c.direction_words,
             _scale(c, shared is not None),
             _veto(c),
             md(c.weight_input, False) or "—",
-            pct(c.share),
+            percent(c.share),
         ]
         for c in f.criteria
     ]
-    total = pct(sum(c.share for c in f.criteria))
+    total = percent(f.share)
     header = ["Criterion", "Direction", "Scale", "Veto", "Given", "Weight"]
     out = ["", f"### {md(f.label)} ({total} of the weight)", ""]
     out += [shared, ""] if shared else []
@@ -163,9 +145,9 @@ def _ranking(r: Report) -> list[str]:
         [
             "excl." if x.rank is None else str(x.rank),
             md(x.name, False),
-            score(x.score),
-            "`" + (bar(x.score) or " ") + "`",
-            *[score(v) for v in sums[x.option]],
+            fixed(x.score),
+            "`" + (bar(x.score, BAR_WIDTH) or " ") + "`",
+            *[fixed(v) for v in sums[x.option]],
         ]
         for x in r.ranking
     ]
@@ -185,28 +167,25 @@ def _stacked(r: Report, width: int = 40) -> list[str]:
     name_w = max(map(len, names))
     lines = []
     for x, name in zip(r.ranking, names, strict=True):
-        cells, done, total = "", 0, 0.0
-        for f, v in zip(families, sums[x.option], strict=True):
-            total += v
-            end = round(total * width)  # cumulative, so the bar's length is the score's
-            cells += FAMILY_FILL.get(f, "#") * (end - done)
-            done = end
+        cells = "".join(
+            FAMILY_FILL.get(f, "#") * n for f, n in zip(families, runs(sums[x.option], width), strict=True)
+        )
         tail = " (excluded)" if x.excluded else ""
-        lines.append(f"{name.ljust(name_w)}  {cells.ljust(width)}  {score(x.score)}{tail}")
+        lines.append(f"{name.ljust(name_w)}  {cells.ljust(width)}  {fixed(x.score)}{tail}")
     legend = "   ".join(f"{FAMILY_FILL.get(f, '#')} {lab}" for f, lab in zip(families, labels, strict=True))
-    runs = [len(m) for line in lines for m in _TICKS.findall(line)]
-    fence = "`" * max(3, 1 + max(runs, default=0))  # no name can close the block
+    ticks = [len(m) for line in lines for m in _TICKS.findall(line)]
+    fence = "`" * max(3, 1 + max(ticks, default=0))  # no name can close the block
     return [f"{fence}text", *lines, "", legend, fence]
 
 
 def _why(r: Report) -> list[str]:
     header = ["Criterion", *[md(x.name, False) for x in r.ranking]]
     rows = [
-        [md(c.credit, False), *[score(x.contributions[j]) for x in r.ranking]]
+        [md(c.credit, False), *[fixed(x.contributions[j]) for x in r.ranking]]
         for j, c in enumerate(r.criteria)
     ]
-    rows.append(["**Total**", *[f"**{score(x.score)}**" for x in r.ranking]])
-    parts = [f"- **{md(x.name)}** ({score(x.score)}): {md(', '.join(x.why)) or '—'}" for x in r.ranking]
+    rows.append(["**Total**", *[f"**{fixed(x.score)}**" for x in r.ranking]])
+    parts = [f"- **{md(x.name)}** ({fixed(x.score)}): {md(', '.join(x.why)) or '—'}" for x in r.ranking]
     bars = "The bars add up the criteria of each family; the table gives every criterion's part."
     out = ["", "## Why", "", md(WHY_INTRO), "", *parts, "", bars, "", *_stacked(r), ""]
     return [*out, markdown_table(header, rows)]
@@ -228,25 +207,7 @@ def _robustness(rb: RobustnessSection) -> list[str]:
         ["", f"Not analysed, being excluded by a veto: {md(', '.join(rb.excluded))}."] if rb.excluded else []
     )
     if rb.stability:
-        header = [
-            "Criterion",
-            "Weight",
-            "First place holds for",
-            "Below, first is",
-            "Above, first is",
-            "Whole ranking holds for",
-        ]
-        rows = [
-            [
-                md(s.criterion, False),
-                pct(s.weight),
-                f"{pct(s.first_lo)}–{pct(s.first_hi)}",
-                md(s.taker_lo or "—", False),
-                md(s.taker_hi or "—", False),
-                f"{pct(s.rank_lo)}–{pct(s.rank_hi)}",
-            ]
-            for s in rb.stability
-        ]
+        header, rows = rb.stability_table(lambda x: md(x, False))
         first = f" ({md(rb.first)} first)" if rb.first else ""
         out += [
             "",
@@ -259,11 +220,6 @@ def _robustness(rb: RobustnessSection) -> list[str]:
         if rb.smallest_change:
             out += ["", md(rb.smallest_change)]
     if rb.acceptability:
-        n = len(rb.acceptability[0])
-        rows = [
-            [md(name, False), *[pct(v) for v in row], "—" if conf is None else pct(conf)]
-            for name, row, conf in zip(rb.options, rb.acceptability, rb.confidence, strict=True)
-        ]
         out += [
             "",
             f"### Rank acceptability ({rb.samples:,} samples, seed {rb.seed})",
@@ -273,7 +229,7 @@ def _robustness(rb: RobustnessSection) -> list[str]:
             "",
         ]
         out += [md(rb.method_note), ""] if rb.method_note else []
-        out.append(markdown_table(["Option", *[f"Rank {k + 1}" for k in range(n)], "Confidence"], rows))
+        out.append(markdown_table(*rb.acceptability_table(lambda x: md(x, False))))
     return out
 
 
@@ -282,11 +238,11 @@ def _cell(ev: Evidence, c: CriterionInfo, baseline: str) -> list[str]:
     level = f" · {md(ev.level)}" if ev.level else ""
     head = (
         f"#### {md(ev.criterion_name)}: {score_range(ev.value, ev.low, ev.high)} "
-        f"on {num(c.scale_min)}–{num(c.scale_max)}, higher is {better}{level}"
+        f"on {span(c.scale_min, c.scale_max)}, higher is {better}{level}"
     )
     body = _paragraphs(ev.rationale) if ev.rationale else "*No rationale given.*"
     if ev.baseline_value is not None:
-        body = f"*Re-scored in this view ({md(baseline)}: {num(ev.baseline_value)}).*\n\n{body}"
+        body = f"*Re-scored in this view ({md(baseline)}: {scale(ev.baseline_value)}).*\n\n{body}"
     return ["", head, "", body, "", _quote(ev.quote)]
 
 

@@ -7,12 +7,14 @@ analysis and turns the id-keyed result into `RobustnessSection` rows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assess.core.robustness.analysis import Robustness, analyse
 from assess.core.robustness.stability import CriterionStability, FirstPlaceChange
 from assess.core.view import View
-from assess.render.reportfmt import pct
+from assess.render.fmt import percent
+from assess.render.text.sensitivity import acceptability_table, stability_table
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,28 @@ class RobustnessSection:
     """How weights and scores were sampled."""
     excluded: tuple[str, ...] = ()
     """Names of the options a veto excludes (not analysed)."""
+    result: Robustness | None = None
+    """The analysis itself, for the tables every output shares
+    (`assess.render.text.sensitivity.stability_table`)."""
+
+    def stability_table(self, name: Callable[[str], str]) -> tuple[list[str], list[list[str]]]:
+        """The stability table, as the text writes it, with capitalised headers;
+        `name` escapes a name for the report's format."""
+        if self.result is None:
+            return [], []
+        return _capitalised(stability_table(self.result, name, none="—"))
+
+    def acceptability_table(self, name: Callable[[str], str]) -> tuple[list[str], list[list[str]]]:
+        """The rank acceptability table, as the text writes it (without totals),
+        with capitalised headers; `name` escapes a name for the report's format."""
+        if self.result is None:
+            return [], []
+        return _capitalised(acceptability_table(self.result, name, totals=False, none="—"))
+
+
+def _capitalised(table: tuple[list[str], list[list[str]]]) -> tuple[list[str], list[list[str]]]:
+    header, rows = table
+    return [h[0].upper() + h[1:] for h in header], rows
 
 
 def analyse_view(
@@ -73,7 +97,7 @@ def _sampling_note(r: Robustness) -> str:
     if r.spread is None:
         weights = "Weights were drawn uniformly from every possible weighting (no preference information)"
     else:
-        weights = f"Each weight was drawn within ±{pct(r.spread, 0)} of its current value, then rescaled"
+        weights = f"Each weight was drawn within ±{percent(r.spread)} of its current value, then rescaled"
     note = f"{weights}; each score uniformly within its low–high range."
     if r.acceptability is not None and r.acceptability.stopped:
         note += f" The analysis stopped early, after {r.acceptability.samples} samples."
@@ -88,7 +112,7 @@ def _change_text(change: FirstPlaceChange | None, r: Robustness) -> str:
     way = "goes up" if change.direction == "up" else "goes down"
     return (
         f"The first place changes soonest when the weight of {name} {way} from "
-        f"{pct(change.weight_from)} to {pct(change.weight_to)} (the others rescaled): "
+        f"{percent(change.weight_from)} to {percent(change.weight_to)} (the others rescaled): "
         f"{new} then takes the lead."
     )
 
@@ -127,4 +151,5 @@ def section(r: Robustness) -> RobustnessSection:
         confidence=tuple(None if confidence.get(k) is None else float(confidence[k]) for k in ranks),  # type: ignore[arg-type]
         method_note=_sampling_note(r) if ranks else "",
         excluded=tuple(r.excluded.values()),
+        result=r,
     )

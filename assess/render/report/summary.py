@@ -3,8 +3,9 @@ score of each option per criterion family, and the "why" of each score."""
 
 from __future__ import annotations
 
+from assess.render.fmt import fixed, percent
 from assess.render.report.content import Report
-from assess.render.reportfmt import pct, score
+from assess.render.rows import family_subtotals
 
 WHY_INTRO = (
     "What each score is made of: every criterion adds its weight share times the option's value "
@@ -16,13 +17,8 @@ WHY_INTRO = (
 def family_totals(r: Report) -> tuple[list[str], dict[str, list[float]]]:
     """Family labels (as credits: "Low exposure to later risks"), and per option
     the sum of its contributions in each family."""
-    index = {c.id: j for j, c in enumerate(r.criteria)}
-    labels = [f.credit for f in r.families]
-    sums = {
-        x.option: [sum(x.contributions[index[c.id]] for c in f.criteria) for f in r.families]
-        for x in r.ranking
-    }
-    return labels, sums
+    _, sums = family_subtotals([c.family for c in r.criteria], [x.contributions for x in r.ranking])
+    return [f.credit for f in r.families], {x.option: row for x, row in zip(r.ranking, sums, strict=True)}
 
 
 def _leader(r: Report) -> list[str]:
@@ -32,14 +28,14 @@ def _leader(r: Report) -> list[str]:
     first = ranked[0]
     tied = [x.name for x in ranked if x.rank == 1]
     if len(tied) > 1:
-        return [f"{', '.join(tied)} tie for first place with a score of {score(first.score)}."]
-    out = [f"First place: {first.name}, with a score of {score(first.score)}."]
+        return [f"{', '.join(tied)} tie for first place with a score of {fixed(first.score)}."]
+    out = [f"First place: {first.name}, with a score of {fixed(first.score)}."]
     if first.why:
         out.append(f"Its largest parts: {'; '.join(first.why)}.")
     if len(ranked) > 1:
         second = ranked[1]
         out.append(
-            f"Runner-up: {second.name} ({score(second.score)}), {score(first.score - second.score)} behind."
+            f"Runner-up: {second.name} ({fixed(second.score)}), {fixed(first.score - second.score)} behind."
         )
     return out
 
@@ -52,7 +48,7 @@ def _robustness(r: Report) -> list[str]:
     if rb.first is not None and rb.first in rb.options and rb.acceptability:
         share = rb.acceptability[rb.options.index(rb.first)][0]
         out.append(
-            f"{rb.first} ranks first in {pct(share)} of {rb.samples:,} random draws of the weights "
+            f"{rb.first} ranks first in {percent(share)} of {rb.samples:,} random draws of the weights "
             "and scores (see Robustness)."
         )
     if rb.smallest_change:

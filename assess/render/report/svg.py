@@ -8,18 +8,24 @@ with `key` so that several charts can share a page.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from assess.render.reportfmt import coord as c
-from assess.render.reportfmt import pct, score
+from assess.render.fmt import fixed, percent, percent_span
 
 FONT = "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif\""
 INK, MUTED, GRID, BAR, LIGHT, EXCLUDED = "#1f2933", "#52606d", "#d9dee3", "#2f6f9f", "#9cc7ea", "#b8c0c8"
 WIDTH, ROW_H, TOP, RIGHT = 880.0, 26.0, 8.0, 110.0
 CHAR_W = 7.4
 """About the width of a character at 13px, to size the label column."""
+
+
+def c(x: float) -> str:
+    """An SVG coordinate: one decimal, never '-0.0'."""
+    text = f"{x:.1f}"
+    return "0.0" if text == "-0.0" else text
+
 
 FAMILY_RAMPS: dict[str, tuple[str, str]] = {
     "driver": ("#0b3c6e", "#9cc7ea"),
@@ -94,7 +100,7 @@ def _text(x: float, y: float, text: str, anchor: str = "start", fill: str = INK,
     return f'<text x="{c(x)}" y="{c(y)}" text-anchor="{anchor}" fill="{fill}"{extra}>{escape(text)}</text>'
 
 
-def _axis(f: _Frame, top: float, bottom: float, label: str = "{:.2f}") -> list[str]:
+def _axis(f: _Frame, top: float, bottom: float, label: Callable[[float], str] = "{:.2f}".format) -> list[str]:
     """Vertical grid lines every quarter of the axis, labelled under it."""
     out = []
     ticks = round(f.top_value / 0.25) if f.top_value in (0.25, 0.5, 0.75, 1.0) else 4
@@ -102,7 +108,7 @@ def _axis(f: _Frame, top: float, bottom: float, label: str = "{:.2f}") -> list[s
         value = f.top_value * k / ticks
         x = f.x(value)
         out.append(f'<line x1="{c(x)}" y1="{c(top)}" x2="{c(x)}" y2="{c(bottom)}" stroke="{GRID}"/>')
-        out.append(_text(x, bottom + 14, label.format(value), "middle", MUTED, ' font-size="11"'))
+        out.append(_text(x, bottom + 14, label(value), "middle", MUTED, ' font-size="11"'))
     return out
 
 
@@ -115,7 +121,7 @@ def ranking_chart(key: str, rows: Sequence[tuple[str, float, bool]]) -> str:
     parts += _axis(f, TOP, TOP + ROW_H * len(rows))
     for i, (label, total, excluded) in enumerate(rows):
         y = TOP + ROW_H * i
-        value = f"{score(total)} (excluded)" if excluded else score(total)
+        value = f"{fixed(total)} (excluded)" if excluded else fixed(total)
         parts.append(_text(f.label_w - 8, y + 17, label, "end", MUTED if excluded else INK))
         parts.append(
             f'<rect x="{c(f.label_w)}" y="{c(y + 5)}" width="{c(f.w(total))}" height="16" '
@@ -145,13 +151,13 @@ def contributions_chart(
         for name, colour, value in zip(criteria, colours, values, strict=True):
             if value <= 0:
                 continue
-            tip = escape(f"{label}, {name}: {score(value)}")
+            tip = escape(f"{label}, {name}: {fixed(value)}")
             parts.append(
                 f'<rect x="{c(x)}" y="{c(y + 4)}" width="{c(f.w(value))}" height="18" fill="{colour}" '
                 f'stroke="#ffffff" stroke-width="0.8"><title>{tip}</title></rect>'
             )
             x += f.w(value)
-        end = score(sum(values)) + (" (excluded)" if excluded else "")
+        end = fixed(sum(values)) + (" (excluded)" if excluded else "")
         parts.append(_text(x + 6, y + 17, end, fill=MUTED))
     return "".join(parts) + "</svg>"
 
@@ -166,12 +172,12 @@ def stability_chart(key: str, rows: Sequence[tuple[str, float, float, float, flo
         "and the whole ranking (dark inner band); the tick marks the current weight."
     )
     parts = [_open(key, height, "Weight stability intervals", desc)]
-    parts += _axis(f, TOP, TOP + ROW_H * len(rows), "{:.0%}")
+    parts += _axis(f, TOP, TOP + ROW_H * len(rows), percent)
     for i, (label, w, f_lo, f_hi, r_lo, r_hi) in enumerate(rows):
         y = TOP + ROW_H * i
         tip = escape(
-            f"{label}: weight {pct(w)}; first place holds for {pct(f_lo)}–{pct(f_hi)}, "
-            f"the ranking for {pct(r_lo)}–{pct(r_hi)}"
+            f"{label}: weight {percent(w)}; first place holds for {percent_span(f_lo, f_hi)}, "
+            f"the ranking for {percent_span(r_lo, r_hi)}"
         )
         parts.append(_text(f.label_w - 8, y + 17, label, "end"))
         parts.append(
@@ -212,10 +218,10 @@ def acceptability_heatmap(key: str, options: Sequence[str], matrix: Sequence[Seq
             fill, ink = _heat(share)
             x = f.label_w + cell_w * r
             parts.append(
-                f"<g><title>{escape(f'{label}: rank {r + 1} in {pct(share)} of samples')}</title>"
+                f"<g><title>{escape(f'{label}: rank {r + 1} in {percent(share)} of samples')}</title>"
                 f'<rect x="{c(x)}" y="{c(y)}" width="{c(cell_w - 2)}" height="{c(cell_h - 2)}" '
                 f'fill="{fill}"/>'
-                + _text(x + (cell_w - 2) / 2, y + 17, pct(share, 0), "middle", ink)
+                + _text(x + (cell_w - 2) / 2, y + 17, percent(share), "middle", ink)
                 + "</g>"
             )
     return "".join(parts) + "</svg>"

@@ -8,17 +8,8 @@ from dataclasses import dataclass, field
 
 from assess.core.view import View
 from assess.kernels.weighting import AhpResult
-
-METHOD_LABELS: dict[str, str] = {
-    "default": "Default weights of the criteria",
-    "direct": "Direct points",
-    "swing": "Swing weighting",
-    "roc": "Rank order centroid (ROC)",
-    "smarter": "SMARTER (rank order centroid of ranked swings)",
-    "rank_sum": "Rank sum",
-    "rank_reciprocal": "Rank reciprocal",
-    "ahp": "AHP pairwise comparison",
-}
+from assess.render.fmt import scale
+from assess.render.labels import method_label
 
 
 @dataclass(frozen=True)
@@ -51,18 +42,19 @@ class WeightInfo:
     warnings: tuple[str, ...] = ()
 
 
-def _num(x: float) -> str:
+def _ratio(x: float) -> str:
+    """An AHP judgement as given (1/3 stays 0.333333, not a rounded 0.33)."""
     return f"{x:g}"
 
 
 def _inputs(view: View) -> dict[str, str]:
     spec = view.weight_spec
     if spec is None:
-        return {c.id: f"default {_num(c.default_weight)}" for c in view.criteria}
+        return {c.id: f"default {scale(c.default_weight)}" for c in view.criteria}
     if spec.points is not None:
-        return {k: f"{_num(v)} points" for k, v in spec.points.items()}
+        return {k: f"{scale(v)} points" for k, v in spec.points.items()}
     if spec.swing is not None:
-        return {k: f"swing {_num(v)}" for k, v in spec.swing.items()}
+        return {k: f"swing {scale(v)}" for k, v in spec.swing.items()}
     if spec.ranking is not None:
         out = {}
         place = 1
@@ -76,7 +68,7 @@ def _inputs(view: View) -> dict[str, str]:
 
 def _ahp(result: AhpResult, names: dict[str, str]) -> AhpInfo:
     worst = tuple(
-        f"{names.get(j.a, j.a)} vs {names.get(j.b, j.b)}: given {_num(j.given)}, "
+        f"{names.get(j.a, j.a)} vs {names.get(j.b, j.b)}: given {_ratio(j.given)}, "
         f"the other judgements imply {j.consistent:.2f} (nearest on Saaty's scale: {j.nearest_scale:.3g})"
         for j in result.inconsistent
     )
@@ -87,19 +79,19 @@ def weight_info(view: View) -> WeightInfo:
     """The elicitation of `view`'s weights, with the diagnostics of their derivation."""
     spec = view.weight_spec
     if spec is None:
-        return WeightInfo("default", METHOD_LABELS["default"], "", _inputs(view))
+        return WeightInfo("default", method_label(None), "", _inputs(view))
     names = {c.id: c.name for c in view.criteria}
     derived, ahp = view.weighting, None
     warnings = derived.warnings if derived is not None else ()
     if derived is not None and isinstance(derived.diagnostics, AhpResult):
         ahp = _ahp(derived.diagnostics, names)
     judgements = tuple(
-        f"{names.get(j.a, j.a)} is {_num(j.ratio)} times as important as {names.get(j.b, j.b)}"
+        f"{names.get(j.a, j.a)} is {_ratio(j.ratio)} times as important as {names.get(j.b, j.b)}"
         for j in spec.pairwise or ()
     )
     return WeightInfo(
         spec.method,
-        METHOD_LABELS.get(spec.method, spec.method),
+        method_label(spec.method),
         spec.elicitation.strip(),
         _inputs(view),
         judgements,

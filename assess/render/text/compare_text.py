@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from assess.core.compare.views import CellComparison, Comparison, CriterionEffect, OptionSide
 from assess.render.explain import change_words, veto_sentences
-from assess.render.fmt import Figure, scale, signed, weight_pct
+from assess.render.fmt import Figure, percent, scale, signed
 from assess.render.mdtext import md
 from assess.render.safe import wrap
 from assess.render.tables import markdown_table, text_table
@@ -109,7 +109,7 @@ def _weight_rows(comp: Comparison, name: Text, labels: list[str]) -> tuple[list[
     rows: list[list[object]] = [
         [
             name(w.name),
-            *(Figure(weight_pct(s.share)) if s.present else None for s in w.sides),
+            *(percent(s.share) if s.present else None for s in w.sides),
             *(_raw(s.raw) if s.present else None for s in w.sides),
         ]
         for w in comp.weight_changes

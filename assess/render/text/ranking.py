@@ -23,13 +23,13 @@ from __future__ import annotations
 import csv
 import io
 
-from assess.core.scoring import ScoreResult
+from assess.core.scoring import Ranked, ScoreResult
 from assess.model import FAMILIES
-from assess.model.families import family_ids
 from assess.render.explain import credit_label, lower_first, part_words, veto_sentences
 from assess.render.fmt import fixed, machine_text
 from assess.render.jsonout import to_json
 from assess.render.mdtext import md
+from assess.render.rows import families_present, family_subtotals
 from assess.render.safe import csv_cell, wrap
 from assess.render.tables import markdown_table, text_table
 
@@ -39,20 +39,19 @@ UNFITTED = 10_000
 """The width of text that is not fitted to a terminal."""
 
 
+def ranked_row(r: Ranked) -> dict[str, object]:
+    """An option's place in a ranking as JSON: the keys every command's JSON
+    ranking starts with (`score` and `team` add their own after them)."""
+    return {"option": r.option, "name": r.name, "rank": r.rank, "score": r.score, "excluded": r.excluded}
+
+
 def ranking_data(result: ScoreResult, file: str) -> dict[str, object]:
     view = result.view
     index = result.view.option_index
     ids = list(view.criterion_ids)
     rows = []
     for r in result.ranking:
-        row: dict[str, object] = {
-            "option": r.option,
-            "name": r.name,
-            "rank": r.rank,
-            "score": r.score,
-            "excluded": r.excluded,
-            "reasons": list(veto_sentences(r.reasons)),
-        }
+        row = {**ranked_row(r), "reasons": list(veto_sentences(r.reasons))}
         if result.contributions is not None:
             row["contributions"] = dict(zip(ids, result.contributions[index[r.option]], strict=True))
         rows.append(row)
@@ -71,21 +70,12 @@ def ranking_json(result: ScoreResult, file: str) -> str:
     return to_json(ranking_data(result, file))
 
 
-def _families(result: ScoreResult) -> list[str]:
-    return [f for f in family_ids() if any(c.family == f for c in result.view.criteria)]
-
-
 def _family_sums(result: ScoreResult) -> tuple[list[str], dict[str, list[float]]]:
-    families = _families(result)
-    sums: dict[str, list[float]] = {}
     if result.contributions is None:
-        return [], sums
-    for option, row in zip(result.view.options, result.contributions, strict=True):
-        sums[option.id] = [
-            float(sum(x for x, c in zip(row, result.view.criteria, strict=True) if c.family == f))
-            for f in families
-        ]
-    return [FAMILIES[f].label for f in families], sums
+        return [], {}
+    families, sums = family_subtotals([c.family for c in result.view.criteria], result.contributions)
+    labels = [FAMILIES[f].label if f in FAMILIES else f for f in families]
+    return labels, {o.id: row for o, row in zip(result.view.options, sums, strict=True)}
 
 
 def _rows(result: ScoreResult, md_names: bool = False) -> tuple[list[str], list[list[object]]]:
@@ -116,8 +106,8 @@ def _excluded(result: ScoreResult) -> list[str]:
 def _cost_families(result: ScoreResult) -> list[str]:
     crit = result.view.criteria
     return [
-        FAMILIES[f].label
-        for f in _families(result)
+        FAMILIES[f].label if f in FAMILIES else f
+        for f in families_present([c.family for c in crit])
         if all(c.direction == "cost" for c in crit if c.family == f)
     ]
 

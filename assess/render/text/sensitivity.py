@@ -3,8 +3,9 @@
 Sections: a headline (how often the first option is first, and the weight
 change that would unseat it), the acceptability matrix with the current
 totals, the stability table, the smallest change, tornadoes of the top
-options and the weighting's diagnostics. `headline` is shared with the TUI;
-so are `pct` and `weight_pct`, which live in `assess.render.fmt`. The JSON is
+options and the weighting's diagnostics. `acceptability_table` and
+`stability_table` are the report's too; `interval`, `input_value` and
+`ordinal` the TUI's; every number is written by `assess.render.fmt`. The JSON is
 `assess.render.robustness_json`'s, written by `assess.render.jsonout` (numbers
 rounded to 6 decimals). The text fits the width it is given.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from assess.core.robustness.analysis import OptionTornado, Robustness
-from assess.render.fmt import fixed, pct, scale, weight_pct
+from assess.render.fmt import fixed, percent, percent_span, points, scale
 from assess.render.jsonout import to_json
 from assess.render.mdtext import md
 from assess.render.robustness_json import robustness_data
@@ -28,19 +29,31 @@ BAR_WIDTH = 24
 WRAP = 100
 
 
-def interval(lo: float, hi: float) -> str:
-    return "any weight" if lo <= 0 and hi >= 1 else f"{weight_pct(lo)} – {weight_pct(hi)}"
+STABILITY_HEADER = (
+    "criterion",
+    "weight",
+    "first place holds for",
+    "below, first is",
+    "above, first is",
+    "whole ranking holds for",
+)
+"""The stability table's columns (the report's capitalised)."""
+
+
+def interval(lo: float, hi: float, whole: str = "any weight") -> str:
+    """A range of a weight share, "2.2–28%"; `whole` when it is all of 0..1."""
+    return whole if lo <= 0 and hi >= 1 else percent_span(lo, hi)
 
 
 def weighs(lo: float, hi: float) -> str:
-    """ "weighs up to 28 %", "weighs between 4 % and 31 %", ..."""
+    """ "weighs up to 28%", "weighs between 4% and 31%", ..."""
     if lo <= 0 and hi >= 1:
         return "weighs anything"
     if lo <= 0:
-        return f"weighs up to {weight_pct(hi)}"
+        return f"weighs up to {percent(hi)}"
     if hi >= 1:
-        return f"weighs at least {weight_pct(lo)}"
-    return f"weighs between {weight_pct(lo)} and {weight_pct(hi)}"
+        return f"weighs at least {percent(lo)}"
+    return f"weighs between {percent(lo)} and {percent(hi)}"
 
 
 def ordinal(k: int) -> str:
@@ -52,7 +65,7 @@ def _sampling(r: Robustness) -> str:
     weights = (
         "weights drawn at random from every possible weighting"
         if r.spread is None
-        else f"each weight drawn within ±{r.spread * 100:.0f} % of its current value"
+        else f"each weight drawn within ±{percent(r.spread)} of its current value"
     )
     return f"{weights}, scores anywhere in their low–high ranges"
 
@@ -64,12 +77,11 @@ def headline(r: Robustness) -> str:
     if acc is None:
         out = [f"{first} is first."]
     else:
-        out = [
-            f"{first} is first in {pct(acc.ranks[r.first][0])} of {acc.samples:,} samples ({_sampling(r)})."
-        ]
+        share = percent(acc.ranks[r.first][0])
+        out = [f"{first} is first in {share} of {acc.samples:,} samples ({_sampling(r)})."]
         rival = max(acc.ranks, key=lambda o: acc.ranks[o][0])
         if rival != r.first:
-            out.append(f"{r.options[rival]} is first more often ({pct(acc.ranks[rival][0])}).")
+            out.append(f"{r.options[rival]} is first more often ({percent(acc.ranks[rival][0])}).")
     change = r.smallest_change
     if change is None:
         out.append("No single weight change can take its first place.")
@@ -77,59 +89,68 @@ def headline(r: Robustness) -> str:
     s = next(s for s in r.stability if s.criterion == change.criterion)
     out.append(
         f"Its first place holds while '{r.criteria[change.criterion]}' "
-        f"{weighs(s.first_lo, s.first_hi)} (now {weight_pct(s.weight)}); "
-        f"at {weight_pct(change.weight_to)} {r.options[change.new_first]} draws level, "
+        f"{weighs(s.first_lo, s.first_hi)} (now {percent(s.weight)}); "
+        f"at {percent(change.weight_to)} {r.options[change.new_first]} draws level, "
         "the smallest single-weight change that unseats it."
     )
     return " ".join(out)
 
 
 def acceptability_table(
-    r: Robustness, name: Callable[[str], str] = str
-) -> tuple[list[str], list[list[object]]]:
+    r: Robustness, name: Callable[[str], str] = str, totals: bool = True, none: str = "-"
+) -> tuple[list[str], list[list[str]]]:
+    """The rank acceptability table of text, Markdown and the report: per
+    option (best first) its total (with `totals`), the share of samples in
+    which it takes each rank, and its confidence (`none` where there is none)."""
     acc = r.acceptability
     n = len(r.options)
-    header = ["option", "total", *(ordinal(k) for k in range(1, n + 1)), "confidence"]
-    rows: list[list[object]] = []
+    total = ["total"] if totals else []
+    header = ["option", *total, *(ordinal(k) for k in range(1, n + 1)), "confidence"]
+    rows: list[list[str]] = []
     for o, label in r.options.items():
         ranks = acc.ranks[o] if acc else [None] * n
         conf = acc.confidence[o] if acc else None
-        rows.append([name(label), fixed(r.totals[o]), *(pct(x) for x in ranks), pct(conf)])
+        cells = [name(label), *([fixed(r.totals[o])] if totals else []), *(percent(x) for x in ranks)]
+        rows.append([*cells, none if conf is None else percent(conf)])
     return header, rows
 
 
-def _taker(r: Robustness, option: str | None, name: Callable[[str], str] = str) -> str:
-    return "-" if option is None else name(r.options[option])
+def _taker(r: Robustness, option: str | None, name: Callable[[str], str], none: str) -> str:
+    return none if option is None else name(r.options[option])
 
 
 def _swap(r: Robustness, pair: tuple[str, str] | None) -> str:
     return "-" if pair is None else f"{r.options[pair[1]]} passes {r.options[pair[0]]}"
 
 
-def stability_table(r: Robustness, name: Callable[[str], str] = str) -> tuple[list[str], list[list[object]]]:
-    header = ["criterion", "weight", "first place holds", "first below it", "first above it", "ranking holds"]
-    rows: list[list[object]] = [
+def stability_table(
+    r: Robustness, name: Callable[[str], str] = str, none: str = "-"
+) -> tuple[list[str], list[list[str]]]:
+    """The stability table of text, Markdown and the report: per criterion its
+    weight, the ranges that keep the first place and the whole ranking, and
+    who is first below and above the first range (`none`: nobody)."""
+    rows = [
         [
             name(r.criteria[s.criterion]),
-            weight_pct(s.weight),
+            percent(s.weight),
             interval(s.first_lo, s.first_hi),
-            _taker(r, s.first_taker_lo, name),
-            _taker(r, s.first_taker_hi, name),
+            _taker(r, s.first_taker_lo, name, none),
+            _taker(r, s.first_taker_hi, name, none),
             interval(s.ranking_lo, s.ranking_hi),
         ]
         for s in r.stability
     ]
-    return header, rows
+    return list(STABILITY_HEADER), rows
 
 
 def smallest_change_line(r: Robustness) -> str:
     c = r.smallest_change
     if c is None:
         return "No single weight change can change the first place."
-    sign = "+" if c.direction == "up" else "-"
+    change = points(c.change if c.direction == "up" else -c.change)
     return (
         f"Smallest change to the first place: '{r.criteria[c.criterion]}' from "
-        f"{weight_pct(c.weight_from)} to {weight_pct(c.weight_to)} ({sign}{c.change * 100:.1f} "
+        f"{percent(c.weight_from)} to {percent(c.weight_to)} ({change} "
         f"percentage points; the other weights rescaled in proportion) puts {r.options[c.new_first]} level "
         "with the first, then ahead."
     )
@@ -150,8 +171,9 @@ def bar(lo: float, hi: float, base: float, ends: tuple[float, float], width: int
     return "".join(cells)
 
 
-def _input(source: str, x: float) -> str:
-    return weight_pct(x) if source == "weight" else scale(x)
+def input_value(source: str, x: float) -> str:
+    """A tornado input's value: a weight's share (12%) or a score (3.5)."""
+    return percent(x) if source == "weight" else scale(x)
 
 
 def tornado_rows(
@@ -166,7 +188,7 @@ def tornado_rows(
     return [
         [
             f"{name(r.criteria[b.criterion])} ({b.source})",
-            f"{_input(b.source, b.input_low)} → {_input(b.source, b.input_high)}",
+            f"{input_value(b.source, b.input_low)} → {input_value(b.source, b.input_high)}",
             f"{tick}{bar(b.total_low, b.total_high, t.total, ends)}{tick}",
             f"{fixed(b.total_low)} → {fixed(b.total_high)}",
         ]
@@ -194,7 +216,7 @@ def _notes(r: Robustness) -> list[str]:
     source = (
         "from the lowest to the highest assessor's weight"
         if ranges.source == "assessors"
-        else f"±{(ranges.spread or 0) * 100:.0f} % of its value"
+        else f"±{percent(ranges.spread or 0)} of its value"
     )
     notes = [f"Weights: {w.method} — {w.elicitation}" if w.elicitation else f"Weights: {w.method}"]
     if w.consistency_ratio is not None:
@@ -220,7 +242,7 @@ def render_sections(r: Robustness, markdown: bool, width: int | None = None) -> 
     """The text (fitted to `width`) or Markdown report of `r`."""
     name: Callable[[str], str] = (lambda x: md(x, False)) if markdown else str
 
-    def table(header: list[str], rows: list[list[object]], keep: tuple[int, ...] = ()) -> str:
+    def table(header: list[str], rows: Sequence[Sequence[object]], keep: tuple[int, ...] = ()) -> str:
         return markdown_table(header, rows) if markdown else text_table(header, rows, width, (), keep)
 
     def para(text: str, mark: str = "") -> list[str]:

@@ -23,6 +23,7 @@ from assess.render.mdtext import md
 from assess.render.safe import wrap
 from assess.render.tables import markdown_table, text_table
 from assess.render.text.compare import source_text
+from assess.render.text.ranking import ranked_row
 
 WRAP = 88
 Text = Callable[[str], str]
@@ -70,13 +71,7 @@ def _cell(d: Disagreement, c: CellDisagreement) -> dict[str, object]:
 def _ranking(result: ScoreResult, team: dict[str, int] | None = None) -> list[dict[str, object]]:
     rows = []
     for r in result.ranking:
-        row: dict[str, object] = {
-            "option": r.option,
-            "name": r.name,
-            "rank": r.rank,
-            "score": r.score,
-            "excluded": r.excluded,
-        }
+        row = ranked_row(r)
         if team is not None:
             row["team_rank"] = team[r.option]
         rows.append(row)

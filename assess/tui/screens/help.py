@@ -12,10 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from assess.core.edit import SCORE_STEP, WEIGHT_STEP
-from assess.tui.present import num
+from assess.render import fmt
 
 NOTES = (
-    f"+ and − change a score by {num(SCORE_STEP)} and a weight by {num(WEIGHT_STEP)} point; "
+    f"+ and − change a score by {fmt.scale(SCORE_STEP)} and a weight by {fmt.scale(WEIGHT_STEP)} point; "
     "enter types an exact value (values off the scale are refused). In a scenario, a score "
     "edit writes the scenario's own cell and a weight edit the weights of the view shown. "
     "Rank-order and AHP weights are converted to direct points, after asking, before the "

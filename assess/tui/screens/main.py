@@ -93,7 +93,7 @@ class MainScreen(Screen):
         if self.wide:
             with Horizontal(id="top"):
                 yield from self._ranking_pane()
-                yield self._why(bar_width=38)
+                yield self._why(bar_width=35)  # leaves room for three subtotals of 0.000
             tab = self.tab if self.tab != "ranking" else "scores"
         else:
             tab = self.tab

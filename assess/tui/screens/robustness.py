@@ -32,7 +32,7 @@ from assess.core.robustness.analysis import (
     analyse,
 )
 from assess.core.view import View
-from assess.render.text.sensitivity import pct, weight_pct
+from assess.render.fmt import percent
 from assess.tui.present import shown
 from assess.tui.widgets.robustness_heatmap import AcceptabilityHeatmap
 from assess.tui.widgets.robustness_stability import StabilityBars
@@ -50,15 +50,15 @@ def summary(r: Robustness, samples: int) -> str:
         head = f"{first} leads; sampling {samples:,} weightings and scores…"
     else:
         conf = acc.confidence[r.first]
-        head = f"{first} is first in {pct(acc.ranks[r.first][0])} of {acc.samples:,} samples"
-        head += f" (confidence {pct(conf)})." if conf is not None else "."
+        head = f"{first} is first in {percent(acc.ranks[r.first][0])} of {acc.samples:,} samples"
+        head += f" (confidence {percent(conf)})." if conf is not None else "."
     c = r.smallest_change
     if c is None:
         return head + " No single weight change can unseat it."
     arrow = "≥" if c.direction == "up" else "≤"
     return (
-        f"{head} Smallest change: {r.criteria[c.criterion]} {arrow} {weight_pct(c.weight_to)} "
-        f"(now {weight_pct(c.weight_from)}) puts {r.options[c.new_first]} level."
+        f"{head} Smallest change: {r.criteria[c.criterion]} {arrow} {percent(c.weight_to)} "
+        f"(now {percent(c.weight_from)}) puts {r.options[c.new_first]} level."
     )
 
 
@@ -150,9 +150,9 @@ class RobustnessScreen(Screen[None]):
         shown = [-1]
 
         def progress(done: int, total: int) -> None:  # at most one message per percent
-            percent = 100 * done // max(total, 1)
-            if percent != shown[0]:
-                shown[0] = percent
+            whole = 100 * done // max(total, 1)
+            if whole != shown[0]:
+                shown[0] = whole
                 self.post_message(self.Progress(done, total))
 
         found = acceptability(

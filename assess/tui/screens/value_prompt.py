@@ -13,7 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from assess.tui.present import num, safe
+from assess.render import fmt
+from assess.tui.present import safe
 
 
 def parse_value(raw: str, low: float, high: float | None) -> float | str:
@@ -25,8 +26,8 @@ def parse_value(raw: str, low: float, high: float | None) -> float | str:
     if not math.isfinite(value):
         return "give a finite number"
     if value < low or (high is not None and value > high):
-        top = "" if high is None else num(high)
-        return f"{num(value)} is off the scale {num(low)}..{top}"
+        top = "" if high is None else fmt.scale(high)
+        return f"{fmt.scale(value)} is off the scale {fmt.scale(low)}..{top}"
     return value
 
 
@@ -40,11 +41,17 @@ class ValuePrompt(ModalScreen[float | None]):
         self.title_text, self.value, self.low, self.high = title, value, low, high
 
     def compose(self) -> ComposeResult:
-        scale = f"{num(self.low)}..{num(self.high)}" if self.high is not None else f"≥ {num(self.low)}"
+        scale = (
+            f"{fmt.scale(self.low)}..{fmt.scale(self.high)}"
+            if self.high is not None
+            else f"≥ {fmt.scale(self.low)}"
+        )
         with Vertical(classes="dialog"):
             yield Label(Text(safe(self.title_text)), classes="dialog-title")
-            yield Static(f"Now {num(self.value)}; type a value on {scale}, Enter to set, Esc to cancel.")
-            yield Input(num(self.value), id="value", select_on_focus=True)
+            yield Static(
+                f"Now {fmt.scale(self.value)}; type a value on {scale}, Enter to set, Esc to cancel."
+            )
+            yield Input(fmt.scale(self.value), id="value", select_on_focus=True)
             yield Static("", id="error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Set", variant="primary", id="ok")

@@ -20,8 +20,9 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from assess.core.compare.views import CellSide, Comparison, OptionEffect
+from assess.render import fmt
 from assess.render.text.compare import source_text
-from assess.tui.present import bar, num, safe, shown, with_range
+from assess.tui.present import bar, safe, shown
 
 WEIGHT_COLOUR, SCORE_COLOUR = "#7aa2f7", "#bb9af7"
 """Bars of weight effects and of score effects, everywhere on the compare screen."""
@@ -55,7 +56,7 @@ def cell_text(s: CellSide) -> str:
     """A score as `3` or `3 (2–4)`; `-` when absent."""
     if not s.present or s.value is None:
         return "-"
-    return with_range(
+    return fmt.score_range(
         s.value, s.low if s.low is not None else s.value, s.high if s.high is not None else s.value
     )
 
@@ -96,12 +97,12 @@ def _weight(comp: Comparison, s: Subject, mode: Mode) -> RenderableType:
     assert s.criterion is not None
     w = next(x for x in comp.weights if x.criterion == s.criterion)
     head = shown(f"Weight of {w.name}", "bold")
-    head.append("  " + " → ".join(f"{num(x.share * 100, 1)}%" for x in w.sides))
+    head.append("  " + " → ".join(fmt.percent(x.share) for x in w.sides))
     head.append_text(_changed(w.changed, mode))
     grid = _grid(mode)
     for label, side in zip(comp.labels, w.sides, strict=True):
-        share = f"{num(side.share * 100, 1)}%" if side.present else "-"
-        raw = "" if side.raw is None else f" (raw {num(side.raw)})"
+        share = fmt.percent(side.share) if side.present else "-"
+        raw = "" if side.raw is None else f" (raw {fmt.scale(side.raw)})"
         said = side.elicitation if mode == "full" else _clip(side.elicitation, 160)
         grid.add_row(shown(label), Text(share + raw), shown(f"{side.method}: {said}".rstrip(": ")))
     return Group(head, grid)
@@ -109,7 +110,7 @@ def _weight(comp: Comparison, s: Subject, mode: Mode) -> RenderableType:
 
 def effect_text(value: float, scale: float, colour: str, width: int = 5) -> Text:
     """`-0.066 ▇▇▇`: the bar is |value| / scale of `width` cells."""
-    text = Text(f"{value:+.3f} ", "#70c878" if value > 0 else "#e06060" if value < 0 else "dim")
+    text = Text(f"{fmt.signed(value)} ", "#70c878" if value > 0 else "#e06060" if value < 0 else "dim")
     return text.append_text(bar(abs(value) / scale if scale else 0.0, width, colour))
 
 
@@ -124,10 +125,10 @@ def _option(comp: Comparison, s: Subject, mode: Mode) -> RenderableType:
 
 def _option_pair(comp: Comparison, e: OptionEffect, mode: Mode) -> RenderableType:
     line = shown(f"{comp.labels[e.before]} → {comp.labels[e.after]}: ", "italic")
-    line.append(f"{e.total_before:.3f} → {e.total_after:.3f} ({e.change:+.3f}) = ")
-    line.append(f"weight {e.weight_effect:+.3f}", WEIGHT_COLOUR)
+    line.append(f"{fmt.fixed(e.total_before)} → {fmt.fixed(e.total_after)} ({fmt.signed(e.change)}) = ")
+    line.append(f"weight {fmt.signed(e.weight_effect)}", WEIGHT_COLOUR)
     line.append(" + ")
-    line.append(f"score {e.score_effect:+.3f}", SCORE_COLOUR)
+    line.append(f"score {fmt.signed(e.score_effect)}", SCORE_COLOUR)
     listed = e.criteria if mode == "full" else e.top(2 if mode == "line" else 5)
     scale = max((max(abs(c.weight_effect), abs(c.score_effect)) for c in listed), default=0.0)
     grid = Table.grid(padding=(0, 2))

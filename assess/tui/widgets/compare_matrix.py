@@ -20,7 +20,8 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from assess.core.compare.views import CellComparison, Comparison, WeightComparison
-from assess.tui.present import FAMILY_COLOUR, clip, name_lines, num
+from assess.render import fmt
+from assess.tui.present import FAMILY_COLOUR, clip, name_lines
 from assess.tui.widgets.compare_detail import Subject
 
 WEIGHT_ROW = "__weights__"
@@ -31,7 +32,7 @@ SAME_STYLE = "#a0a0a0"
 
 
 def _value(x: float | None) -> str:
-    return "–" if x is None else num(x)
+    return "–" if x is None else fmt.scale(x)
 
 
 def cell_label(c: CellComparison) -> Text:
@@ -49,7 +50,7 @@ def cell_label(c: CellComparison) -> Text:
 
 
 def weight_label(w: WeightComparison) -> Text:
-    shares = [num(s.share * 100, 1) if s.present else "–" for s in w.sides]
+    shares = [fmt.percent(s.share) if s.present else "–" for s in w.sides]
     if "presence" in w.changed:
         return Text("→".join(shares), PRESENCE_STYLE)
     if "share" in w.changed:
@@ -110,7 +111,7 @@ class CompareMatrix(DataTable):
         self.add_row(
             *(weight_label(w) for w in self.comparison.weights),
             key=WEIGHT_ROW,
-            label=Text("weight %", "italic"),
+            label=Text("weight", "italic"),
         )
         cells = {(c.option, c.criterion): c for c in self.comparison.cells}
         for row in self.comparison.options:

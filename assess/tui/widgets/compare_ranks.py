@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from assess.core.compare.views import Comparison, OptionComparison, OptionSide
+from assess.render import fmt
 from assess.tui.present import clip, move_text
 from assess.tui.widgets.compare_detail import SCORE_COLOUR, WEIGHT_COLOUR, Subject, effect_text
 
@@ -25,7 +26,7 @@ def _side(s: OptionSide) -> Text:
     if not s.present or s.total is None:
         return Text("  –", "dim")
     rank = Text(" ✕", "bold #e06060") if s.excluded else Text(f"{s.rank:>2}", "bold")
-    return rank.append(f" {s.total:.3f}")
+    return rank.append(f" {fmt.fixed(s.total)}")
 
 
 class CompareRanks(DataTable):
@@ -92,7 +93,7 @@ class CompareRanks(DataTable):
         change, weight, score = sums
         return [
             *cells,
-            Text(f"{change:+.3f}"),
+            Text(fmt.signed(change)),
             effect_text(weight, scale, WEIGHT_COLOUR, bars),
             effect_text(score, scale, SCORE_COLOUR, bars),
         ]

@@ -6,7 +6,8 @@ from rich.text import Text
 from textual.reactive import var
 from textual.widgets import Static
 
-from assess.core.edit import METHOD_LABELS, weights_owner
+from assess.core.edit import weights_owner
+from assess.render.labels import method_label
 from assess.tui.present import safe
 from assess.tui.state import ViewState
 
@@ -18,7 +19,7 @@ def elicitation_text(state: ViewState) -> Text:
     owner = weights_owner(state.case, state.scenario)
     whose = f"scenario {owner}" if owner else f"the baseline ({state.case.baseline})"
     text = Text()
-    text.append(METHOD_LABELS[spec.method].capitalize(), style="bold")
+    text.append(method_label(spec.method), style="bold")
     text.append(f", weights of {whose}", style="dim")
     if spec.elicitation:
         text.append(f"\n{safe(spec.elicitation.strip(), multiline=True)}")

@@ -15,7 +15,9 @@ from textual.reactive import var
 from textual.widgets import Static
 
 from assess.model import FAMILIES, Criterion, Document, Score, SourceRef
-from assess.tui.present import family_colour, num, safe, shown, span
+from assess.render import fmt
+from assess.render.explain import direction_words, veto_rule
+from assess.tui.present import family_colour, safe, shown
 from assess.tui.quotes import Quotes
 from assess.tui.state import ViewState
 
@@ -29,9 +31,11 @@ def levels_text(criterion: Criterion, cell: Score) -> Text:
     """`0 none · 1 marginal · [2 modest] ...`: the level of the score reversed,
     the levels inside the uncertainty range underlined."""
     scale, (low, high) = criterion.scale, cell.range
-    direction = "higher is better" if criterion.direction == "benefit" else "higher is worse"
+    direction = direction_words(criterion.direction)
     text = Text("Scale ", style="bold")
-    text.append(f"{num(scale.min)}..{num(scale.max)} ({FAMILIES[criterion.family].label}, {direction})")
+    text.append(
+        f"{fmt.scale(scale.min)}..{fmt.scale(scale.max)} ({FAMILIES[criterion.family].label}, {direction})"
+    )
     text.append(": " if scale.levels else "")
     for k, (level, label) in enumerate(sorted(scale.levels.items())):
         if k:
@@ -91,11 +95,9 @@ def cell_text(
     parts.append(rationale)
     parts.append(levels_text(criterion, cell))
     if criterion.veto:
-        side = "above" if criterion.direction == "cost" else "below"
         reason = f": {safe(criterion.veto.reason.strip())}" if criterion.veto.reason else ""
-        parts.append(
-            Text(f"Veto: a score {side} {num(criterion.veto.threshold)} excludes{reason}", style="#e06060")
-        )
+        rule = veto_rule(criterion.direction == "cost", criterion.veto.threshold)
+        parts.append(Text(f"Veto: {rule}{reason}", style="#e06060"))
     return Group(*parts)
 
 
@@ -103,16 +105,18 @@ def _score_line(state: ViewState, option: str, criterion: Criterion, cell: Score
     """` · 4 (3–5) on 0..5 · weight 12.0% · adds 0.096`, after the cell's title."""
     low, high = cell.range
     text = Text(" · ")
-    text.append(num(cell.value), style="bold")
+    text.append(fmt.scale(cell.value), style="bold")
     if high > low:
-        text.append(f" ({span(low, high)})")
-    text.append(f" on {num(criterion.scale.min)}..{num(criterion.scale.max)}")
+        text.append(f" ({fmt.span(low, high)})")
+    text.append(f" on {fmt.scale(criterion.scale.min)}..{fmt.scale(criterion.scale.max)}")
     if high <= low:
         text.append(" · no range given", style="dim")
     if criterion.id in state.view.criterion_index:
         j, i = state.view.criterion_index[criterion.id], state.view.option_index[option]
         contribution = state.result.contributions[i, j] if state.result.contributions is not None else 0
-        text.append(f" · weight {100 * state.view.shares[j]:.1f}% · adds {contribution:.3f}", style="dim")
+        text.append(
+            f" · weight {fmt.percent(state.view.shares[j])} · adds {fmt.fixed(contribution)}", style="dim"
+        )
     if state.scenario is not None:
         own = state.in_overlay(option, criterion.id)
         where = f"set in {state.scenario}" if own else f"from {state.case.baseline}"

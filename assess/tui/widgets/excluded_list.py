@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.reactive import var
 from textual.widgets import Static
 
+from assess.render import fmt
 from assess.render.explain import veto_sentences
 from assess.tui.present import safe
 from assess.tui.state import ViewState
@@ -17,7 +18,7 @@ def excluded_text(state: ViewState) -> Text:
         if r.excluded:
             text.append("✕ ", style="bold red")
             text.append(safe(r.name), style="bold")
-            total = "—" if r.score is None else f"{r.score:.3f}"
+            total = "—" if r.score is None else fmt.fixed(r.score)
             text.append(f" ({total}): " + safe("; ".join(veto_sentences(r.reasons))) + "\n", style="dim")
     text.rstrip()
     return text

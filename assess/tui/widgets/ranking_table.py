@@ -10,6 +10,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.reactive import var
 
+from assess.render import fmt
 from assess.tui.present import bar, change_text, clip, plain
 from assess.tui.state import ViewState
 from assess.tui.widgets.grid import Grid, GridColumn
@@ -36,7 +37,7 @@ def ranking_rows(
             [
                 plain(str(r.rank), "bold"),
                 clip(r.name, name_width),
-                plain(f"{r.score:.3f}"),
+                plain(fmt.fixed(r.score)),
                 stacked[r.option] if stacked else bar(round(r.score, 3), bar_width),
                 change_text(state.moves.get(r.option), state.gains.get(r.option)),
             ]

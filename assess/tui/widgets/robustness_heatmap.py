@@ -15,12 +15,13 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from assess.core.robustness.analysis import Robustness
-from assess.render.text.sensitivity import ordinal, pct
+from assess.render.fmt import percent
+from assess.render.text.sensitivity import ordinal
 from assess.tui.present import clip
 
 HEAT_LOW, HEAT_HIGH = Color.parse("#232a36").triplet, Color.parse("#3d8fe0").triplet
 CELL = 6
-"""Least width of one rank's cell ("74 %" centred); up to 9 when there is room."""
+"""Least width of one rank's cell (">99.9%" fits); up to 9 when there is room."""
 CONFIDENCE_NOTE = "conf.: first in this share of score draws, at the weights that make it first"
 """The SMAA-2 confidence factor in one line at 80 columns (`assess.kernels.robustness.smaa`)."""
 
@@ -56,9 +57,9 @@ def heatmap_text(r: Robustness, selected: str | None, width: int) -> Text:
                 text.append(f"{'…':^{cell}}", "dim")
             else:
                 share = acc.ranks[option][k]
-                text.append(f"{pct(share):^{cell}}", heat_style(share))
+                text.append(f"{percent(share):^{cell}}", heat_style(share))
         conf = acc.confidence[option] if acc else None
-        text.append(f"{pct(conf) if acc else '…':^{cell}}", "dim" if conf is None else "")
+        text.append(f"{percent(conf) if acc else '…':^{cell}}", "dim" if conf is None else "")
     return text.append(f"\n{CONFIDENCE_NOTE}", "dim italic")
 
 

@@ -11,26 +11,20 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from assess.core.robustness.analysis import CriterionStability, Robustness
+from assess.render.text.sensitivity import interval
 from assess.tui.present import clip
 
 TRACK = Style(bgcolor="#2a303c")
 FIRST = Style(bgcolor="#2f6f4a")
 RANKING = Style(bgcolor="#5fb878")
 MARK = Style(color="#ffd75f", bold=True)
-TEXT_W = 9
-"""Width of the interval text after each bar ("0–49 %")."""
+TEXT_W = 11
+"""Width of the interval text after each bar, a space included (" 12.5–48.7%")."""
 
 
 def short_interval(lo: float, hi: float) -> str:
-    """ "0–49 %", "2.2–28 %", "any" (the whole 0..100 %)."""
-    if lo <= 0 and hi >= 1:
-        return "any"
-
-    def p(x: float) -> str:
-        v = round(x * 100, 1)
-        return f"{v:.0f}" if v >= 10 or v == int(v) else f"{v:.1f}"
-
-    return f"{p(lo)}–{p(hi)} %"
+    """ "0–49%", "2.2–28.4%", "any" (the whole 0..100%)."""
+    return interval(lo, hi, "any")
 
 
 def stability_bar(s: CriterionStability, width: int) -> Text:

@@ -12,7 +12,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from assess.core.robustness.analysis import OptionTornado, Robustness, TornadoBar
-from assess.render.text.sensitivity import weight_pct
+from assess.render import fmt
+from assess.render.text.sensitivity import input_value
 from assess.tui.present import clip, shown
 
 LOWER = Style(bgcolor="#b84a4a")
@@ -49,9 +50,7 @@ def tornado_bar(b: TornadoBar, base: float, half: float, width: int) -> Text:
 
 
 def _input(b: TornadoBar) -> str:
-    if b.source == "weight":
-        return f"{weight_pct(b.input_low)}→{weight_pct(b.input_high)}".replace(" ", "")
-    return f"{b.input_low:g}→{b.input_high:g}"
+    return f"{input_value(b.source, b.input_low)}→{input_value(b.source, b.input_high)}"
 
 
 def _label(r: Robustness, b: TornadoBar, width: int, inputs: bool) -> Text:
@@ -63,7 +62,7 @@ def _label(r: Robustness, b: TornadoBar, width: int, inputs: bool) -> Text:
 def tornado_text(r: Robustness, t: OptionTornado, width: int, rows: int) -> Text:
     """The option's name and total, then its largest swings, at most `rows`."""
     bars = [b for b in t.bars if b.swing > 0][: max(1, min(rows, MAX_BARS))]
-    text = shown(r.options[t.option], "bold").append(f"  total {t.total:.3f}", "dim")
+    text = shown(r.options[t.option], "bold").append(f"  total {fmt.fixed(t.total)}", "dim")
     if not bars:
         return text.append("\nNo score or weight of this option has a range.", "dim")
     ranges, inputs = width >= WIDE, width >= WIDER
@@ -75,7 +74,7 @@ def tornado_text(r: Robustness, t: OptionTornado, width: int, rows: int) -> Text
         text.append_text(tornado_bar(b, t.total, half, bar_w))
         lo, hi = sorted((b.total_low, b.total_high))
         if ranges:
-            text.append(f" {lo:.3f}–{hi:.3f}", "dim")
+            text.append(f" {fmt.fixed(lo)}–{fmt.fixed(hi)}", "dim")
     return text
 
 

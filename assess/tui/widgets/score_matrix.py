@@ -17,7 +17,8 @@ from textual.reactive import var
 from assess.core import edit
 from assess.core.edit import SCORE_STEP
 from assess.model import Score
-from assess.tui.present import column_label, num, score_cell
+from assess.render import fmt
+from assess.tui.present import column_label, score_cell
 from assess.tui.state import ViewState
 from assess.tui.widgets.grid import Grid, GridColumn
 
@@ -33,14 +34,14 @@ class ScoreMatrix(Grid):
             "step(1)",
             "Raise",
             id="score.up",
-            tooltip=f"Raise the score by {num(SCORE_STEP)}",
+            tooltip=f"Raise the score by {fmt.scale(SCORE_STEP)}",
         ),
         Binding(
             "minus,underscore",
             "step(-1)",
             "Lower",
             id="score.down",
-            tooltip=f"Lower the score by {num(SCORE_STEP)}",
+            tooltip=f"Lower the score by {fmt.scale(SCORE_STEP)}",
         ),
         Binding("enter", "type_value", "Type", id="score.type", tooltip="Type a score"),
         Binding(
@@ -194,7 +195,7 @@ class ScoreMatrix(Grid):
             cell = state.cell(option, criterion)
             basis = f" ({cell.rationale})" if cell is not None and cell.rationale else ""
             note = (
-                f"The team's score of this cell was the assessors' aggregate{basis}; {num(value)} "
+                f"The team's score of this cell was the assessors' aggregate{basis}; {fmt.scale(value)} "
                 "is now the team's agreed value, with the aggregate's range. Say why the team agrees on it."
             )
             self._ask_rationale(option, criterion, "", note)

@@ -19,8 +19,9 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from assess.core.disagreement import CellDisagreement, Disagreement, Opinion
+from assess.render import fmt
 from assess.render.text.compare import source_text
-from assess.tui.present import clip, num, safe, shown, with_range
+from assess.tui.present import clip, safe, shown
 
 Mode = Literal["rows", "columns", "full"]
 Subject = tuple[str, str]
@@ -31,7 +32,7 @@ FURTHEST_STYLE = "bold #ffd75f"
 
 def value_text(o: Opinion) -> str:
     """`4.5 (4–5)`, or `4.5` when the range is the value."""
-    return with_range(o.value, o.low, o.high)
+    return fmt.score_range(o.value, o.low, o.high)
 
 
 def heading(report: Disagreement, cell: CellDisagreement) -> Text:
@@ -42,10 +43,10 @@ def heading(report: Disagreement, cell: CellDisagreement) -> Text:
 
 def stats(report: Disagreement, cell: CellDisagreement) -> Text:
     """`team 3.5 (mean of 3) · spread 2.5 · sd 1.08 · furthest: boris, 2.25 from the others`."""
-    text = Text(f"team {num(cell.team)} ({report.aggregate} of {len(cell.opinions)})")
+    text = Text(f"team {fmt.scale(cell.team)} ({report.aggregate} of {len(cell.opinions)})")
     if cell.agreed is not None:
-        text.append(f" · agreed {num(cell.agreed)} (the team uses it)", "italic")
-    text.append(f" · spread {num(cell.spread)} · sd {num(cell.std)} · ")
+        text.append(f" · agreed {fmt.scale(cell.agreed)} (the team uses it)", "italic")
+    text.append(f" · spread {fmt.scale(cell.spread)} · sd {fmt.scale(cell.std)} · ")
     if len(cell.opinions) < 2:
         text.append(f"only {safe(cell.opinions[0].name)} scored it", "dim")
     elif cell.furthest is None:
@@ -54,7 +55,7 @@ def stats(report: Disagreement, cell: CellDisagreement) -> Text:
         aid, distance = cell.furthest
         text.append("furthest: ")
         text.append(safe(report.assessors[aid]), FURTHEST_STYLE)
-        text.append(f", {num(distance)} from the others")
+        text.append(f", {fmt.scale(distance)} from the others")
     return text
 
 

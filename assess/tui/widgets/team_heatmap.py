@@ -19,7 +19,8 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from assess.core.disagreement import CellDisagreement, Disagreement
-from assess.tui.present import FAMILY_COLOUR, clip, name_lines, num
+from assess.render import fmt
+from assess.tui.present import FAMILY_COLOUR, clip, name_lines
 
 SHADES = ["#3a3a46", "#5a4a1c", "#8a5a10", "#b0441c", "#c8283c"]
 """Backgrounds of spreads up to 10 %, 20 %, 30 %, 40 % and above 40 % of the scale."""
@@ -49,7 +50,7 @@ def legend(scale_width: float | None) -> Text:
     text = Text("spread ")
     for level in range(1, len(SHADES) + 1):
         low = (level - 1) / 10
-        label = f">{num(low * scale_width)}" if scale_width else f">{round(low * 100)}%"
+        label = f">{fmt.scale(low * scale_width)}" if scale_width else f">{fmt.percent(low)}"
         text.append(f" {label if level > 1 else '>0'} ", shade_style(level))
     return text
 
@@ -60,9 +61,9 @@ def cell_text(cell: CellDisagreement | None, mode: Mode, scale_width: float, wid
         return Text("–".center(width), SAME_STYLE, no_wrap=True)
     level = shade_level(cell.spread, scale_width)
     if mode == "values":
-        body = " ".join(num(v) for v in cell.values)
+        body = " ".join(fmt.scale(v) for v in cell.values)
     else:
-        body = num(cell.spread) if level else "·"
+        body = fmt.scale(cell.spread) if level else "·"
     return Text(body.center(width), shade_style(level), no_wrap=True)
 
 
@@ -127,7 +128,7 @@ class TeamHeatmap(DataTable):
         if self.mode == "spread":
             return base
         cells = (self.report.cell(o, criterion) for o in self.option_ids)
-        return max(base, *(len(" ".join(num(v) for v in c.values)) + 2 for c in cells if c is not None))
+        return max(base, *(len(" ".join(fmt.scale(v) for v in c.values)) + 2 for c in cells if c is not None))
 
     def _fill(self) -> None:
         base = 8 if self.wide else 5

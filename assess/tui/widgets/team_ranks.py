@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from assess.core.disagreement import Disagreement
 from assess.core.scoring import ScoreResult
+from assess.render import fmt
 from assess.tui.present import clip
 
 HIGHER, LOWER, SAME = "bold #70c878", "bold #e06060", "#a0a0a0"
@@ -35,7 +36,7 @@ def rank_text(result: ScoreResult, option: str, team_rank: int | None) -> Text:
 
 
 def tau_text(tau: float) -> Text:
-    return Text("–" if math.isnan(tau) else f"{tau:.2f}", "italic")
+    return Text("–" if math.isnan(tau) else fmt.fixed(tau), "italic")
 
 
 def ranks_table(report: Disagreement, name_width: int = 16) -> Table:
@@ -71,5 +72,9 @@ class TeamRanks(Static):
         """Columns the table takes with option names clipped to `name_width`."""
         longest = max(len(o.name) for o in self.report.options)
         names = max(min(longest, name_width), len(TAU_LABEL))
-        ranks = [max(4, len(clip(n, HEAD))) for n in self.report.assessors.values()]
+        taus = [len(tau_text(a.tau)) for a in self.report.rankings]  # the widest cell of a column
+        ranks = [
+            max(2, tau, len(clip(n, HEAD)))
+            for n, tau in zip(self.report.assessors.values(), taus, strict=True)
+        ]
         return names + 4 + sum(ranks) + 2 * (1 + len(ranks))

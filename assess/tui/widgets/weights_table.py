@@ -9,7 +9,8 @@ from textual.reactive import var
 
 from assess.core.edit import POINT_FIELDS, WEIGHT_STEP
 from assess.model import Criterion
-from assess.tui.present import bar, family_name, family_tag, num
+from assess.render import fmt
+from assess.tui.present import bar, family_name, family_tag
 from assess.tui.state import ViewState
 from assess.tui.widgets.grid import Grid, GridColumn
 
@@ -18,10 +19,10 @@ def weight_input(state: ViewState, criterion: Criterion) -> str:
     """What the planner gave for this criterion: points, swing points or a rank."""
     spec = state.view.weight_spec
     if spec is None:
-        return f"{num(criterion.default_weight)} (default)"
+        return f"{fmt.scale(criterion.default_weight)} (default)"
     if spec.method in POINT_FIELDS:
         found = getattr(spec, POINT_FIELDS[spec.method]).get(criterion.id)
-        return "—" if found is None else num(found)
+        return "—" if found is None else fmt.scale(found)
     for k, group in enumerate(spec.ranking or []):
         if criterion.id in group:
             return f"rank {k + 1}"
@@ -52,7 +53,7 @@ def weight_rows(state: ViewState, bar_width: int, name_width: int = 48) -> list[
                 family_name(criterion, off, name_width),
                 Text(family_tag(criterion.family), style="dim"),
                 weight_input(state, criterion),
-                Text("off" if off else f"{100 * share:.1f}%", style="dim" if off else ""),
+                Text("off" if off else fmt.percent(share), style="dim" if off else ""),
                 bar(min(1.0, share * 4), bar_width),
             ]
         )
@@ -68,14 +69,14 @@ class WeightsTable(Grid):
             "step(1)",
             "More",
             id="weight.up",
-            tooltip=f"Raise the weight by {num(WEIGHT_STEP)} point",
+            tooltip=f"Raise the weight by {fmt.scale(WEIGHT_STEP)} point",
         ),
         Binding(
             "minus,underscore",
             "step(-1)",
             "Less",
             id="weight.down",
-            tooltip=f"Lower the weight by {num(WEIGHT_STEP)} point",
+            tooltip=f"Lower the weight by {fmt.scale(WEIGHT_STEP)} point",
         ),
         Binding(
             "enter",

@@ -10,7 +10,6 @@ switched off; a run wide enough shows the criterion's name on the bar.
 
 from __future__ import annotations
 
-import numpy as np
 from rich.columns import Columns
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,6 +19,8 @@ from textual.widgets import Static
 
 from assess.model import FAMILIES
 from assess.model.families import DEFAULT_FAMILY, family_ids
+from assess.render.fmt import fixed
+from assess.render.rows import family_subtotals
 from assess.tui.present import family_colour, plain, short_names, stacked_bar
 from assess.tui.state import ViewState
 from assess.tui.widgets.grid import Grid, GridColumn
@@ -59,10 +60,7 @@ def why_rows(
     contributions = result.contributions
     assert contributions is not None
     index, columns = view.option_index, subtotal_families()
-    families = [c.family for c in view.criteria]
-    present = [f for f in columns if f in families]
-    masks = np.array([[x == f for x in families] for f in present], dtype=float).reshape(len(present), -1)
-    subtotals = contributions @ masks.T
+    present, subtotals = family_subtotals([c.family for c in view.criteria], contributions.tolist())
     drawn = contribution_bars(state, bar_width, bars)
     rows: list[list[Text | str]] = []
     for r in result.ranking:
@@ -71,7 +69,7 @@ def why_rows(
         row.append(drawn[r.option])
         for family in columns:
             if family in present:
-                row.append(plain(f"{float(subtotals[i, present.index(family)]):.2f}", family_colour(family)))
+                row.append(plain(fixed(subtotals[i][present.index(family)]), family_colour(family)))
             else:
                 row.append(plain("—", "dim"))
         rows.append(row)

@@ -8,10 +8,11 @@ import datetime as dt
 import html
 
 from assess.cli.common import load_view
+from assess.render.fmt import percent, score_range
 from assess.render.report import build_report, format_for, render
 from assess.render.report.robust import analyse_view
+from assess.render.report.svg import c as coord
 from assess.render.report.svg import nice_top
-from assess.render.reportfmt import coord, pct, score_range
 from tests.render.report.report_support import HOSTILE, hostile_case, parse, report_text
 
 AHP = {
@@ -86,7 +87,7 @@ def test_format_for() -> None:
 
 
 def test_number_formats() -> None:
-    assert pct(0.0) == "0.0%" and pct(-0.0000001) == "0.0%" and pct(0.1234) == "12.3%"
+    assert percent(0.0) == "0%" and percent(-0.0000001) == "0%" and percent(0.1234) == "12.3%"
     assert coord(-0.01) == "0.0" and coord(12.345) == "12.3"
     assert score_range(4, 4, 4) == "4" and score_range(4.5, 3.5, 5) == "4.5 (3.5–5)"
     assert [nice_top(x) for x in (0.0, 0.2, 0.25, 0.6, 0.99)] == [0.25, 0.25, 0.25, 0.75, 1.0]

@@ -8,7 +8,8 @@ import hashlib
 import pytest
 
 from assess.cli.common import load_view
-from assess.render.report.markdown import bar, md
+from assess.render.fmt import bar
+from assess.render.report.markdown import md
 from tests.conftest import DEFAULT_CASE
 from tests.render.report.report_support import HOSTILE, hostile_case, report_text
 
@@ -78,7 +79,7 @@ def test_md_escaping() -> None:
 
 
 def test_text_bars() -> None:
-    assert bar(0.0) == ""
+    assert bar(0.0, 24) == ""
     assert bar(1.0, 4) == "████"
     assert bar(0.5, 4) == "██"
     assert bar(1 / 8, 4) == "▌"  # half a cell

@@ -11,7 +11,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assess.render.explain import change_words, credit_label, lower_first, part_words
-from assess.render.fmt import fixed, machine, machine_text, percent, scale, scale_beside, signed
+from assess.render.fmt import (
+    bar,
+    fixed,
+    machine,
+    machine_text,
+    percent,
+    percent_span,
+    points,
+    runs,
+    scale,
+    scale_beside,
+    score_range,
+    signed,
+)
 from assess.render.tables import shorten, text_table
 
 
@@ -41,7 +54,36 @@ def test_numbers() -> None:
         0.0,
     )
     assert (machine_text(0.09000000000000001), machine_text(math.nan)) == ("0.09", "")
-    assert (percent(0.1234), percent(-1e-7)) == ("12.3%", "0.0%")
+    assert (percent(0.1234), percent(-1e-7)) == ("12.3%", "0%")
+
+
+def test_one_percent_format() -> None:
+    """A share is written one way in every output (it was "92 %" in the
+    terminal, "92.0%" in reports): one decimal at most, no space, and a share
+    strictly between 0 and 1 never reads 0% or 100%."""
+    shares = (0.92, 0.2, 0.045, 0.1234, 0.0, 1.0, 0.00004, 0.99996, None, math.nan)
+    assert [percent(x) for x in shares] == [
+        "92%", "20%", "4.5%", "12.3%", "0%", "100%", "<0.1%", ">99.9%", "-", "-",
+    ]  # fmt: skip
+    assert (percent_span(0.022, 0.28), percent_span(0, 1)) == ("2.2–28%", "0–100%")
+    assert (points(0.045), points(-0.12), score_range(5, 2, 5), score_range(4, 4, 4)) == (
+        "+4.5",
+        "-12",
+        "5 (2–5)",
+        "4",
+    )
+
+
+@given(st.lists(st.floats(0, 1), max_size=6), st.integers(1, 80))
+def test_runs_fill_the_sum(parts: list[float], width: int) -> None:
+    """Stacked parts take as many cells as their sum, whatever the rounding."""
+    parts = [p / max(1.0, sum(parts)) for p in parts]
+    cells = runs(parts, width)
+    assert min(cells, default=0) >= 0 and abs(sum(cells) - sum(parts) * width) <= 0.5 + 1e-9
+
+
+def test_bar_in_eighths() -> None:
+    assert (bar(0.5, 4), bar(1 / 32, 4), bar(0, 4), bar(2, 3)) == ("██", "▏", "", "███")
 
 
 @given(st.floats(-1e6, 1e6, allow_nan=False))
