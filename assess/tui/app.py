@@ -25,8 +25,9 @@ from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.reactive import var
 
+from assess.core import edit
 from assess.core.view import effective_weights
-from assess.files import bundled, edit
+from assess.files import bundled
 from assess.files.casefile import LoadedCase, load_cases
 from assess.model import Case, Catalogue
 from assess.tui import saving, undo_redo
