@@ -97,14 +97,10 @@ def pymcdm_per_sample(low: np.ndarray, high: np.ndarray) -> float | None:
 
 def bench_smaa() -> None:
     low, high = problem()
-    ours = lambda: smaa(
-        low,
-        high,
-        samples=SAMPLES,
-        chunk_size=CHUNK,
-        seed=SEED,  # noqa: E731
-        confidence_samples=0,
-    )
+
+    def ours():
+        return smaa(low, high, samples=SAMPLES, chunk_size=CHUNK, seed=SEED, confidence_samples=0)
+
     t_ours, t_ref = best_of(ours, lambda: ref_smaa(low, high))
     diff = np.abs(ours().acceptability - ref_smaa(low, high)[0]).max()
     wall, start = time.perf_counter(), clock()

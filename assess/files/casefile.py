@@ -17,6 +17,7 @@ refusing to overwrite a file that changed on disk.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -41,7 +42,7 @@ from assess.files.salvage import CASE_DEFINITIONS, CATALOGUE_DEFINITIONS, Salvag
 from assess.files.yaml.dump import dump_yaml
 from assess.files.yaml.patch import patch_yaml
 from assess.files.yaml.safe import MAX_BYTES, YamlDoc, compose, parse_yaml
-from assess.model import FORMAT_VERSION, Case, Catalogue, Document, SourceRef
+from assess.model import FORMAT_VERSION, Case, Catalogue, Document, Score, SourceRef
 
 Cited = tuple[str, str]
 """(document, passage) of a citation."""
@@ -157,7 +158,7 @@ def _documents(
 
 
 def _passage_findings(
-    sources: list[tuple[tuple[str | int, ...], object]], documents: dict[str, Path]
+    sources: Sequence[tuple[tuple[str | int, ...], object]], documents: dict[str, Path]
 ) -> tuple[list[tuple[Finding, Cited]], list[Finding]]:
     """Each cited passage that is not in its document, with the citation; and
     the documents that could not be read (errors). Each document is read once
@@ -244,7 +245,7 @@ def _case_sources(case: Case) -> list[tuple[tuple[str | int, ...], object]]:
     sources: list[tuple[tuple[str | int, ...], object]] = [
         (("options", i), o.source) for i, o in enumerate(case.options)
     ]
-    tables = [(("scores",), case.scores)]
+    tables: list[tuple[tuple[str, ...], dict[str, dict[str, Score]]]] = [(("scores",), case.scores)]
     tables += [(("scenarios", s, "scores"), sc.scores) for s, sc in case.scenarios.items()]
     tables += [(("assessors", a, "scores"), person.scores) for a, person in case.assessors.items()]
     for path, table in tables:

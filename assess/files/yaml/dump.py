@@ -105,7 +105,7 @@ def emit_inline(value: Any, style: str | None = None, *, flow: bool = False) -> 
     (quotes, `|`, `>`); PyYAML keeps it where the string allows it."""
     rep = (_PlainDumper if flow else _Dumper)(io.StringIO(), sort_keys=False, default_flow_style=flow)
     node = rep.represent_data(value)
-    if style and node.tag == _STR:
+    if style and isinstance(node, yaml.ScalarNode) and node.tag == _STR:
         node.style = _safe_style(node.value, style)
     if flow:
         wrapper: yaml.Node = yaml.SequenceNode(_SEQ, [node], flow_style=True)

@@ -177,7 +177,9 @@ class _Planner(Spans):
         if flow and set(keys) != set(new) or not set(keys) & set(new):
             raise CannotPatch("the keys changed")
         col = pairs[0][0].start_mark.column
-        runs, prev = {}, None  # added keys, by the kept key they follow
+        # added keys, by the kept key they follow (None: before the first)
+        runs: dict[str | tuple[None, str] | None, dict[Any, Any]] = {}
+        prev: str | None = None
         for k in new:
             if k in old:
                 prev = k
@@ -191,7 +193,7 @@ class _Planner(Spans):
             pos = self.line_start(pairs[first][0].start_mark.index)
             edits.append(self.edit(pos, pos, self.block(runs[None], col) + "\n", path))
         for i, (key, (knode, vnode)) in enumerate(zip(keys, pairs, strict=True)):
-            if key not in new:
+            if not isinstance(key, str) or key not in new:  # a (None, why) key is never in new
                 if not self.leading(knode.start_mark.index):
                     raise CannotPatch("the key shares its line")
                 end = self.after_line(self.child_end(node, i))
@@ -283,7 +285,8 @@ class _Planner(Spans):
             return emit_inline(new, style, flow=True)
         first, *rest = emit_inline(new, style).split("\n")
         indent = ctx.indent + 2
-        if style in ("|", ">") and first[:1] in "|>" and not any(c.isdigit() for c in first):
+        is_block = style in ("|", ">") and first[:1] in "|>" and not any(c.isdigit() for c in first)
+        if is_block and isinstance(node, ScalarNode):  # a style is only ever a scalar's
             indent = self.block_indent(node) or indent
         return "\n".join([first] + [" " * (indent - 2) + line if line else "" for line in rest])
 

@@ -225,9 +225,9 @@ class _Builder:
         expected = _T + ("seq" if isinstance(node, SequenceNode) else "map")
         if node.tag != expected:
             return self.fail(node, f"unsupported tag {_show_tag(node.tag)}", path)
-        if isinstance(node, SequenceNode):
-            return [self.value(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self.mapping(node, path)
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path)
+        return [self.value(item, path + (i,)) for i, item in enumerate(node.value)]  # a SequenceNode
 
     def mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
         out: dict[str, Any] = {}

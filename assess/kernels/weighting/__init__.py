@@ -84,7 +84,7 @@ def _ahp(inputs: Mapping[str, Any]) -> WeightResult:
     return WeightResult(result.weights, "ahp", result, warnings)
 
 
-_RANKING = ({"ranking"}, set())
+_RANKING: tuple[set[str], set[str]] = ({"ranking"}, set())
 _DISPATCH: dict[str, tuple[tuple[set[str], set[str]], Callable[..., WeightResult]]] = {
     "direct": (({"points"}, set()), _direct),
     "swing": (({"swing"}, {"require_top_100"}), _swing),

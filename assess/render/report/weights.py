@@ -89,7 +89,8 @@ def weight_info(view: View) -> WeightInfo:
     if spec is None:
         return WeightInfo("default", METHOD_LABELS["default"], "", _inputs(view))
     names = {c.id: c.name for c in view.criteria}
-    ahp, warnings = None, ()
+    ahp = None
+    warnings: tuple[str, ...] = ()
     try:
         derived = derive_weights(spec.method, spec.inputs())
     except WeightingError as err:  # resolve() derived them already; keep the report going
