@@ -81,7 +81,7 @@ def test_rankings_side_by_side_and_moves(later_case: Case) -> None:
     assert rows["b"].moves == (0,)
     c = rows["c"]
     assert all(s.excluded and s.rank is None and s.total is not None for s in c.sides)
-    assert c.move is None and "too risky" in c.sides[0].reasons[0]
+    assert c.move is None and c.sides[0].reasons[0].reason == "too risky"
     assert any(e.option == "c" for e in comp.effects)
 
 

@@ -9,6 +9,7 @@ from assess.core.scoring import score_wsm
 from assess.core.values import criterion_values
 from assess.core.view import resolve
 from assess.model import Case, Criterion
+from assess.render.explain import veto_sentences
 from tests.conftest import small_case_data
 
 
@@ -21,7 +22,7 @@ def test_hand_computed_totals(small_case: Case) -> None:
     assert by["b"].score == pytest.approx(0.72)
     assert by["a"].rank == by["b"].rank == 1
     assert by["c"].excluded and by["c"].rank is None
-    assert "Risk 5 is above the veto threshold 4: too risky" in by["c"].reasons
+    assert "Risk 5 is above the veto threshold 4: too risky" in veto_sentences(by["c"].reasons)
     assert [r.option for r in result.ranking][-1] == "c"
     assert np.allclose(result.contributions.sum(axis=1), result.scores)
 
