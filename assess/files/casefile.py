@@ -41,7 +41,7 @@ from assess.files.reading import (
 from assess.files.salvage import CASE_DEFINITIONS, CATALOGUE_DEFINITIONS, Salvaged, salvage
 from assess.files.yaml.dump import dump_yaml
 from assess.files.yaml.patch import patch_yaml
-from assess.files.yaml.safe import MAX_BYTES, YamlDoc, compose, parse_yaml
+from assess.files.yaml.safe import MAX_BYTES, YamlDoc, parse_yaml
 from assess.model import FORMAT_VERSION, Case, Catalogue, Document, Score, SourceRef
 
 Cited = tuple[str, str]
@@ -229,18 +229,6 @@ def _read_catalogue(
     return LoadedCatalogue(path, catalogue, documents, warnings, cited.not_found), parsed, problems
 
 
-def load_catalogue(
-    path: Path | str, root: Path | None = None, *, strict_passages: bool = False
-) -> LoadedCatalogue:
-    """Read, parse and check a criteria catalogue; raise InputError with every
-    problem if any is an error (a passage not found is one if `strict_passages`).
-    Its documents must lie inside `root` (default: the catalogue's own project root)."""
-    path = Path(path)
-    loaded, _, problems = _read_catalogue(path, strict_passages, root_of(path) if root is None else root)
-    _raise_if_errors(problems)
-    return loaded
-
-
 def _case_sources(case: Case) -> list[tuple[tuple[str | int, ...], object]]:
     sources: list[tuple[tuple[str | int, ...], object]] = [
         (("options", i), o.source) for i, o in enumerate(case.options)
@@ -337,16 +325,6 @@ def _case_from(path: Path, raw: bytes, doc: YamlDoc, root: Path, strict_passages
 
 def _in_file_order(p: Problem) -> tuple[str, int, int]:
     return (p.file, p.line, p.column)
-
-
-def is_catalogue_file(path: Path) -> bool:
-    """Whether a YAML file looks like a criteria catalogue rather than a case
-    (composed only: no values built, so it costs little beside the full load)."""
-    try:
-        root, _ = compose(_read(path).removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
-    except (InputError, UnicodeDecodeError):
-        return False
-    return catalogue_shape(root) is None
 
 
 def case_data(case: Case) -> dict[str, object]:

@@ -140,17 +140,6 @@ def parse_yaml(
     return YamlDoc(value, text, root, builder.marks, builder.key_marks, filename)
 
 
-def require_mapping(doc: YamlDoc) -> dict[str, Any]:
-    """The document's top-level mapping, or InputError saying what is there instead."""
-    if isinstance(doc.data, dict):
-        return doc.data
-    if doc.data is None:
-        raise _error(doc.filename, 1, 1, "the file is empty; expected 'key: value' lines")
-    kind = "a list" if isinstance(doc.data, list) else "a single value"
-    line, column = doc.locate(())
-    raise _error(doc.filename, line, column, f"expected 'key: value' lines at the top, found {kind}")
-
-
 def compose(text: str, filename: str = "<text>") -> tuple[Node | None, yaml.SafeLoader]:
     """Compose `text` into a node tree (with marks) under our limits.
 

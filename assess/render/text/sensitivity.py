@@ -102,10 +102,6 @@ def _taker(r: Robustness, option: str | None, name: Callable[[str], str] = str) 
     return "-" if option is None else name(r.options[option])
 
 
-def _swap(r: Robustness, pair: tuple[str, str] | None) -> str:
-    return "-" if pair is None else f"{r.options[pair[1]]} passes {r.options[pair[0]]}"
-
-
 def stability_table(r: Robustness, name: Callable[[str], str] = str) -> tuple[list[str], list[list[object]]]:
     header = ["criterion", "weight", "first place holds", "first below it", "first above it", "ranking holds"]
     rows: list[list[object]] = [
