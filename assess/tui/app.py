@@ -35,7 +35,7 @@ from assess.tui.history import History
 from assess.tui.present import safe
 from assess.tui.quotes import Quotes
 from assess.tui.screens.main import MainScreen
-from assess.tui.state import ViewState, analyse
+from assess.tui.state import ViewState, view_state
 from assess.tui.titlebar import fit_title, shown_path
 from assess.tui.widgets.score_matrix import ScoreMatrix
 from assess.tui.widgets.weights_table import WeightsTable
@@ -102,7 +102,7 @@ class AssessApp(App[int]):
         """Where the unsaved case went when the UI stopped on an error, and the note to print."""
         self.stopped_by = "an unexpected error"
         """What ended the app when `recovered` is set: an error or a signal's name."""
-        self.set_reactive(AssessApp.state, analyse(self.loaded.case, self.catalogue, scenario))
+        self.set_reactive(AssessApp.state, view_state(self.loaded.case, self.catalogue, scenario))
 
     @property
     def loaded(self) -> LoadedCase:
@@ -191,7 +191,9 @@ class AssessApp(App[int]):
     # -- applying edits ------------------------------------------------------
 
     def _show(self, case: Case, scenario: str | None) -> None:
-        self._set_state(analyse(case, self.catalogue, scenario, previous=self.state, saved=self.loaded.case))
+        self._set_state(
+            view_state(case, self.catalogue, scenario, previous=self.state, saved=self.loaded.case)
+        )
 
     def _set_state(self, state: ViewState) -> None:
         with self.batch_update():  # every widget's change in one frame
@@ -204,7 +206,7 @@ class AssessApp(App[int]):
             case = change(self.case)
             if case is self.case:
                 return False
-            state = analyse(
+            state = view_state(
                 case, self.catalogue, self.state.scenario, previous=self.state, saved=self.loaded.case
             )
         except ValueError as err:  # EditError, or a case that cannot be scored

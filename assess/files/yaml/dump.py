@@ -79,13 +79,13 @@ def dump_yaml(data: Any) -> str:
     If PyYAML's block-scalar writer ever produces text that does not read back
     the same, the document is written again with plain and quoted strings.
     """
-    text = emit(data)
+    text = dump_unchecked(data)
     if not reads_back(text, data):
-        text = emit(data, plain=True)
+        text = dump_unchecked(data, plain=True)
     return text
 
 
-def emit(data: Any, *, plain: bool = False, flow: bool = False) -> str:
+def dump_unchecked(data: Any, *, plain: bool = False, flow: bool = False) -> str:
     """One YAML document for `data`, unchecked: building block for patches."""
     return yaml.dump(
         data,

@@ -27,7 +27,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from assess.errors import InputError
-from assess.files.yaml.dump import body, dump_yaml, emit, emit_inline, key_text, reads_back, same
+from assess.files.yaml.dump import body, dump_unchecked, dump_yaml, emit_inline, key_text, reads_back, same
 from assess.files.yaml.safe import Path, mapping_key, parse_yaml
 from assess.files.yaml.spans import CannotPatch, Spans
 
@@ -292,7 +292,7 @@ class _Planner(Spans):
 
     def block(self, data: Any, col: int) -> str:
         """`data` dumped in block style, every line indented to column `col`."""
-        lines = body(emit(data)).split("\n")
+        lines = body(dump_unchecked(data)).split("\n")
         return "\n".join(" " * col + line if line else "" for line in lines)
 
 
