@@ -1,11 +1,15 @@
-"""Checks that need more than one field: ids that must exist, scores on their
-scale, weights that can be normalised, cells that must be there.
+"""Checks of a parsed case or catalogue that need more than one field.
 
-`check_case` returns every finding as (YAML path, message); the loader turns
-paths into file positions. `case_warnings` returns what is worth saying but
-stops nothing: weights whose elicitation warns (AHP judgements with a
-consistency ratio above the threshold, Saaty 1980), a team rule that cannot
-apply. Nothing here reads files.
+`check_case` finds what the field types alone cannot: duplicate or unknown ids
+(options, criteria, overrides, documents a source cites), scores outside their
+criterion's scale or range, weights missing, negative, all zero or not
+derivable, views with no criterion in use, and cells a view needs but lacks;
+`check_catalogue` finds duplicate criterion ids and unknown documents. Each
+finding is (YAML path, message); `assess.files.casefile` turns paths into file
+positions. `case_warnings` returns what is worth saying but stops nothing:
+weights whose elicitation warns (AHP judgements with a consistency ratio above
+the threshold, Saaty 1980), a team rule that cannot apply. Nothing here reads
+files.
 """
 
 from __future__ import annotations

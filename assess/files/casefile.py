@@ -10,7 +10,7 @@ warnings (inconsistent AHP judgements, a team rule that cannot apply).
 Files are read through `reading`: regular files within size limits, and the
 catalogue and documents a case names only from inside its project root (see
 `reading.root_of`).
-Saving patches only what changed (see `yamlwrite`) and writes atomically,
+Saving patches only what changed (see `assess.files.yaml.patch`) and writes atomically,
 refusing to overwrite a file that changed on disk.
 """
 

@@ -154,7 +154,7 @@ def same(a: Any, b: Any) -> bool:
 
 
 def key_text(key: Any) -> str:
-    """The string a mapping key becomes when parsed (see `yamlsafe`)."""
+    """The string a mapping key becomes when parsed (see `assess.files.yaml.safe`)."""
     if isinstance(key, str):
         return key
     if isinstance(key, bool):

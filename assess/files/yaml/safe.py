@@ -15,7 +15,7 @@ Conventions (documented for file authors too):
 - Merge keys (``<<:``) are refused: write the keys out; a merge hides where a
   value comes from, which our messages must point at.
 - ``.nan`` and ``.inf`` are refused here, where the position is still known.
-- Limits (see `yamllimits`): MAX_BYTES per file, MAX_DEPTH nested lists and
+- Limits (see `limits`): MAX_BYTES per file, MAX_DEPTH nested lists and
   mappings, MAX_NODES values and MAX_TEXT characters of text after expanding
   aliases (billion-laughs bombs), no recursive aliases, integers of at most
   MAX_INT_CHARS characters.
@@ -145,7 +145,7 @@ def compose(text: str, filename: str = "<text>") -> tuple[Node | None, yaml.Safe
 
     libyaml (ten times faster than PyYAML's own parser) is used where it is
     installed. Its composer recurses in C without a guard, so the limits are
-    checked first on its event stream (see `yamllimits`), which stops at the
+    checked first on its event stream (see `limits`), which stops at the
     first value over a limit however big the file; a tree with aliases is
     then measured with them expanded."""
     loader_class = getattr(yaml, "CSafeLoader", None) or _Loader
