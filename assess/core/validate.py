@@ -1,17 +1,21 @@
-"""Checks that need more than one field: ids that must exist, scores on their
-scale, weights that can be normalised, cells that must be there.
+"""Checks of a parsed case or catalogue that need more than one field.
 
-`check_case` returns every finding as (YAML path, message); the loader turns
-paths into file positions. `case_warnings` returns what is worth saying but
-stops nothing: weights whose elicitation warns (AHP judgements with a
-consistency ratio above the threshold, Saaty 1980), a team rule that cannot
-apply. Nothing here reads files.
+`check_case` finds what the field types alone cannot: duplicate or unknown ids
+(options, criteria, overrides, documents a source cites), scores outside their
+criterion's scale or range, weights missing, negative, all zero or not
+derivable, views with no criterion in use, and cells a view needs but lacks;
+`check_catalogue` finds duplicate criterion ids and unknown documents. Each
+finding is (YAML path, message); `assess.files.casefile` turns paths into file
+positions. `case_warnings` returns what is worth saying but stops nothing:
+weights whose elicitation warns (AHP judgements with a consistency ratio above
+the threshold, Saaty 1980), a team rule that cannot apply. Nothing here reads
+files.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from assess.core.view import available_criteria, view_criterion_ids
 from assess.errors import did_you_mean
@@ -78,7 +82,7 @@ def _weight_warnings(spec: Weights | None, path: tuple[str | int, ...], prefix: 
     return [(at, prefix + warning) for warning in result.warnings]
 
 
-def _unknown(kind: str, word: str, choices: set[str] | dict[str, object]) -> str:
+def _unknown(kind: str, word: str, choices: Iterable[str]) -> str:
     return f"unknown {kind} '{word}'{did_you_mean(word, set(choices))}"
 
 
@@ -102,7 +106,10 @@ def _check_ids(case: Case, catalogue: Catalogue | None, known: dict[str, Criteri
     for key in case.criteria.overrides:
         if key not in cat_ids:
             yield ("criteria", "overrides", key), _unknown("catalogue criterion", key, cat_ids)
-    lists = [(("criteria", "use"), case.criteria.use), (("criteria", "off"), case.criteria.off)]
+    lists: list[tuple[tuple[str | int, ...], list[str]]] = [
+        (("criteria", "use"), case.criteria.use),
+        (("criteria", "off"), case.criteria.off),
+    ]
     for sid, scenario in case.scenarios.items():
         lists.append((("scenarios", sid, "criteria", "add"), scenario.criteria.add))
         lists.append((("scenarios", sid, "criteria", "remove"), scenario.criteria.remove))
@@ -185,7 +192,7 @@ def _check_weights(
 
 def _check_views(case: Case, known: dict[str, Criterion]) -> Iterator[Finding]:
     if not view_criterion_ids(case, None):
-        where = ("criteria", "off") if case.criteria.use else ("criteria", "use")
+        where: tuple[str, ...] = ("criteria", "off") if case.criteria.use else ("criteria", "use")
         yield where, "the baseline has no criterion in use: an option cannot be ranked on nothing"
     yield from _missing_cells(case, None, known, ("scores",))
     for sid, scenario in case.scenarios.items():
@@ -229,7 +236,7 @@ def _missing_cells(
 
 
 def _check_source_doc(
-    source: object, documents: dict[str, object], path: tuple[str | int, ...]
+    source: object, documents: Mapping[str, object], path: tuple[str | int, ...]
 ) -> Iterator[Finding]:
     doc = getattr(source, "document", None)
     if doc is not None and doc not in documents:
@@ -240,7 +247,7 @@ def _check_sources(case: Case, catalogue: Catalogue | None) -> Iterator[Finding]
     documents = {**(catalogue.documents if catalogue else {}), **case.documents}
     for i, option in enumerate(case.options):
         yield from _check_source_doc(option.source, documents, ("options", i))
-    tables = [(("scores",), case.scores)]
+    tables: list[tuple[tuple[str, ...], dict[str, dict[str, Score]]]] = [(("scores",), case.scores)]
     tables += [(("scenarios", s, "scores"), sc.scores) for s, sc in case.scenarios.items()]
     tables += [(("assessors", a, "scores"), person.scores) for a, person in case.assessors.items()]
     for path, table in tables:

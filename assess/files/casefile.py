@@ -10,13 +10,14 @@ warnings (inconsistent AHP judgements, a team rule that cannot apply).
 Files are read through `reading`: regular files within size limits, and the
 catalogue and documents a case names only from inside its project root (see
 `reading.root_of`).
-Saving patches only what changed (see `yamlwrite`) and writes atomically,
+Saving patches only what changed (see `assess.files.yaml.patch`) and writes atomically,
 refusing to overwrite a file that changed on disk.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -40,8 +41,8 @@ from assess.files.reading import (
 from assess.files.salvage import CASE_DEFINITIONS, CATALOGUE_DEFINITIONS, Salvaged, salvage
 from assess.files.yaml.dump import dump_yaml
 from assess.files.yaml.patch import patch_yaml
-from assess.files.yaml.safe import MAX_BYTES, YamlDoc, compose, parse_yaml
-from assess.model import FORMAT_VERSION, Case, Catalogue, Document, SourceRef
+from assess.files.yaml.safe import MAX_BYTES, YamlDoc, parse_yaml
+from assess.model import FORMAT_VERSION, Case, Catalogue, Document, Score, SourceRef
 
 Cited = tuple[str, str]
 """(document, passage) of a citation."""
@@ -157,7 +158,7 @@ def _documents(
 
 
 def _passage_findings(
-    sources: list[tuple[tuple[str | int, ...], object]], documents: dict[str, Path]
+    sources: Sequence[tuple[tuple[str | int, ...], object]], documents: dict[str, Path]
 ) -> tuple[list[tuple[Finding, Cited]], list[Finding]]:
     """Each cited passage that is not in its document, with the citation; and
     the documents that could not be read (errors). Each document is read once
@@ -228,23 +229,11 @@ def _read_catalogue(
     return LoadedCatalogue(path, catalogue, documents, warnings, cited.not_found), parsed, problems
 
 
-def load_catalogue(
-    path: Path | str, root: Path | None = None, *, strict_passages: bool = False
-) -> LoadedCatalogue:
-    """Read, parse and check a criteria catalogue; raise InputError with every
-    problem if any is an error (a passage not found is one if `strict_passages`).
-    Its documents must lie inside `root` (default: the catalogue's own project root)."""
-    path = Path(path)
-    loaded, _, problems = _read_catalogue(path, strict_passages, root_of(path) if root is None else root)
-    _raise_if_errors(problems)
-    return loaded
-
-
 def _case_sources(case: Case) -> list[tuple[tuple[str | int, ...], object]]:
     sources: list[tuple[tuple[str | int, ...], object]] = [
         (("options", i), o.source) for i, o in enumerate(case.options)
     ]
-    tables = [(("scores",), case.scores)]
+    tables: list[tuple[tuple[str, ...], dict[str, dict[str, Score]]]] = [(("scores",), case.scores)]
     tables += [(("scenarios", s, "scores"), sc.scores) for s, sc in case.scenarios.items()]
     tables += [(("assessors", a, "scores"), person.scores) for a, person in case.assessors.items()]
     for path, table in tables:
@@ -336,16 +325,6 @@ def _case_from(path: Path, raw: bytes, doc: YamlDoc, root: Path, strict_passages
 
 def _in_file_order(p: Problem) -> tuple[str, int, int]:
     return (p.file, p.line, p.column)
-
-
-def is_catalogue_file(path: Path) -> bool:
-    """Whether a YAML file looks like a criteria catalogue rather than a case
-    (composed only: no values built, so it costs little beside the full load)."""
-    try:
-        root, _ = compose(_read(path).removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
-    except (InputError, UnicodeDecodeError):
-        return False
-    return catalogue_shape(root) is None
 
 
 def case_data(case: Case) -> dict[str, object]:

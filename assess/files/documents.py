@@ -135,11 +135,3 @@ def locate_passage(text: str, passage: str) -> Located | None:
     start, end = norm.offset(k), norm.offset(k + len(wanted) - 1) + 1
     first = text.count("\n", 0, start) + 1
     return Located(first, first + text.count("\n", start, end), start, end)
-
-
-def quote_context(text: str, found: Located, lines_around: int = 1) -> str:
-    """The lines holding the passage, with `lines_around` lines either side."""
-    lines = text.splitlines()
-    lo = max(0, found.first_line - 1 - lines_around)
-    hi = min(len(lines), found.last_line + lines_around)
-    return "\n".join(line.rstrip() for line in lines[lo:hi]).strip("\n")

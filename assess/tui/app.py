@@ -37,7 +37,7 @@ from assess.tui.history import History
 from assess.tui.present import safe
 from assess.tui.quotes import Quotes
 from assess.tui.screens.main import MainScreen
-from assess.tui.state import AppState, ViewState, analyse
+from assess.tui.state import AppState, ViewState, view_state
 from assess.tui.titlebar import fit_title, shown_path
 from assess.tui.widgets.score_matrix import ScoreMatrix
 from assess.tui.widgets.weights_table import WeightsTable
@@ -100,7 +100,7 @@ class AssessApp(App[int]):
         super().__init__()
         first = cases[0]
         self.current = AppState(
-            tuple(cases), History(first.case), analyse(first.case, first.catalogue_model, scenario)
+            tuple(cases), History(first.case), view_state(first.case, first.catalogue_model, scenario)
         )
         """The whole state; replaced (by `_commit`) on every change, never changed."""
         self.recovered: tuple[Path | None, str] | None = None
@@ -212,7 +212,7 @@ class AssessApp(App[int]):
         """`case` in view `scenario`, scored against the file's case (`loaded`, by
         default the one being edited)."""
         saved = (loaded or self.loaded).case
-        return analyse(case, self.catalogue, scenario, previous=self.state, saved=saved)
+        return view_state(case, self.catalogue, scenario, previous=self.state, saved=saved)
 
     def _show(self, case: Case, scenario: str | None) -> None:
         self._commit(replace(self.current, view=self._view_of(case, scenario)))

@@ -101,7 +101,7 @@ def _reference(
         return None
 
 
-def analyse(
+def view_state(
     case: Case,
     catalogue: Catalogue | None,
     scenario: str | None,

@@ -18,7 +18,7 @@ from textual.widget import Widget
 from assess.files.casefile import LoadedCase, load_case
 from assess.tui.screens.compare import CompareScreen
 from assess.tui.screens.compare_rationale import RationaleModal
-from assess.tui.widgets.compare_detail import CompareDetail, Subject
+from assess.tui.widgets.compare_detail import CompareDetail, CompareSubject
 from assess.tui.widgets.compare_matrix import (
     CHANGED_STYLE,
     PRESENCE_STYLE,
@@ -94,7 +94,7 @@ async def test_moving_to_a_cell_shows_both_rationales(
     async with Host(two_cases).run_test(size=size) as pilot:
         await pilot.pause()
         screen = compare_screen(pilot.app)
-        target = Subject("cell", "smart_cities", "sanctions")
+        target = CompareSubject("cell", "smart_cities", "sanctions")
         for _ in range(40):
             if screen.subject == target:
                 break
@@ -153,13 +153,13 @@ async def test_weight_row_and_ranking_rows_show_their_detail(two_cases: list[Loa
         matrix = screen.query_one(CompareMatrix)
         matrix.move_cursor(row=0, column=0)
         await pilot.pause()
-        assert screen.subject == Subject("weight", criterion="competence")
+        assert screen.subject == CompareSubject("weight", criterion="competence")
         detail = screen.query_one(CompareDetail)
         assert "swing" in shown_text(detail) and "direct" in shown_text(detail)
         await pilot.press("shift+tab")
         assert pilot.app.focused is screen.query_one(CompareRanks)
         await pilot.press("down")
-        assert screen.subject == Subject("option", "pharma")
+        assert screen.subject == CompareSubject("option", "pharma")
         text = shown_text(detail)
         assert "weight effect" in text and "score effect" in text
         await pilot.press("enter")

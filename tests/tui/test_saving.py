@@ -14,7 +14,7 @@ from assess.tui.present import clip
 from assess.tui.screens.conflict import ConflictScreen
 from assess.tui.screens.main import WIDE_NAMES, MainScreen
 from assess.tui.screens.quit_confirm import QuitConfirm
-from assess.tui.state import analyse
+from assess.tui.state import view_state
 from assess.tui.titlebar import shown_path
 from tests.tui.tui_helpers import RecordingApp, copy_workspace, ranking_names
 
@@ -44,7 +44,7 @@ async def test_save_writes_what_the_screen_shows(workspace_case: Path) -> None:
     value = loaded.case.scores["regulation"]["competence"].value + 0.5
     assert again.case.scores["regulation"]["competence"].value == value
     assert again.case == app.case
-    result = analyse(again.case, again.catalogue_model, None).result
+    result = view_state(again.case, again.catalogue_model, None).result
     assert [clip(r.name, WIDE_NAMES) for r in result.ranking if not r.excluded] == shown
 
 

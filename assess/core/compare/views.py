@@ -282,8 +282,11 @@ def _effects(
     for k in range(len(views) - 1):
         a, b = rankings[k], rankings[k + 1]
         for oid in ids:
-            if oid in a and oid in b:
-                totals = (a[oid].score, b[oid].score)
+            # a weighted-sum ranking scores every option it holds, so None means absent
+            before = a[oid].score if oid in a else None
+            after = b[oid].score if oid in b else None
+            if before is not None and after is not None:
+                totals = (before, after)
                 out.append(
                     option_effect(views[k], views[k + 1], (k, k + 1), oid, names[oid], totals, crit_ids)
                 )

@@ -79,13 +79,13 @@ def dump_yaml(data: Any) -> str:
     If PyYAML's block-scalar writer ever produces text that does not read back
     the same, the document is written again with plain and quoted strings.
     """
-    text = emit(data)
+    text = dump_unchecked(data)
     if not reads_back(text, data):
-        text = emit(data, plain=True)
+        text = dump_unchecked(data, plain=True)
     return text
 
 
-def emit(data: Any, *, plain: bool = False, flow: bool = False) -> str:
+def dump_unchecked(data: Any, *, plain: bool = False, flow: bool = False) -> str:
     """One YAML document for `data`, unchecked: building block for patches."""
     return yaml.dump(
         data,
@@ -105,7 +105,7 @@ def emit_inline(value: Any, style: str | None = None, *, flow: bool = False) -> 
     (quotes, `|`, `>`); PyYAML keeps it where the string allows it."""
     rep = (_PlainDumper if flow else _Dumper)(io.StringIO(), sort_keys=False, default_flow_style=flow)
     node = rep.represent_data(value)
-    if style and node.tag == _STR:
+    if style and isinstance(node, yaml.ScalarNode) and node.tag == _STR:
         node.style = _safe_style(node.value, style)
     if flow:
         wrapper: yaml.Node = yaml.SequenceNode(_SEQ, [node], flow_style=True)
@@ -154,7 +154,7 @@ def same(a: Any, b: Any) -> bool:
 
 
 def key_text(key: Any) -> str:
-    """The string a mapping key becomes when parsed (see `yamlsafe`)."""
+    """The string a mapping key becomes when parsed (see `assess.files.yaml.safe`)."""
     if isinstance(key, str):
         return key
     if isinstance(key, bool):

@@ -13,11 +13,13 @@ up writing out), and nest at most MAX_DEPTH levels.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml.events import (
     AliasEvent,
+    CollectionStartEvent,
+    Event,
     MappingEndEvent,
     MappingStartEvent,
     ScalarEvent,
@@ -50,7 +52,8 @@ def scan_events(text: str, loader_class: type) -> bool:
     """Walk the events of `text`: raise LimitError at the first value nested
     deeper than MAX_DEPTH, past MAX_NODES, or at a recursive alias; say whether
     there is an alias at all. YAML errors propagate (yaml.YAMLError)."""
-    depth, count, open_anchors, aliased = 0, 0, [], False
+    depth, count, aliased = 0, 0, False
+    open_anchors: list[str | None] = []
     for event in yaml.parse(text, Loader=loader_class):
         kind = type(event)  # exact types, not isinstance: hundreds of thousands of events
         if kind in _ENDS:
@@ -59,25 +62,31 @@ def scan_events(text: str, loader_class: type) -> bool:
             continue
         if kind in _STARTS:
             depth += 1
-            open_anchors.append(event.anchor)
+            open_anchors.append(cast(CollectionStartEvent, event).anchor)  # `kind` says it is one
             if depth > MAX_DEPTH:
-                raise LimitError(event.start_mark, f"nested deeper than {MAX_DEPTH} levels")
+                raise LimitError(_mark(event), f"nested deeper than {MAX_DEPTH} levels")
         elif kind is AliasEvent:
             aliased = True
-            if event.anchor in open_anchors:
+            anchor = cast(AliasEvent, event).anchor
+            if anchor in open_anchors:
                 raise LimitError(
-                    event.start_mark,
-                    f"the alias *{event.anchor} refers to a list or "
-                    "mapping that contains it (a recursive alias)",
+                    _mark(event),
+                    f"the alias *{anchor} refers to a list or mapping that contains it (a recursive alias)",
                 )
         elif kind is not ScalarEvent:
             continue  # stream and document events
         count += 1
         if count > MAX_NODES:
             raise LimitError(
-                event.start_mark, f"the file holds more than {MAX_NODES:,} values, the limit for one file"
+                _mark(event), f"the file holds more than {MAX_NODES:,} values, the limit for one file"
             )
     return aliased
+
+
+def _mark(event: Event) -> yaml.Mark:
+    """Where `event` starts: the parser gives every event a mark (the stubs allow None),
+    of PyYAML's or libyaml's Mark class, which have the same fields."""
+    return cast(yaml.Mark, event.start_mark)
 
 
 @dataclass(frozen=True, slots=True)

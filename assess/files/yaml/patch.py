@@ -27,7 +27,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from assess.errors import InputError
-from assess.files.yaml.dump import body, dump_yaml, emit, emit_inline, key_text, reads_back, same
+from assess.files.yaml.dump import body, dump_unchecked, dump_yaml, emit_inline, key_text, reads_back, same
 from assess.files.yaml.safe import Path, mapping_key, parse_yaml
 from assess.files.yaml.spans import CannotPatch, Spans
 
@@ -177,7 +177,9 @@ class _Planner(Spans):
         if flow and set(keys) != set(new) or not set(keys) & set(new):
             raise CannotPatch("the keys changed")
         col = pairs[0][0].start_mark.column
-        runs, prev = {}, None  # added keys, by the kept key they follow
+        # added keys, by the kept key they follow (None: before the first)
+        runs: dict[str | tuple[None, str] | None, dict[Any, Any]] = {}
+        prev: str | None = None
         for k in new:
             if k in old:
                 prev = k
@@ -191,7 +193,7 @@ class _Planner(Spans):
             pos = self.line_start(pairs[first][0].start_mark.index)
             edits.append(self.edit(pos, pos, self.block(runs[None], col) + "\n", path))
         for i, (key, (knode, vnode)) in enumerate(zip(keys, pairs, strict=True)):
-            if key not in new:
+            if not isinstance(key, str) or key not in new:  # a (None, why) key is never in new
                 if not self.leading(knode.start_mark.index):
                     raise CannotPatch("the key shares its line")
                 end = self.after_line(self.child_end(node, i))
@@ -283,13 +285,14 @@ class _Planner(Spans):
             return emit_inline(new, style, flow=True)
         first, *rest = emit_inline(new, style).split("\n")
         indent = ctx.indent + 2
-        if style in ("|", ">") and first[:1] in "|>" and not any(c.isdigit() for c in first):
+        is_block = style in ("|", ">") and first[:1] in "|>" and not any(c.isdigit() for c in first)
+        if is_block and isinstance(node, ScalarNode):  # a style is only ever a scalar's
             indent = self.block_indent(node) or indent
         return "\n".join([first] + [" " * (indent - 2) + line if line else "" for line in rest])
 
     def block(self, data: Any, col: int) -> str:
         """`data` dumped in block style, every line indented to column `col`."""
-        lines = body(emit(data)).split("\n")
+        lines = body(dump_unchecked(data)).split("\n")
         return "\n".join(" " * col + line if line else "" for line in lines)
 
 

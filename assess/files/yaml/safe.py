@@ -15,7 +15,7 @@ Conventions (documented for file authors too):
 - Merge keys (``<<:``) are refused: write the keys out; a merge hides where a
   value comes from, which our messages must point at.
 - ``.nan`` and ``.inf`` are refused here, where the position is still known.
-- Limits (see `yamllimits`): MAX_BYTES per file, MAX_DEPTH nested lists and
+- Limits (see `limits`): MAX_BYTES per file, MAX_DEPTH nested lists and
   mappings, MAX_NODES values and MAX_TEXT characters of text after expanding
   aliases (billion-laughs bombs), no recursive aliases, integers of at most
   MAX_INT_CHARS characters.
@@ -140,23 +140,12 @@ def parse_yaml(
     return YamlDoc(value, text, root, builder.marks, builder.key_marks, filename)
 
 
-def require_mapping(doc: YamlDoc) -> dict[str, Any]:
-    """The document's top-level mapping, or InputError saying what is there instead."""
-    if isinstance(doc.data, dict):
-        return doc.data
-    if doc.data is None:
-        raise _error(doc.filename, 1, 1, "the file is empty; expected 'key: value' lines")
-    kind = "a list" if isinstance(doc.data, list) else "a single value"
-    line, column = doc.locate(())
-    raise _error(doc.filename, line, column, f"expected 'key: value' lines at the top, found {kind}")
-
-
 def compose(text: str, filename: str = "<text>") -> tuple[Node | None, yaml.SafeLoader]:
     """Compose `text` into a node tree (with marks) under our limits.
 
     libyaml (ten times faster than PyYAML's own parser) is used where it is
     installed. Its composer recurses in C without a guard, so the limits are
-    checked first on its event stream (see `yamllimits`), which stops at the
+    checked first on its event stream (see `limits`), which stops at the
     first value over a limit however big the file; a tree with aliases is
     then measured with them expanded."""
     loader_class = getattr(yaml, "CSafeLoader", None) or _Loader
@@ -225,9 +214,9 @@ class _Builder:
         expected = _T + ("seq" if isinstance(node, SequenceNode) else "map")
         if node.tag != expected:
             return self.fail(node, f"unsupported tag {_show_tag(node.tag)}", path)
-        if isinstance(node, SequenceNode):
-            return [self.value(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self.mapping(node, path)
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path)
+        return [self.value(item, path + (i,)) for i, item in enumerate(node.value)]  # a SequenceNode
 
     def mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
         out: dict[str, Any] = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 
 
 class CannotPatch(Exception):
@@ -43,7 +43,7 @@ class Spans:
                 return node.end_mark.index
             seg = self.text[node.start_mark.index : node.end_mark.index].rstrip(" \t\r\n")
             return self.line_end(node.start_mark.index + len(seg) - 1)
-        if node.flow_style or not node.value:
+        if not isinstance(node, CollectionNode) or node.flow_style or not node.value:
             return node.end_mark.index
         return self.child_end(node, len(node.value) - 1)
 

@@ -122,7 +122,7 @@ def pairwise_flows(
     """
     n = x.shape[0]
     step = max(1, CHUNK_ELEMENTS // n)
-    for j in np.flatnonzero(columns):
+    for j in map(int, np.flatnonzero(columns)):
         if w[j] == 0 and uni is None:
             continue
         col = -x[:, j] if cost[j] else np.ascontiguousarray(x[:, j])

@@ -96,7 +96,7 @@ class Preference:
         return np.clip(d, 0.0, 1.0, out=d)
 
 
-PreferenceLike = Preference | str | Mapping[str, object]
+PreferenceLike = Preference | str | Mapping[str, float | str]
 Flows = tuple[NDArray[np.float64], NDArray[np.float64] | None, NDArray[np.float64] | None]
 
 

@@ -14,10 +14,10 @@ Integrated Approach* (2002), ch. 5; Keeney & Raiffa (1976).
 from __future__ import annotations
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
 
-def normalise_weights(weights: NDArray[np.floating]) -> NDArray[np.float64]:
+def normalise_weights(weights: ArrayLike) -> NDArray[np.float64]:
     """Weights scaled to sum to 1 (raises ValueError if negative or all zero)."""
     w = np.asarray(weights, dtype=float)
     if np.any(w < 0) or not np.all(np.isfinite(w)):

@@ -56,15 +56,6 @@ class StandIn:
     """(S, f) rule features."""
 
 
-def dominates(XA: NDArray[np.bool_], XB: NDArray[np.bool_], rel: Relation) -> NDArray[np.bool_]:
-    """(|A|, |B|): whether portfolio A[i] dominates B[j] on value (dense; for small sets)."""
-    A, B = XA.astype(float), XB.astype(float)
-    inter = np.einsum("an,bn,nk->abk", A, B, rel.width)
-    dlow = (A @ rel.lo)[:, None, :] - (B @ rel.hi)[None, :, :] + inter
-    dhigh = (A @ rel.hi)[:, None, :] - (B @ rel.lo)[None, :, :] - inter
-    return rel.test(dlow, dhigh)
-
-
 def dominated(X: NDArray[np.bool_], rel: Relation, stand_in: StandIn | None = None) -> NDArray[np.bool_]:
     """(S,) whether another row p of X dominates row q and can stand in for it.
 

@@ -92,7 +92,7 @@ def tornado(
     if v.ndim != 2 or w.shape != (v.shape[1],):
         raise ValueError("values must be n x m with one weight per criterion")
     base = v @ w
-    parts: list[tuple[str, NDArray, NDArray, NDArray]] = []
+    parts: list[tuple[Literal["score", "weight"], NDArray, NDArray, NDArray]] = []
     if (values_low is None) != (values_high is None):
         raise ValueError("give both values_low and values_high, or neither")
     if values_low is not None:
@@ -105,7 +105,7 @@ def tornado(
 
 
 def _option_bars(
-    option: int, base: float, parts: list[tuple[str, NDArray, NDArray, NDArray]]
+    option: int, base: float, parts: list[tuple[Literal["score", "weight"], NDArray, NDArray, NDArray]]
 ) -> IndexedTornado:
     bars = [
         IndexedTornadoBar(

@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assess.kernels.weighting.ahp_matrix import Judgement, build_matrix, parse_judgements
+from assess.kernels.weighting.ahp_matrix import PairwiseRatio, build_matrix, parse_judgements
 from assess.kernels.weighting.errors import WeightingError
 
 SAATY_1980_RI = (0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49)
@@ -120,7 +120,7 @@ def implied_without(matrix: np.ndarray, a: int, b: int) -> float:
 
 
 def most_inconsistent(
-    judgements: list[Judgement],
+    judgements: list[PairwiseRatio],
     weights: Mapping[str, float],
     matrix: np.ndarray | None = None,
     ids: Sequence[str] = (),

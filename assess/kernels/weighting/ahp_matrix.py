@@ -21,16 +21,17 @@ _TOLERANCE = 1e-9
 
 
 @dataclass(frozen=True, slots=True)
-class Judgement:
-    """'a' is `ratio` times as important as 'b'."""
+class PairwiseRatio:
+    """One checked AHP judgement: 'a' is `ratio` times as important as 'b'
+    (`assess.model.Judgement` is the same judgement as a case file says it)."""
 
     a: str
     b: str
     ratio: float
 
 
-def parse_judgements(pairwise: object) -> list[Judgement]:
-    """Judgements from dicts {a, b, ratio}, (a, b, ratio) triples or `Judgement`s."""
+def parse_judgements(pairwise: object) -> list[PairwiseRatio]:
+    """Judgements from dicts {a, b, ratio}, (a, b, ratio) triples or `PairwiseRatio`s."""
     if isinstance(pairwise, str | bytes | Mapping) or not isinstance(pairwise, Iterable):
         raise WeightingError(
             f"AHP: expected a list of judgements like [{{a: c1, b: c2, ratio: 3}}, ...], got {pairwise!r}"
@@ -38,8 +39,8 @@ def parse_judgements(pairwise: object) -> list[Judgement]:
     return [_judgement(item, f"AHP judgement {n}") for n, item in enumerate(pairwise, 1)]
 
 
-def _judgement(item: object, where: str) -> Judgement:
-    if isinstance(item, Judgement):
+def _judgement(item: object, where: str) -> PairwiseRatio:
+    if isinstance(item, PairwiseRatio):
         a, b, ratio = item.a, item.b, item.ratio
     elif isinstance(item, Mapping) and set(item) == {"a", "b", "ratio"}:
         a, b, ratio = item["a"], item["b"], item["ratio"]
@@ -56,10 +57,10 @@ def _judgement(item: object, where: str) -> Judgement:
             f"{where}: '{a}' vs '{b}' has ratio {value:g}, outside Saaty's scale 1/9..9 "
             "(1 equal, 3 moderate, 5 strong, 7 very strong, 9 extreme; 1/3 etc. the reverse)"
         )
-    return Judgement(a, b, value)
+    return PairwiseRatio(a, b, value)
 
 
-def _criteria_order(judgements: list[Judgement], criteria: Sequence[str] | None) -> list[str]:
+def _criteria_order(judgements: list[PairwiseRatio], criteria: Sequence[str] | None) -> list[str]:
     mentioned = list(dict.fromkeys(c for j in judgements for c in (j.a, j.b)))
     if criteria is None:
         if not mentioned:
@@ -77,7 +78,7 @@ def _criteria_order(judgements: list[Judgement], criteria: Sequence[str] | None)
 
 
 def build_matrix(
-    judgements: list[Judgement], criteria: Sequence[str] | None = None
+    judgements: list[PairwiseRatio], criteria: Sequence[str] | None = None
 ) -> tuple[tuple[str, ...], np.ndarray]:
     """The criteria order and the reciprocal matrix; every pair exactly once."""
     ids = _criteria_order(judgements, criteria)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from assess.core.disagreement import CellDisagreement, Disagreement, Opinion, rank_map
 from assess.core.scoring import ScoreResult
-from assess.render.fmt import Figure, fixed, scale
+from assess.render.fmt import fixed, scale
 from assess.render.jsonout import to_json
 from assess.render.mdtext import md
 from assess.render.safe import wrap
@@ -27,10 +27,6 @@ from assess.render.text.ranking import ranked_row
 
 WRAP = 88
 Text = Callable[[str], str]
-
-
-def _score(x: float | None) -> Figure | None:
-    return None if x is None else scale(x)
 
 
 def _finite(x: float) -> float | None:

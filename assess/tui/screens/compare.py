@@ -28,7 +28,7 @@ from assess.core.view import View, resolve, scenario_key, view_names
 from assess.tui.present import shown
 from assess.tui.quotes import Quotes
 from assess.tui.screens.compare_rationale import RationaleModal
-from assess.tui.widgets.compare_detail import CompareDetail, Subject
+from assess.tui.widgets.compare_detail import CompareDetail, CompareSubject
 from assess.tui.widgets.compare_matrix import (
     CHANGED_STYLE,
     PRESENCE_STYLE,
@@ -92,7 +92,7 @@ class CompareScreen(Screen[None]):
         ),
     ]
 
-    subject: reactive[Subject | None] = reactive(None)
+    subject: reactive[CompareSubject | None] = reactive(None)
 
     def __init__(self, cases: list[LoadedCase], scenario: str | None = None) -> None:
         super().__init__()

@@ -21,10 +21,12 @@ from textual.widgets import Static
 from assess.core.compare.views import Comparison
 from assess.tui.present import shown
 from assess.tui.quotes import Quotes, cited_passages
-from assess.tui.widgets.compare_detail import Subject, describe
+from assess.tui.widgets.compare_detail import CompareSubject, describe
 
 
-def quoted_passages(comp: Comparison, subject: Subject, quotes: list[Quotes | None]) -> list[RenderableType]:
+def quoted_passages(
+    comp: Comparison, subject: CompareSubject, quotes: list[Quotes | None]
+) -> list[RenderableType]:
     """Each view's cited passage in context, for a cell subject."""
     if subject.kind != "cell" or subject.option is None or subject.criterion is None:
         return []
@@ -54,7 +56,7 @@ class RationaleModal(ModalScreen[None]):
     ]
 
     def __init__(
-        self, comparison: Comparison, subject: Subject, quotes: list[Quotes | None] | None = None
+        self, comparison: Comparison, subject: CompareSubject, quotes: list[Quotes | None] | None = None
     ) -> None:
         super().__init__()
         self.comparison = comparison

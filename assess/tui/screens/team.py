@@ -24,7 +24,7 @@ from assess.core.disagreement import Disagreement, disagreement
 from assess.tui.present import shown
 from assess.tui.quotes import Quotes
 from assess.tui.screens.team_texts import TeamTextsModal
-from assess.tui.widgets.team_detail import Subject, TeamDetail
+from assess.tui.widgets.team_detail import TeamDetail, TeamSubject
 from assess.tui.widgets.team_heatmap import WIDE, TeamHeatmap, legend
 from assess.tui.widgets.team_ranks import TeamRanks
 
@@ -67,7 +67,7 @@ class TeamScreen(Screen[None]):
         ),
     ]
 
-    subject: reactive[Subject | None] = reactive(None)
+    subject: reactive[TeamSubject | None] = reactive(None)
 
     def __init__(self, loaded: LoadedCase) -> None:
         super().__init__()

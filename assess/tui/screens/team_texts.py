@@ -18,10 +18,12 @@ from textual.widgets import Static
 from assess.core.disagreement import Disagreement
 from assess.tui.present import shown
 from assess.tui.quotes import Quotes, cited_passages
-from assess.tui.widgets.team_detail import Subject, describe
+from assess.tui.widgets.team_detail import TeamSubject, describe
 
 
-def quoted_passages(report: Disagreement, subject: Subject, quotes: Quotes | None) -> list[RenderableType]:
+def quoted_passages(
+    report: Disagreement, subject: TeamSubject, quotes: Quotes | None
+) -> list[RenderableType]:
     """Each assessor's cited passage in context."""
     cell = report.cell(*subject)
     if cell is None:
@@ -41,7 +43,7 @@ class TeamTextsModal(ModalScreen[None]):
         Binding("q", "close", "Close", show=False, id="team.close_texts_q", tooltip="Close the full texts"),
     ]
 
-    def __init__(self, report: Disagreement, subject: Subject, quotes: Quotes | None = None) -> None:
+    def __init__(self, report: Disagreement, subject: TeamSubject, quotes: Quotes | None = None) -> None:
         super().__init__()
         self.report = report
         self.subject = subject

@@ -176,7 +176,7 @@ class SessionServer(Server):
 
     # -- the page and the sessions ---------------------------------------------------
 
-    async def handle_index(self, request: web.Request) -> web.Response:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.Response:
         """The page, with its WebSocket on the address the browser used (the guard checked it)."""
         nonce = secrets.token_urlsafe(16)
         size = bounded_int(request.query.get("fontsize"), 16, 6, 64)

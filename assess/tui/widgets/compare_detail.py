@@ -31,7 +31,7 @@ Mode = Literal["line", "pane", "full"]
 
 
 @dataclass(frozen=True)
-class Subject:
+class CompareSubject:
     """What the compare screen is pointing at."""
 
     kind: Literal["cell", "weight", "option"]
@@ -67,7 +67,7 @@ def _changed(changed: tuple[str, ...], mode: Mode) -> Text:
     return Text(f"   {', '.join(changed) or 'same in every view'}", "italic dim")
 
 
-def _cell(comp: Comparison, s: Subject, mode: Mode) -> RenderableType:
+def _cell(comp: Comparison, s: CompareSubject, mode: Mode) -> RenderableType:
     assert s.option is not None and s.criterion is not None
     c = comp.cell(s.option, s.criterion)
     head = shown(f"{comp.option_names[c.option]} × {comp.criterion_names[c.criterion]}", "bold")
@@ -93,7 +93,7 @@ def _why(side: CellSide, mode: Mode) -> Text:
     return text
 
 
-def _weight(comp: Comparison, s: Subject, mode: Mode) -> RenderableType:
+def _weight(comp: Comparison, s: CompareSubject, mode: Mode) -> RenderableType:
     assert s.criterion is not None
     w = next(x for x in comp.weights if x.criterion == s.criterion)
     head = shown(f"Weight of {w.name}", "bold")
@@ -114,7 +114,7 @@ def effect_text(value: float, scale: float, colour: str, width: int = 5) -> Text
     return text.append_text(bar(abs(value) / scale if scale else 0.0, width, colour))
 
 
-def _option(comp: Comparison, s: Subject, mode: Mode) -> RenderableType:
+def _option(comp: Comparison, s: CompareSubject, mode: Mode) -> RenderableType:
     assert s.option is not None
     effects = comp.effects_of(s.option)
     head = shown(comp.option_names[s.option], "bold")
@@ -144,7 +144,7 @@ def _option_pair(comp: Comparison, e: OptionEffect, mode: Mode) -> RenderableTyp
     return Group(line, grid)
 
 
-def describe(comp: Comparison, subject: Subject | None, mode: Mode = "pane") -> RenderableType:
+def describe(comp: Comparison, subject: CompareSubject | None, mode: Mode = "pane") -> RenderableType:
     """The detail of `subject` at the length of `mode`."""
     if subject is None:
         return Text("Move the cursor to a cell, a weight or an option.", "dim")
@@ -160,7 +160,7 @@ class CompareDetail(Static):
     CompareDetail { width: 1fr; height: auto; }
     """
 
-    subject: reactive[Subject | None] = reactive(None)
+    subject: reactive[CompareSubject | None] = reactive(None)
     mode: reactive[Mode] = reactive("pane")
 
     def __init__(self, comparison: Comparison, *, id: str | None = None) -> None:  # noqa: A002

@@ -22,7 +22,7 @@ from textual.widgets import DataTable
 from assess.core.compare.views import CellComparison, Comparison, WeightComparison
 from assess.render import fmt
 from assess.tui.present import FAMILY_COLOUR, clip, name_lines
-from assess.tui.widgets.compare_detail import Subject
+from assess.tui.widgets.compare_detail import CompareSubject
 
 WEIGHT_ROW = "__weights__"
 CHANGED_STYLE = "bold #ffd75f on #4a3b00"
@@ -73,14 +73,14 @@ class CompareMatrix(DataTable):
     class Shown(Message):
         """The cursor moved onto a cell or a weight."""
 
-        def __init__(self, subject: Subject) -> None:
+        def __init__(self, subject: CompareSubject) -> None:
             super().__init__()
             self.subject = subject
 
     class Opened(Message):
         """Enter on a cell or a weight: show its full texts."""
 
-        def __init__(self, subject: Subject) -> None:
+        def __init__(self, subject: CompareSubject) -> None:
             super().__init__()
             self.subject = subject
 
@@ -132,11 +132,11 @@ class CompareMatrix(DataTable):
         self._fill()
         self.cursor_coordinate = here
 
-    def subject_at(self, coordinate: Coordinate) -> Subject:
+    def subject_at(self, coordinate: Coordinate) -> CompareSubject:
         criterion = self.criteria[coordinate.column]
         if coordinate.row == 0:
-            return Subject("weight", criterion=criterion)
-        return Subject("cell", self.option_ids[coordinate.row - 1], criterion)
+            return CompareSubject("weight", criterion=criterion)
+        return CompareSubject("cell", self.option_ids[coordinate.row - 1], criterion)
 
     def changes(self) -> list[Coordinate]:
         """Coordinates of every flagged weight and cell, row by row."""

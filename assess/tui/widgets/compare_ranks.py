@@ -19,7 +19,7 @@ from textual.widgets import DataTable
 from assess.core.compare.views import Comparison, OptionComparison, OptionSide
 from assess.render import fmt
 from assess.tui.present import clip, move_text
-from assess.tui.widgets.compare_detail import SCORE_COLOUR, WEIGHT_COLOUR, Subject, effect_text
+from assess.tui.widgets.compare_detail import SCORE_COLOUR, WEIGHT_COLOUR, CompareSubject, effect_text
 
 
 def _side(s: OptionSide) -> Text:
@@ -41,14 +41,14 @@ class CompareRanks(DataTable):
     class Shown(Message):
         """The cursor moved onto an option."""
 
-        def __init__(self, subject: Subject) -> None:
+        def __init__(self, subject: CompareSubject) -> None:
             super().__init__()
             self.subject = subject
 
     class Opened(Message):
         """Enter on an option: show its full split, criterion by criterion."""
 
-        def __init__(self, subject: Subject) -> None:
+        def __init__(self, subject: CompareSubject) -> None:
             super().__init__()
             self.subject = subject
 
@@ -101,11 +101,11 @@ class CompareRanks(DataTable):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
         if event.row_key.value is not None:
-            self.post_message(self.Shown(Subject("option", event.row_key.value)))
+            self.post_message(self.Shown(CompareSubject("option", event.row_key.value)))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
 
     def action_open(self) -> None:
         option = self.comparison.options[self.cursor_row].option
-        self.post_message(self.Opened(Subject("option", option)))
+        self.post_message(self.Opened(CompareSubject("option", option)))

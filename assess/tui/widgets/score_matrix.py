@@ -82,7 +82,7 @@ class ScoreMatrix(Grid):
 
     def __init__(self, start: tuple[str, str | None] | None = None, **kwargs: object) -> None:
         """`start`: the (option, criterion) to put the cursor on at first."""
-        super().__init__(cursor="cell", header_height=3, fixed_columns=1, **kwargs)  # type: ignore[arg-type]
+        super().__init__(cursor="cell", header_height=3, fixed_columns=1, **kwargs)
         self._start = start
         self._shape: tuple[tuple[str, ...], tuple[object, ...]] | None = None
         self._shown: dict[tuple[str, str], tuple[Score, bool]] = {}

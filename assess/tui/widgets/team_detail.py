@@ -24,7 +24,7 @@ from assess.render.text.compare import source_text
 from assess.tui.present import clip, safe, shown
 
 Mode = Literal["rows", "columns", "full"]
-Subject = tuple[str, str]
+TeamSubject = tuple[str, str]
 """(option id, criterion id)."""
 
 FURTHEST_STYLE = "bold #ffd75f"
@@ -108,7 +108,7 @@ def _full(report: Disagreement, cell: CellDisagreement) -> list[RenderableType]:
     return blocks
 
 
-def describe(report: Disagreement, subject: Subject | None, mode: Mode = "columns") -> RenderableType:
+def describe(report: Disagreement, subject: TeamSubject | None, mode: Mode = "columns") -> RenderableType:
     """The cell `subject` at the length of `mode`."""
     cell = report.cell(*subject) if subject is not None else None
     if cell is None:
@@ -128,7 +128,7 @@ class TeamDetail(Static):
     TeamDetail { width: 1fr; height: auto; }
     """
 
-    subject: reactive[Subject | None] = reactive(None)
+    subject: reactive[TeamSubject | None] = reactive(None)
     mode: reactive[Mode] = reactive("columns")
 
     def __init__(self, report: Disagreement, *, id: str | None = None) -> None:  # noqa: A002

@@ -15,7 +15,6 @@ from assess.files.yaml.safe import (
     MAX_NODES,
     parse_yaml,
     path_text,
-    require_mapping,
 )
 
 
@@ -64,18 +63,11 @@ def test_bom_is_fine_and_not_in_text() -> None:
     assert doc.data == {"a": 1} and doc.text == "a: 1\n"
 
 
-def test_empty_file_and_bare_scalar_parse_but_are_not_mappings() -> None:
+def test_empty_file_and_bare_scalar_parse() -> None:
     empty = parse_yaml(b"", "f")
     assert empty.data is None and empty.root is None
     assert parse_yaml(b"# only a comment\n", "f").root is None
-    scalar = parse_yaml(b"just text\n", "f")
-    assert scalar.data == "just text"
-    with pytest.raises(InputError, match="empty"):
-        require_mapping(empty)
-    with pytest.raises(InputError, match="single value") as info:
-        require_mapping(scalar)
-    assert (info.value.problems[0].line, info.value.problems[0].column) == (1, 1)
-    assert require_mapping(parse_yaml(b"a: 1", "f")) == {"a": 1}
+    assert parse_yaml(b"just text\n", "f").data == "just text"
 
 
 def test_aliases_within_limits_expand() -> None:

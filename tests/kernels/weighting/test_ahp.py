@@ -7,7 +7,7 @@ import math
 import pytest
 
 from assess.kernels.weighting.ahp import SAATY_1980_RI, ahp_weights, random_index
-from assess.kernels.weighting.ahp_matrix import Judgement, build_matrix, parse_judgements
+from assess.kernels.weighting.ahp_matrix import PairwiseRatio, build_matrix, parse_judgements
 from assess.kernels.weighting.errors import WeightingError
 
 DRINKS = ("coffee", "wine", "tea", "beer", "sodas", "milk", "water")
@@ -175,7 +175,7 @@ def test_unknown_criterion_suggests_a_name() -> None:
 
 
 def test_parse_and_build_matrix() -> None:
-    judgements = parse_judgements([("a", "b", "1/3"), Judgement("a", "c", 2), ("b", "c", 6)])
+    judgements = parse_judgements([("a", "b", "1/3"), PairwiseRatio("a", "c", 2), ("b", "c", 6)])
     ids, matrix = build_matrix(judgements)
     assert ids == ("a", "b", "c")
     assert matrix[0, 1] == pytest.approx(1 / 3) and matrix[1, 0] == pytest.approx(3)
