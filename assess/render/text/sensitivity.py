@@ -119,10 +119,6 @@ def _taker(r: Robustness, option: str | None, name: Callable[[str], str], none: 
     return none if option is None else name(r.options[option])
 
 
-def _swap(r: Robustness, pair: tuple[str, str] | None) -> str:
-    return "-" if pair is None else f"{r.options[pair[1]]} passes {r.options[pair[0]]}"
-
-
 def stability_table(
     r: Robustness, name: Callable[[str], str] = str, none: str = "-"
 ) -> tuple[list[str], list[list[str]]]:
