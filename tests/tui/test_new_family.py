@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_helpers import plain_rows, ranking_names
 
 from assess.files.casefile import load_case
 from assess.model import FAMILIES
@@ -15,6 +14,7 @@ from assess.tui.app import AssessApp
 from assess.tui.present import FAMILY_COLOUR, criterion_colours, family_colour
 from assess.tui.widgets.grid import Grid
 from tests.model.test_families import ETHICS, case_with_a_new_family
+from tests.tui.tui_helpers import plain_rows, ranking_names
 
 
 def test_a_family_without_a_colour_takes_the_fallback(

@@ -112,7 +112,7 @@ def _tainted_loaded(loaded: LoadedCase, folder: Path) -> LoadedCase:
             THE.sub("the" + CONTROL, path.read_text(encoding="utf-8")), encoding="utf-8"
         )
     # The loader refuses control characters in every string of a case or catalogue
-    # (tests/io/test_hostile_text.py), so the UI can only meet them in a file's
+    # (tests/files/test_hostile_text.py), so the UI can only meet them in a file's
     # name and in a cited document's text: those are tainted here. (`tainted`
     # models are unrealistic: the core rightly re-validates derived models.)
     path = loaded.path.with_name(f"case{CONTROL}.yaml")
