@@ -174,7 +174,7 @@ async def test_rankings_beside_the_team(team: LoadedCase) -> None:
         ranks = team_screen(pilot.app).query_one(TeamRanks)
         text = shown_text(ranks)
         assert "option team anna boris chen" in text
-        assert "τ vs team 0.78 0.69 0.82" in text
+        assert "τ vs team 0.778 0.689 0.822" in text  # three decimals, as `assess team` writes tau
         table = ranks.content
         chen = table.columns[4]
         standards = [r.name for r in team_screen(pilot.app).report.team.ranking].index(
