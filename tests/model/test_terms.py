@@ -59,7 +59,7 @@ def test_weights_by_statements_alone_cannot_be_edited_one_by_one() -> None:
     data = small_case_data()
     data["weights"] = {"method": "statements", "statements": [{"order": ["gain", "reach", "risk"]}]}
     case = Case.model_validate(data)
-    with pytest.raises(edit.EditError, match="elicited by statements alone"):
+    with pytest.raises(edit.EditError, match="the method .statements. cannot be changed one by one"):
         edit.set_weight(case, None, "gain", 10, catalogue=None)
 
 
