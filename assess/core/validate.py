@@ -2,7 +2,9 @@
 scale, weights that can be normalised, cells that must be there.
 
 `check_case` returns every finding as (YAML path, message); the loader turns
-paths into file positions. `case_warnings` returns what is worth saying but
+paths into file positions. The ids of costs, budgets, rules, the reference and
+weight statements are checked by `assess.model.references.check_references`,
+which `check_case` calls. `case_warnings` returns what is worth saying but
 stops nothing: weights whose elicitation warns (AHP judgements with a
 consistency ratio above the threshold, Saaty 1980), a team rule that cannot
 apply. Nothing here reads files.
@@ -16,6 +18,7 @@ from collections.abc import Iterator
 from assess.core.view import active_criterion_ids, available_criteria
 from assess.errors import did_you_mean
 from assess.model import Case, Catalogue, Criterion, Score, Weights
+from assess.model.references import check_references
 
 Finding = tuple[tuple[str | int, ...], str]
 
@@ -41,6 +44,7 @@ def check_case(case: Case, catalogue: Catalogue | None) -> list[Finding]:
         *_check_views(case, known),
         *_check_assessors(case, known),
         *_check_sources(case, catalogue),
+        *check_references(case, known),
     ]
 
 
