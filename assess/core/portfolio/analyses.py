@@ -26,9 +26,10 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from assess.core.portfolio.problem import CaseProblem, build_problem, value_ranges
+from assess.core.portfolio.problem import CaseProblem, Excluded, build_problem, value_ranges
 from assess.core.view import View
 from assess.kernels import portfolio as kp
+from assess.kernels.portfolio import PortfolioProblem
 from assess.kernels.portfolio.montecarlo import Progress, ShouldStop
 
 
@@ -238,3 +239,82 @@ def across_views(
     ids = [o.id for o in view.options if o.id != view.case.reference]
     X = np.array([[o in r.optimal.options for o in ids] for r in rows], dtype=bool)
     return AcrossViews(tuple(rows), tuple(o for o, on in zip(ids, kp.funded_in_all(X), strict=True) if on))
+
+
+@dataclass(frozen=True)
+class PortfolioResult:
+    """Every analysis one `assess portfolio` asks for, on one view."""
+
+    problem: CaseProblem
+    optimal: Portfolio
+    order: OrderAnalysis
+    frontier: tuple[Portfolio, ...]
+    robust: Robust | None = None
+    funding: Funding | None = None
+    views: AcrossViews | None = None
+
+
+def analyse(
+    view: View,
+    budget: Mapping[str, float] | None = None,
+    *,
+    information: str = "none",
+    robust_too: bool = False,
+    samples: int = 0,
+    seed: int = 0,
+    resolve_view: Callable[[str | None, str | None], View] | None = None,
+    progress: Progress | None = None,
+) -> PortfolioResult:
+    """The optimum, the order and the frontier of `view`; with `robust_too` the RPM core
+    indices under `information`; with `samples` > 0 the funding probabilities; with
+    `resolve_view` the optimum across views. Raises PortfolioRefused or
+    PortfolioInfeasible (from the kernels) when the view cannot be solved."""
+    cp = build_problem(view, budget)
+    return PortfolioResult(
+        cp,
+        optimal(cp),
+        order(cp),
+        frontier(cp),
+        robust(cp, information) if robust_too else None,
+        funding(cp, samples=samples, seed=seed, progress=progress) if samples > 0 else None,
+        across_views(view, resolve_view, budget) if resolve_view is not None else None,
+    )
+
+
+@dataclass(frozen=True)
+class Why:
+    """Why an option is in or out of the optimum, as data (`render` says it in words)."""
+
+    option: str
+    funded: bool
+    cost: dict[str, float]
+    margin: float | None
+    """In: how much less the best portfolio without it brings; out: how much more the
+    optimum brings than the best portfolio that holds it (None: none can hold it)."""
+    excluded: Excluded | None = None
+    """Out because it is never funded (a veto, worse than the reference, a budget of 0)."""
+
+
+def why(cp: CaseProblem, best: Portfolio, option: str) -> Why:
+    """Whether `option` is in the optimum `best`, and what that choice is worth."""
+    j, p = cp.index[option], cp.problem
+    funded = option in best.options
+    excluded = cp.excluded.get(option)
+    if excluded is not None:
+        return Why(option, False, dict(cp.costs[option]), None, excluded)
+    flip = np.zeros(p.n, dtype=bool)
+    flip[j] = True
+    other = PortfolioProblem(
+        p.benefit,
+        p.costs,
+        p.budget,
+        p.must & ~flip if funded else p.must | flip,
+        p.must_not | flip if funded else p.must_not,
+        p.groups,
+        p.requires,
+    )
+    try:
+        alt = kp.optimal(other).benefit
+    except kp.PortfolioInfeasible:
+        return Why(option, funded, dict(cp.costs[option]), None)
+    return Why(option, funded, dict(cp.costs[option]), max(0.0, best.benefit - alt))
