@@ -127,7 +127,9 @@ def run(args: argparse.Namespace) -> int:
         )
     except PortfolioRefused as err:
         where = (
-            loaded.doc.problem(err.path, err.message) if err.path else Problem(args.case, 0, 0, err.message)
+            loaded.doc.problem(err.path, err.message)
+            if err.path is not None
+            else Problem(args.case, 0, 0, err.message)
         )
         raise InputError([where]) from None
     except PortfolioInfeasible as err:

@@ -165,7 +165,7 @@ def build_problem(view: View, budget: Mapping[str, float] | None = None) -> Case
     if not amounts:
         raise PortfolioRefused(
             "the case declares no budget: add one under 'budget' (resource: amount) or give --budget",
-            None,
+            ("resources",) if view.case.resources else (),
         )
     ref = view.case.reference
     ids = tuple(o.id for o in view.options if o.id != ref)
