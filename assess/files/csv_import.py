@@ -6,8 +6,8 @@ Header row: `option,<criterion id>...`. Rows whose first cell is
 other row is an option and its scores. After the criteria, the header may name
 the columns `@cost`, `@cost_low` and `@cost_high`: each option's cost in money
 (a resource `money` is declared), with its range; an empty cell is no cost.
-Scale bounds default to the column's observed min and max (a constant column gets max = min + 1, so it counts for
-nothing, as in min-max normalisation). A column's family is only what
+Scale bounds default to the column's observed min and max (a constant column
+gets max = min + 1, so it counts for nothing, as in min-max normalisation). A column's family is only what
 `@family` says: without it, `other`.
 
 The delimiter is the character right after `option` in the header (`,`, `;`,
