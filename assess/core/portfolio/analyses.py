@@ -118,7 +118,8 @@ def optimal(cp: CaseProblem) -> Portfolio:
 
 
 def order(cp: CaseProblem) -> OrderAnalysis:
-    """The value-for-money order, what it funds, its shortfall and who crowds out whom."""
+    """The value-for-money order, what it funds, its shortfall and who crowds out whom.
+    Options never funded (`CaseProblem.excluded`) come last, in the kernel's order."""
     r = kp.value_for_money(cp.problem)
     entries = tuple(
         OrderEntry(
@@ -128,7 +129,7 @@ def order(cp: CaseProblem) -> OrderAnalysis:
             float(r.ratio[j]),
             bool(r.funded[j]),
         )
-        for j in r.order.tolist()
+        for j in sorted(r.order.tolist(), key=lambda j: cp.ids[j] in cp.excluded)
     )
     crowded = tuple(
         Crowding(cp.ids[c.option], c.reason, tuple(cp.ids[i] for i in c.by)) for c in r.crowded_out
