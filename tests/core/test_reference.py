@@ -14,7 +14,7 @@ from tests.conftest import DEFAULT_CASE, run_cli, small_case_data
 def _case(reference: str | None) -> Case:
     data = small_case_data()
     data["options"].append({"id": "none", "name": "Nothing"})
-    data["scores"]["none"] = {"gain": {"value": 4}, "reach": {"value": 3}, "risk": {"value": 0}}
+    data["scores"]["none"] = {"gain": {"value": 4.5}, "reach": {"value": 5}, "risk": {"value": 1}}
     if reference:
         data["reference"] = reference
     return Case.model_validate(data)
@@ -54,7 +54,8 @@ def test_json_adds_the_reference_and_a_mark_on_each_row(capsys) -> None:
     assert any(r["worse_than_reference"] for r in data["ranking"])
 
 
-def test_table_and_markdown_show_the_line_to_beat(capsys) -> None:
+def test_table_and_markdown_show_the_line_to_beat(capsys, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
     _, out, _ = run_cli(capsys, "score", DEFAULT_CASE, "--scenario", "2025")
     assert "Reference (the line to beat): No new cooperation" in out
     assert "(worse than doing nothing)" in out
