@@ -126,7 +126,9 @@ def why_sentence(cp: CaseProblem, why: Why) -> str:
             "in: a rule forces it" if why.funded else "out: no portfolio within the budget and rules holds it"
         )
     if why.funded:
-        return f"in: costs {cost}; the best use of {cost} elsewhere adds {fixed(why.margin)} less"
+        return (
+            f"in: costs {cost}; without it the best use of {cost} elsewhere brings {fixed(why.margin)} less"
+        )
     return f"out: costs {cost}; the best use of {cost} elsewhere adds {fixed(why.margin)} more"
 
 
