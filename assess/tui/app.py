@@ -89,7 +89,7 @@ class AssessApp(App[int]):
             "Portfolio",
             id="portfolio",
             show=False,
-            tooltip="What the budget buys: the best portfolio, the frontier, the order",
+            tooltip="What the budget buys",
         ),
         Binding(
             "ctrl+q",
