@@ -130,13 +130,12 @@ def view_budget(view: View, override: Mapping[str, float] | None = None) -> tupl
     """The budget in force (resource -> amount) and where it is written."""
     case = view.case
     budget, path = dict(case.budget), ("budget",)
+    where: Path = path
     if view.scenario is not None and case.scenarios[view.scenario].budget is not None:
-        budget, path = (
-            dict(case.scenarios[view.scenario].budget or {}),
-            ("scenarios", view.scenario, "budget"),
-        )
+        budget = dict(case.scenarios[view.scenario].budget or {})
+        where = ("scenarios", view.scenario, "budget")
     budget.update(override or {})
-    return budget, path
+    return budget, where
 
 
 def view_rules(view: View) -> tuple[Rules, Path]:
