@@ -22,6 +22,7 @@ COMMANDS = [
     "serve",
     "score",
     "sensitivity",
+    "portfolio",
     "compare",
     "team",
     "merge",
@@ -34,7 +35,18 @@ COMMANDS = [
 
 EXIT_OK, EXIT_ERROR, EXIT_INPUT = 0, 1, 2
 
-LOADS_CASES = {"open", "serve", "score", "sensitivity", "compare", "team", "merge", "report", "check"}
+LOADS_CASES = {
+    "open",
+    "serve",
+    "score",
+    "sensitivity",
+    "portfolio",
+    "compare",
+    "team",
+    "merge",
+    "report",
+    "check",
+}
 """The commands that read case files, and so take `--root DIR`."""
 
 

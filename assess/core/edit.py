@@ -254,6 +254,27 @@ def weights_to_direct(
     return _put_weights(case, weights_owner(case, scenario), Weights.model_validate(data))
 
 
+def set_budget(case: Case, scenario: str | None, amounts: Mapping[str, float]) -> Case:
+    """Set the active view's budget amounts (resource -> amount >= 0), the others kept:
+    the scenario's budget in a scenario (made from the baseline's if it has none), else
+    the case's."""
+    _check_view(case, scenario)
+    for res, x in amounts.items():
+        if res not in case.resources:
+            raise EditError(f"unknown resource '{res}'")
+        if not math.isfinite(x) or x < 0:
+            raise EditError(f"a budget is a number of 0 or more, not {x:g}")
+    own = case.scenarios[scenario].budget if scenario is not None else None
+    current = dict(own if own is not None else case.budget)
+    new = {**current, **{r: float(x) for r, x in amounts.items()}}
+    if new == current:
+        return case
+    if scenario is None:
+        return case.model_copy(update={"budget": new})
+    changed = case.scenarios[scenario].model_copy(update={"budget": new})
+    return case.model_copy(update={"scenarios": {**case.scenarios, scenario: changed}})
+
+
 def toggle_criterion(case: Case, criterion: str) -> Case:
     """Switch a criterion off (kept in the file, not counted) or back on."""
     if criterion not in criterion_order(case):

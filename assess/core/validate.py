@@ -4,7 +4,9 @@
 (options, criteria, overrides, documents a source cites), scores outside their
 criterion's scale or range, weights missing, negative, all zero or not
 derivable, views with no criterion in use, and cells a view needs but lacks;
-`check_catalogue` finds duplicate criterion ids and unknown documents. Each
+`check_catalogue` finds duplicate criterion ids and unknown documents. The ids
+of costs, budgets, rules, the reference and weight statements are checked by
+`assess.model.references.check_references`, which `check_case` calls. Each
 finding is (YAML path, message); `assess.files.casefile` turns paths into file
 positions. `case_warnings` returns what is worth saying but stops nothing:
 weights whose elicitation warns (AHP judgements with a consistency ratio above
@@ -20,6 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from assess.core.view import available_criteria, view_criterion_ids
 from assess.errors import did_you_mean
 from assess.model import Case, Catalogue, Criterion, Score, Weights
+from assess.model.references import check_references
 
 Finding = tuple[tuple[str | int, ...], str]
 
@@ -45,6 +48,7 @@ def check_case(case: Case, catalogue: Catalogue | None) -> list[Finding]:
         *_check_views(case, known),
         *_check_assessors(case, known),
         *_check_sources(case, catalogue),
+        *check_references(case, known),
     ]
 
 

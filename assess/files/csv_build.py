@@ -18,6 +18,9 @@ from assess.model import Case
 from assess.model.base import MAX_MAGNITUDE, is_id
 from assess.model.families import DEFAULT_FAMILY, family_ids
 
+COST_COLUMNS = ("@cost", "@cost_low", "@cost_high")
+"""Columns of per-option costs in money (value, low and high ends), after the criteria."""
+COST_FIELDS = {"@cost": "value", "@cost_low": "low", "@cost_high": "high"}
 _NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
 _DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+")
 
@@ -34,12 +37,24 @@ class Matrix:
     options: list[tuple[int, str, list[float | None]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     header_failed: bool = False
+    cost_columns: list[str] = field(default_factory=list)
+    """The `@cost` columns the header names, after the criteria, in order."""
+    costs: dict[int, list[float | None]] = field(default_factory=dict)
+    """Option row's line -> its cells of `cost_columns` (None: empty or refused)."""
+
+    @property
+    def width(self) -> int:
+        """Cells in every row: the option column, the criteria, the cost columns."""
+        return 1 + len(self.ids) + len(self.cost_columns)
 
     def fail(self, line: int, col: int, message: str) -> None:
         self.problems.append(Problem(self.filename, line, col, message))
 
     def header(self, line: int, cells: list[str]) -> None:
         self.header_line, self.ids = line, cells[1:]
+        while self.ids and self.ids[-1] in COST_COLUMNS:
+            self.cost_columns.insert(0, self.ids.pop())
+        self._cost_header(line)
         d = "<tab>" if self.delimiter == "\t" else self.delimiter
         if not self.ids or cells[0].lower() != "option":
             self.header_failed = True
@@ -50,12 +65,32 @@ class Matrix:
                 "(another delimiter? give it with --delimiter)",
             )
         for j, cid in enumerate(self.ids):
+            if cid in COST_COLUMNS:
+                continue  # said by _cost_header
             if not is_id(cid):
                 self.fail(
                     line, j + 2, f"criterion id {cid[:64]!r}: use up to 64 letters, digits, '_', '.', '-'"
                 )
             elif cid in self.ids[:j]:
                 self.fail(line, j + 2, f"duplicate criterion '{cid}'")
+
+    def _cost_header(self, line: int) -> None:
+        first = 2 + len(self.ids)
+        for j, cid in enumerate(self.ids):
+            if cid in COST_COLUMNS:
+                self.fail(line, j + 2, f"'{cid}' comes after the criteria: put the @cost columns last")
+        for k, name in enumerate(self.cost_columns):
+            if name in self.cost_columns[:k]:
+                self.fail(line, first + k, f"a second '{name}' column")
+        if self.cost_columns and "@cost" not in self.cost_columns:
+            self.fail(line, first, "a cost range needs its value: add a '@cost' column")
+
+    def cost_cells(self, line: int, cells: list[str]) -> None:
+        """An option row's cost cells, read as numbers (an empty cell: no cost)."""
+        first = 1 + len(self.ids)
+        self.costs[line] = [
+            self.number(x, line, first + k + 1) if x else None for k, x in enumerate(cells[first:])
+        ]
 
     def row(self, key: str, default: str) -> tuple[int, list[str]]:
         return self.meta.get(key, (self.header_line, [default] * len(self.ids)))
@@ -156,21 +191,42 @@ def build_case(m: Matrix, title: str) -> Case:
         options.append({"id": oid, "name": name})
         scores[oid] = {cid: {"value": x} for cid, x in zip(m.ids, row, strict=True)}
         where[oid] = line
-    data = {
+    data: dict[str, object] = {
         "title": title,
         "criteria": {"use": m.ids, "local": criteria},
         "options": options,
         "weights": {"method": "direct", "elicitation": "imported from a decision matrix", "points": points},
         "scores": scores,
     }
+    if m.cost_columns:
+        data["resources"] = {"money": {"name": "Money"}}
+        data["costs"] = _costs(m, [o["id"] for o in options])
     try:
         case = Case.model_validate(data)
     except ValidationError as err:
-        raise InputError([_placed(m, where, tuple(e["loc"]), e["msg"]) for e in err.errors()]) from None
+        placed = [_placed(m, where, tuple(e["loc"]), e["msg"]) for e in err.errors()]
+        raise InputError(_in_order([*m.problems, *placed])) from None
     findings = check_case(case, None)
-    if findings:
-        raise InputError([_placed(m, where, path, msg) for path, msg in findings])
+    if findings or m.problems:
+        raise InputError(_in_order([*m.problems, *(_placed(m, where, path, msg) for path, msg in findings)]))
     return case
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    return capped(sorted(problems, key=lambda p: (p.line, p.column)))
+
+
+def _costs(m: Matrix, ids: list[str]) -> dict[str, dict[str, dict[str, float]]]:
+    """option id -> {"money": cost cell} of every option row with a `@cost`."""
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    for oid, (line, _, _) in zip(ids, m.options, strict=True):
+        cells = dict(zip(m.cost_columns, m.costs.get(line, []), strict=True))
+        cell = {COST_FIELDS[k]: x for k, x in cells.items() if x is not None}
+        if "value" in cell:
+            out[oid] = {"money": cell}
+        elif cell:
+            m.fail(line, 2 + len(m.ids) + m.cost_columns.index("@cost"), "a cost range needs its '@cost'")
+    return out
 
 
 def _placed(m: Matrix, where: dict[str, int], path: tuple, message: str) -> Problem:
@@ -185,6 +241,12 @@ def _placed(m: Matrix, where: dict[str, int], path: tuple, message: str) -> Prob
         column = path[2] + 2
     elif path[:1] == ("options",) and len(path) > 1 and isinstance(path[1], int):
         line = m.options[path[1]][0] if path[1] < len(m.options) else line
+    elif path[:1] == ("costs",) and len(path) > 1:
+        line = where.get(str(path[1]), line)
+        field_ = path[3] if len(path) > 3 else "value"
+        named = {v: k for k, v in COST_FIELDS.items()}.get(str(field_), "@cost")
+        if named in m.cost_columns:
+            column = 2 + len(m.ids) + m.cost_columns.index(named)
     elif path[:1] == ("weights",):
         line = m.meta.get("@weight", (line,))[0]
         column = col.get(str(path[2]), 1) if len(path) > 2 else 1

@@ -3,9 +3,11 @@
 Header row: `option,<criterion id>...`. Rows whose first cell is
 `@direction` (benefit/cost), `@weight`, `@min`, `@max` or `@family`
 (driver/constraint/risk/other) describe the columns, each at most once; every
-other row is an option and its scores. Scale bounds default to the column's
-observed min and max (a constant column gets max = min + 1, so it counts for
-nothing, as in min-max normalisation). A column's family is only what
+other row is an option and its scores. After the criteria, the header may name
+the columns `@cost`, `@cost_low` and `@cost_high`: each option's cost in money
+(a resource `money` is declared), with its range; an empty cell is no cost.
+Scale bounds default to the column's observed min and max (a constant column
+gets max = min + 1, so it counts for nothing, as in min-max normalisation). A column's family is only what
 `@family` says: without it, `other`.
 
 The delimiter is the character right after `option` in the header (`,`, `;`,
@@ -161,12 +163,19 @@ def _row(m: Matrix, line: int, cells: list[str]) -> None:
         return
     if m.header_failed:
         return  # rows against a header that could not be read say nothing more
-    if len(cells) != len(m.ids) + 1:
-        m.fail(line, 1, f"{len(cells)} cells, but the header has {len(m.ids) + 1}")
+    if len(cells) != m.width:
+        m.fail(line, 1, f"{len(cells)} cells, but the header has {m.width}")
         return
     key = cells[0]
     if key.startswith("@"):
-        _meta(m, line, key, cells[1:])
+        _meta(m, line, key, cells[1 : 1 + len(m.ids)])
+        for k, x in enumerate(cells[1 + len(m.ids) :]):
+            if x:
+                m.fail(
+                    line,
+                    len(m.ids) + k + 2,
+                    f"a '{key}' row says nothing of the cost columns: leave it empty",
+                )
         return
     if len(m.options) >= MAX_OPTIONS:
         raise _TooMuch(
@@ -182,7 +191,9 @@ def _row(m: Matrix, line: int, cells: list[str]) -> None:
             f"{MAX_SCORES:,} (options x criteria)",
         )
     if _text_ok(m, line, 1, key, "an option row needs a name in its first cell"):
-        m.options.append((line, key, [m.number(x, line, j + 2) for j, x in enumerate(cells[1:])]))
+        row = cells[1 : 1 + len(m.ids)]
+        m.options.append((line, key, [m.number(x, line, j + 2) for j, x in enumerate(row)]))
+        m.cost_cells(line, cells)
 
 
 def _meta(m: Matrix, line: int, key: str, cells: list[str]) -> None:

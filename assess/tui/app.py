@@ -85,6 +85,14 @@ class AssessApp(App[int]):
             tooltip="Where the assessors disagree",
         ),
         Binding(
+            "p",
+            "portfolio",
+            "Portfolio",
+            id="portfolio",
+            show=False,
+            tooltip="What the budget buys",
+        ),
+        Binding(
             "ctrl+q",
             "quit",
             "Quit",
@@ -369,6 +377,18 @@ class AssessApp(App[int]):
         from assess.tui.screens.team import TeamScreen
 
         self.push_screen(TeamScreen(replace(self.loaded, case=self.case)))
+
+    def action_portfolio(self) -> None:
+        if not isinstance(self.screen, MainScreen) or self.state is None:
+            return
+        from assess.tui.screens.portfolio import PortfolioScreen
+
+        try:
+            screen = PortfolioScreen(self.state.view)
+        except ValueError as err:  # no budget, or rules that cannot hold
+            self.notify(str(err), title="No portfolio", severity="warning")
+            return
+        self.push_screen(screen)
 
     # -- files ---------------------------------------------------------------
 

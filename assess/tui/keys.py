@@ -31,6 +31,7 @@ def key_groups(app_class: type[App]) -> list[KeyGroup]:
     from assess.tui.screens.compare import CompareScreen
     from assess.tui.screens.compare_rationale import RationaleModal
     from assess.tui.screens.main import MainScreen
+    from assess.tui.screens.portfolio import PortfolioScreen
     from assess.tui.screens.rationale_editor import RationaleEditor
     from assess.tui.screens.robustness import RobustnessScreen
     from assess.tui.screens.team import TeamScreen
@@ -52,6 +53,7 @@ def key_groups(app_class: type[App]) -> list[KeyGroup]:
         KeyGroup("Compare: full texts (enter)", "RationaleModal", _bindings(RationaleModal)),
         KeyGroup("Robustness screen (a)", "RobustnessScreen", _bindings(RobustnessScreen)),
         KeyGroup("Team screen (t)", "TeamScreen", _bindings(TeamScreen)),
+        KeyGroup("Portfolio screen (p)", "PortfolioScreen", _bindings(PortfolioScreen)),
         KeyGroup("Disagreement heatmap", "TeamHeatmap", _bindings(TeamHeatmap)),
         KeyGroup("Team: full texts (enter)", "TeamTextsModal", _bindings(TeamTextsModal)),
         KeyGroup("Rationale editor (r)", "RationaleEditor", _bindings(RationaleEditor)),

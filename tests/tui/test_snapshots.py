@@ -65,7 +65,9 @@ def test_2025_after_an_edit_wide(snap_compare, default_loaded: LoadedCase) -> No
     opened or saved"; "Δ saved" shows ▲1 and the change of total for
     regulation and ▼1 for the option it passed; the vetoed option apart
     ("✕ … is above the veto threshold …"); the legend holds the six risks in
-    reds; the matrix has the edited cell underlined as the scenario's own."""
+    reds; the matrix has the edited cell underlined as the scenario's own; in the
+    ranking "No new cooperation" (the reference) in italics, underlined as the line to
+    beat, and the three options below it struck through (worse than doing nothing)."""
     assert snap_compare(
         RecordingApp([default_loaded]), terminal_size=WIDE, press=["s", "down", "down", "down", "plus"]
     )

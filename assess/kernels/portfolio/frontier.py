@@ -17,9 +17,10 @@ for knapsacks see Ehrgott (2005), Multicriteria Optimization, ch. 4): from the t
 x_k = argmax benefit subject to need <= t_k, ties broken by the rule of `optimal`
 among the portfolios of that benefit needing no more than x_k; the next level is
 t_{k+1} = need(x_k) - delta. When the next level still reaches the same benefit, that
-portfolio replaces x_k: the step of B(t) starts at the least need. Each step is a 0-1 program solved
-exactly by HiGHS, so the frontier is exact up to `NEED_RTOL`: needs closer than
-NEED_RTOL * max(1, total need) count as one level. Points come cheapest first.
+portfolio replaces x_k: the step of B(t) starts at the least need. Each step is a 0-1
+program solved exactly by HiGHS (usually one per point: see `_settle`), so the frontier
+is exact up to `NEED_RTOL`: needs closer than NEED_RTOL * max(1, total need) count as
+one level. Points come cheapest first.
 """
 
 from __future__ import annotations
@@ -57,11 +58,10 @@ def frontier(problem: PortfolioProblem) -> list[FrontierPoint]:
     level = top + 1.0  # every portfolio fits: only the rules bind
     rules.check(problem.with_budget(problem.budget * level))
     mip = PortfolioMip(problem, level=level)
+    x = mip.solve(problem.benefit, maximize=True)
     points: list[FrontierPoint] = []
-    while level >= 0:
-        x = _best_at(mip, problem, level)
-        if x is None:
-            break
+    while x is not None:
+        x, below = _settle(mip, problem, x, delta)
         point = _point(problem, x)
         if points and point.need > points[-1].need - delta / 2:
             raise RuntimeError("HiGHS returned a portfolio above the budget level it was given")
@@ -69,21 +69,42 @@ def frontier(problem: PortfolioProblem) -> list[FrontierPoint]:
             points[-1] = point  # the same benefit for less: the step starts lower
         else:
             points.append(point)
-        level = point.need - delta
+        x = below
     if not points:
         raise rules.infeasible(problem)
     return points[::-1]
 
 
-def _best_at(mip: PortfolioMip, problem: PortfolioProblem, level: float) -> NDArray[np.bool_] | None:
-    """The best portfolio at budget level `level`, ties broken by `optimal`'s rule among the
-    portfolios of that benefit that need no more than it does."""
-    mip.set_level(level)
-    x = mip.solve(problem.benefit, maximize=True)
-    if x is None:
-        return None
-    mip.set_level(_need(problem, x) * (1 + 1e-12))
-    return best_of_ties(mip, x)
+def _settle(
+    mip: PortfolioMip, problem: PortfolioProblem, x: NDArray[np.bool_], delta: float
+) -> tuple[NDArray[np.bool_], NDArray[np.bool_] | None]:
+    """x, an optimum at some level, replaced by the tie rule's choice among the portfolios
+    of its benefit that need no more than it does; and the optimum at the next level down,
+    need(x) - delta (None when no portfolio fits there).
+
+    One solve answers both in the common case: y, the best portfolio other than x at
+    level need(x). If y is not tied with x, x is the only portfolio of its benefit (the
+    uniqueness check of `best_of_ties`), and when y needs at most need(x) - delta it is the
+    optimum at that level too (that level's portfolios are a subset of those y was chosen
+    from). Otherwise the tie rule runs in full, or the next level is solved on its own."""
+    need = _need(problem, x)
+    mip.set_level(need * (1 + 1e-12))
+    mip.add_nogood(x)
+    try:
+        y = mip.solve(problem.benefit, maximize=True)
+    finally:
+        mip.drop_last_row()
+    benefit = float(problem.benefit[x].sum())
+    # 1.5 tol: HiGHS stops within tol / 10 of the best y, so a tie is never missed
+    if y is not None and float(problem.benefit[y].sum()) >= benefit - 1.5 * mip.tol:
+        x = best_of_ties(mip, x)
+        need = _need(problem, x)
+    elif y is not None and _need(problem, y) <= need - delta:
+        return x, y
+    if need - delta < 0:
+        return x, None
+    mip.set_level(need - delta)
+    return x, mip.solve(problem.benefit, maximize=True)
 
 
 def _need(problem: PortfolioProblem, x: NDArray[np.bool_]) -> float:

@@ -103,6 +103,14 @@ class _Weights:
         return out
 
 
+def weight_sampler(
+    m: int, weights: ArrayLike | None = None, spread: float | None = None, fixed: Sequence[int] = ()
+) -> WeightSampler:
+    """The sampler `smaa` draws weights with when given no `weight_sampler` (module
+    docstring), for other Monte Carlo analyses (portfolio funding probabilities)."""
+    return _Weights(m, weights, spread, fixed).draw
+
+
 class _Scores:
     """Uniform independent cells in [low, high] (point values if no ranges)."""
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from assess import __version__
 from assess.core.disagreement import Disagreement, disagreement
+from assess.core.portfolio.analyses import PortfolioResult
+from assess.core.reference import ReferenceLine, reference_line
 from assess.core.scoring import ScoreResult, score_wsm
 from assess.core.view import View, effective_scores
 from assess.files.casefile import LoadedCase
@@ -174,6 +176,10 @@ class Report:
     provenance: Provenance
     team: Disagreement | None = None
     """A team case's disagreements (of its baseline, as `assess team` shows them)."""
+    portfolio: PortfolioResult | None = None
+    """What the budget buys, when the view has costs and a budget (`report_portfolio`)."""
+    reference: ReferenceLine | None = None
+    """The reference option as the ranking's line to beat (None without one)."""
 
 
 def _criterion(c: Criterion, share: float, given: str) -> CriterionInfo:
@@ -319,4 +325,28 @@ def build_report(
         robustness_note=robustness_note,
         provenance=_provenance(loaded, view, robustness, timestamp),
         team=disagreement(case, loaded.catalogue_model) if case.assessors else None,
+        portfolio=report_portfolio(loaded, view),
+        reference=reference_line(score_wsm(view)),
     )
+
+
+def report_portfolio(loaded: LoadedCase, view: View) -> PortfolioResult | None:
+    """The optimum, order, frontier, core indices (rank order of the weights) and the
+    views of a view with costs and a budget; None without them, or when the budget
+    and rules admit no portfolio."""
+    from assess.core.portfolio.analyses import analyse
+    from assess.core.portfolio.problem import view_budget, view_costs
+    from assess.core.view import resolve
+
+    if not view_costs(view) or not view_budget(view)[0]:
+        return None
+    case, catalogue = view.case, loaded.catalogue_model
+    try:
+        return analyse(
+            view,
+            information="order",
+            robust_too=True,
+            resolve_view=lambda s, a: resolve(case, catalogue, s, a),
+        )
+    except ValueError:  # PortfolioRefused, PortfolioInfeasible: `assess portfolio` says why
+        return None

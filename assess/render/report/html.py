@@ -16,6 +16,9 @@ from assess.render.report.html_base import DESC, MUTED, NOTE, e, paragraphs, tab
 from assess.render.report.html_evidence import evidence_section, quote, sources_list
 from assess.render.report.html_robust import robustness_section
 from assess.render.report.html_team import team_section
+from assess.render.report.portfolio import KEY as PORTFOLIO
+from assess.render.report.portfolio import html_section as portfolio_section
+from assess.render.report.portfolio import reference_marks, reference_words
 from assess.render.report.style import CSS
 from assess.render.report.summary import WHY_INTRO, family_totals, summary_points
 
@@ -36,11 +39,11 @@ TEAM = ("team", "Where the assessors disagree")
 
 
 def sections(r: Report) -> list[tuple[str, str]]:
-    """The sections of `r`, in order."""
-    if r.team is None:
-        return SECTIONS
+    """The sections of `r`, in order (what the budget buys after robustness, when the
+    view has costs and a budget)."""
+    extra = [x for x, present in ((PORTFOLIO, r.portfolio), (TEAM, r.team)) if present is not None]
     k = [key for key, _ in SECTIONS].index("robustness") + 1
-    return [*SECTIONS[:k], TEAM, *SECTIONS[k:]]
+    return [*SECTIONS[:k], *extra, *SECTIONS[k:]]
 
 
 def _header(r: Report) -> str:
@@ -152,9 +155,10 @@ def _ranking(r: Report) -> str:
     chart = svg.ranking_chart(
         "rank-chart", [(_rank_label(x.rank, x.name), x.score, x.excluded) for x in r.ranking]
     )
+    marks = reference_marks(r)
     rows = [
         [
-            e(x.name),
+            e(x.name + marks.get(x.option, "")),
             "excluded" if x.rank is None else str(x.rank),
             fixed(x.score),
             *[fixed(v) for v in sums[x.option]],
@@ -168,7 +172,8 @@ def _ranking(r: Report) -> str:
         f"{NOTE}Score: the weighted sum of each criterion's value (0 worst, 1 best on its "
         "scale; reversed for criteria where higher is worse), so 1 would be best on everything.</p>"
     )
-    return f'<section id="ranking"><h2>Ranking</h2>{note}<figure>{chart}</figure>{body}</section>'
+    line = f"<p>{e(reference_words(r))}</p>" if r.reference else ""
+    return f'<section id="ranking"><h2>Ranking</h2>{note}<figure>{chart}</figure>{body}{line}</section>'
 
 
 def _rank_label(rank: int | None, name: str) -> str:
@@ -279,6 +284,7 @@ def render_html(r: Report) -> str:
             _why(r),
             _excluded(r),
             robustness_section(r),
+            portfolio_section(r),
             team_section(r),
             _question(r),
             _options(r),

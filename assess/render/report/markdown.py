@@ -12,6 +12,8 @@ from assess.render.mdtext import md
 from assess.render.mdtext import paragraphs as _paragraphs
 from assess.render.report.content import CriterionInfo, Evidence, FamilyGroup, Report
 from assess.render.report.evidence import Quote
+from assess.render.report.portfolio import markdown_lines as portfolio_lines
+from assess.render.report.portfolio import reference_marks, reference_words
 from assess.render.report.robust import RobustnessSection
 from assess.render.report.summary import WHY_INTRO, family_totals, summary_points
 from assess.render.safe import one_line
@@ -144,7 +146,7 @@ def _ranking(r: Report) -> list[str]:
     rows = [
         [
             "excl." if x.rank is None else str(x.rank),
-            md(x.name, False),
+            md(x.name + reference_marks(r).get(x.option, ""), False),
             fixed(x.score),
             "`" + (bar(x.score, BAR_WIDTH) or " ") + "`",
             *[fixed(v) for v in sums[x.option]],
@@ -156,7 +158,8 @@ def _ranking(r: Report) -> list[str]:
         "Score: the weighted sum of each criterion's value (0 worst, 1 best on its scale; "
         "reversed for criteria where higher is worse)."
     )
-    return ["", "## Ranking", "", note, "", table]
+    line = ["", md(reference_words(r))] if r.reference else []
+    return ["", "## Ranking", "", note, "", table, *line]
 
 
 def _stacked(r: Report, width: int = 40) -> list[str]:
@@ -310,6 +313,7 @@ def render_markdown(r: Report) -> str:
         "",
         "## Robustness",
         *robustness,
+        *portfolio_lines(r),
         *_team(r),
         *_question(r),
         *_criteria(r),

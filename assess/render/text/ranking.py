@@ -6,6 +6,9 @@ and `ranking`, a list in rank order of objects with `option`, `name`, `rank`
 (null when excluded), `score` (null for an option a veto excludes under a
 method whose scores compare options: all but wsm), `excluded` and `reasons`;
 for the weighted sum also `contributions` (criterion id -> weight × value).
+Added with the reference option: `reference` (its id, or null) and, on each
+row, `worse_than_reference` (the option scores worse than the reference:
+worse than doing nothing; see `assess.core.reference`).
 Numbers are rounded to 6 decimals and never NaN (see
 `assess.render.jsonout`). Later keys are only ever added.
 
@@ -23,6 +26,7 @@ from __future__ import annotations
 import csv
 import io
 
+from assess.core.reference import reference_line
 from assess.core.scoring import Ranked, ScoreResult
 from assess.model import FAMILIES
 from assess.render.explain import credit_label, lower_first, part_words, veto_sentences
@@ -49,9 +53,15 @@ def ranking_data(result: ScoreResult, file: str) -> dict[str, object]:
     view = result.view
     index = result.view.option_index
     ids = list(view.criterion_ids)
+    line = reference_line(result)
+    worse = set(line.worse) if line else set()
     rows = []
     for r in result.ranking:
-        row = {**ranked_row(r), "reasons": list(veto_sentences(r.reasons))}
+        row: dict[str, object] = {
+            **ranked_row(r),
+            "reasons": list(veto_sentences(r.reasons)),
+            "worse_than_reference": r.option in worse,
+        }
         if result.contributions is not None:
             row["contributions"] = dict(zip(ids, result.contributions[index[r.option]], strict=True))
         rows.append(row)
@@ -63,6 +73,7 @@ def ranking_data(result: ScoreResult, file: str) -> dict[str, object]:
         "higher_is_better": result.higher_is_better,
         "weights": dict(zip(ids, view.shares, strict=True)),
         "ranking": rows,
+        "reference": view.case.reference,
     }
 
 
@@ -81,10 +92,16 @@ def _family_sums(result: ScoreResult) -> tuple[list[str], dict[str, list[float]]
 def _rows(result: ScoreResult, md_names: bool = False) -> tuple[list[str], list[list[object]]]:
     labels, sums = _family_sums(result)
     header = ["rank", "option", "score", *labels]
+    line = reference_line(result)
+    marks = (
+        {line.option: " (reference)", **dict.fromkeys(line.worse, " (worse than doing nothing)")}
+        if line
+        else {}
+    )
     rows: list[list[object]] = [
         [
             r.rank if r.rank is not None else "excl.",
-            md(r.name, False) if md_names else r.name,
+            (md(r.name, False) if md_names else r.name) + marks.get(r.option, ""),
             r.score,
             *sums.get(r.option, []),
         ]
@@ -145,10 +162,25 @@ def why_lines(result: ScoreResult) -> list[str]:
     return [f"{r.name}: {', '.join(why_parts(result, r.option))}" for r in result.ranking]
 
 
+def reference_note(result: ScoreResult) -> str:
+    """ "Reference (the line to beat): X, 0.445; worse than doing nothing: A, B"."""
+    line = reference_line(result)
+    if line is None:
+        return ""
+    names = {r.option: r.name for r in result.ranking}
+    text = f"Reference (the line to beat): {line.name}, {fixed(line.score)}"
+    if line.worse:
+        text += "; worse than doing nothing: " + ", ".join(names[o] for o in line.worse)
+    return text
+
+
 def ranking_table(result: ScoreResult, width: int | None = None) -> str:
     header, rows = _rows(result)
     w = width or UNFITTED
     out = [*wrap(_title(result), w), "", text_table(header, rows, width)]
+    ref = reference_note(result)
+    if ref:
+        out += ["", *wrap(ref, w)]
     note = family_note(result)
     if note:
         out += ["", *wrap(note, w)]
@@ -164,6 +196,8 @@ def ranking_table(result: ScoreResult, width: int | None = None) -> str:
 def ranking_markdown(result: ScoreResult) -> str:
     header, rows = _rows(result, md_names=True)
     out = [f"## {md(_title(result))}", "", markdown_table(header, rows)]
+    ref = reference_note(result)
+    out += ["", md(ref)] if ref else []
     note = family_note(result)
     out += ["", md(note)] if note else []
     excluded = _excluded(result)

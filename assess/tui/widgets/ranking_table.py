@@ -1,5 +1,7 @@
 """The ranking: rank, option, total, a bar and how far each option moved
 since the file was opened or last saved (places, and the change of total).
+The reference option (the status quo) is underlined as the line to beat, and
+an option below it dimmed and struck through as worse than doing nothing.
 
 The bar is the total as one colour, or (`stacked`, on narrow screens where
 the contributions chart has no room of its own) the stacked bar of the
@@ -10,6 +12,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.reactive import var
 
+from assess.core.reference import reference_line
 from assess.render import fmt
 from assess.tui.present import bar, change_text, clip, plain
 from assess.tui.state import ViewState
@@ -29,6 +32,8 @@ def ranking_rows(
     """One row per ranked option, best first (excluded options are not here).
     With `bars` (a cache), the bar is the stacked contributions."""
     stacked = contribution_bars(state, bar_width, bars) if bars is not None else {}
+    line = reference_line(state.result)
+    worse = set(line.worse) if line else set()
     rows: list[list[Text | str]] = []
     for r in state.result.ranking:
         if r.excluded or r.score is None:
@@ -36,13 +41,24 @@ def ranking_rows(
         rows.append(
             [
                 plain(str(r.rank), "bold"),
-                clip(r.name, name_width),
+                _name(r.name, name_width, "ref" if line and r.option == line.option else r.option in worse),
                 plain(fmt.fixed(r.score)),
                 stacked[r.option] if stacked else bar(round(r.score, 3), bar_width),
                 change_text(state.moves.get(r.option), state.gains.get(r.option)),
             ]
         )
     return rows
+
+
+def _name(name: str, width: int, mark: str | bool) -> Text | str:
+    """The option's name: the reference (the line to beat) underlined, an option below it
+    (worse than doing nothing) dimmed and struck through (`assess.core.reference`).
+    Styles only, so the names read the same as everywhere else."""
+    if mark == "ref":
+        return Text(clip(name, width), style="italic underline")
+    if mark:
+        return Text(clip(name, width), style="dim strike")
+    return clip(name, width)
 
 
 class RankingTable(Grid):

@@ -88,7 +88,7 @@ def test_text_bars() -> None:
 def test_acceptability_rows_follow_the_ranking(later: str) -> None:
     ranking = later.split("## Ranking")[1].split("## Why")[0]
     ranked = [line.split(" | ")[1] for line in ranking.splitlines() if line[:3] in {"| 1", "| 2", "| 3"}]
-    table = later.split("### Rank acceptability")[1].split("## The question")[0]
+    table = later.split("### Rank acceptability")[1].split("\n## ")[0]
     rows = [line.split(" | ")[0].lstrip("| ") for line in table.splitlines() if line.startswith("| ")][1:]
     assert rows[:3] == ranked and "Smart cities and infrastructures" not in rows
     vetoed = "Smart cities and infrastructures, Cost-shared AI testbeds"

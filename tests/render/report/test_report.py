@@ -82,7 +82,7 @@ def test_sections_and_accessibility(later: str) -> None:
     for family in ("Drivers", "5S constraints", "Later risks"):
         assert f"<h3>{family} " in later
     svgs = re.findall(r'<svg class="chart".*?</svg>', later, flags=re.S)
-    assert len(svgs) == 4  # ranking, contributions, stability, acceptability
+    assert len(svgs) == 5  # ranking, contributions, stability, acceptability, frontier
     assert all("<title" in s and 'role="img"' in s for s in svgs)
     assert '<th scope="col">' in later and '<th scope="row">' in later
 
