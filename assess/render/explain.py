@@ -77,11 +77,27 @@ def change_words(
 
 
 def veto_sentence(veto: VetoReason) -> str:
-    """'Sanctions 5 is above the veto threshold 4: too risky' (the reason only if given)."""
+    """Why a veto excludes an option, saying which of its modes applied (the
+    reason only if given):
+
+    - value: 'Sanctions 5 is above the veto threshold 4: too risky';
+    - high: 'Legality could be 4.5 (range 3.5-4.5), above the veto line 3: ...';
+    - any_assessor: 'Security: boris scores 4.5, above the veto line 4: ...'.
+    """
     side = "above" if veto.above else "below"
     why = f": {veto.reason}" if veto.reason else ""
+    line = scale(veto.threshold)
+    if veto.applies_to == "high" and veto.range is not None:
+        lo, hi = (scale_beside(x, veto.threshold) for x in veto.range)
+        could = scale_beside(veto.score, veto.threshold)
+        return f"{veto.criterion} could be {could} (range {lo}-{hi}), {side} the veto line {line}{why}"
+    if veto.applies_to == "any_assessor" and veto.assessors:
+        said = [f"{name} {scale_beside(x, veto.threshold)}" for name, x in veto.assessors[1:]]
+        name, x = veto.assessors[0]
+        who = " and ".join([f"{name} scores {scale_beside(x, veto.threshold)}", *said])
+        return f"{veto.criterion}: {who}, {side} the veto line {line}{why}"
     score = scale_beside(veto.score, veto.threshold)
-    return f"{veto.criterion} {score} is {side} the veto threshold {scale(veto.threshold)}{why}"
+    return f"{veto.criterion} {score} is {side} the veto threshold {line}{why}"
 
 
 def veto_sentences(vetoes: tuple[VetoReason, ...]) -> tuple[str, ...]:

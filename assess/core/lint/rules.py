@@ -98,6 +98,12 @@ RULES: tuple[Rule, ...] = (
         "give the scenario a cell for each option: a new score, or the old one with `basis: carried`",
     ),
     Rule(
+        "copied-assessor",
+        "scores",
+        "two assessors who gave the same value in at least 90 % of the cells both scored",
+        "have each assessor score independently, or merge them into one",
+    ),
+    Rule(
         "no-elicitation",
         "weights",
         "weights with no elicitation note, or a view on the catalogue's default weights",
@@ -108,12 +114,6 @@ RULES: tuple[Rule, ...] = (
         "weights",
         "weights equal to the catalogue's defaults but not marked `illustrative: true`",
         "elicit the team's weights, or mark these `illustrative: true`",
-    ),
-    Rule(
-        "copied-assessor",
-        "weights",
-        "two assessors who gave the same value in at least 90 % of the cells both scored",
-        "have each assessor score independently, or merge them into one",
     ),
     Rule(
         "on-veto-line",
