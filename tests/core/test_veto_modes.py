@@ -105,4 +105,4 @@ def test_bundled_team_vetoes_smart_cities_on_borises_score() -> None:
     view = resolve(loaded.case, loaded.catalogue_model)
     by = score_wsm(view).by_option()
     first = veto_sentences(by["smart_cities"].reasons)[0]
-    assert first.startswith("Security issues: boris scores 4.5, above the veto line 4")
+    assert first.startswith("Security issues: Boris scores 4.5, above the veto line 4")

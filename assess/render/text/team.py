@@ -242,11 +242,19 @@ def summary_line(d: Disagreement, shown: int) -> str:
     )
 
 
+def _who(d: Disagreement) -> str:
+    """'Anna, science-ministry analyst; Boris, security officer' (names alone without roles)."""
+    people = [(name, d.case.assessors[aid].role) for aid, name in d.assessors.items()]
+    if not any(role for _, role in people):
+        return ", ".join(name for name, _ in people)
+    return "; ".join(f"{name}, {role}" if role else name for name, role in people)
+
+
 def team_table(d: Disagreement, file: str, top: int = 10, width: int | None = None) -> str:
     cells = top_cells(d, top)
     w = width or WRAP
     out = [
-        *wrap(f"{d.case.title}: {len(d.assessors)} assessors ({', '.join(d.assessors.values())})", w),
+        *wrap(f"{d.case.title}: {len(d.assessors)} assessors ({_who(d)})", w),
         *wrap(how_text(d), w),
         "",
         *wrap(summary_line(d, len(cells)), w),
