@@ -102,3 +102,26 @@ def veto_sentence(veto: VetoReason) -> str:
 
 def veto_sentences(vetoes: tuple[VetoReason, ...]) -> tuple[str, ...]:
     return tuple(veto_sentence(v) for v in vetoes)
+
+
+BASIS_WORDS: dict[str | None, str] = {
+    "evidence": "evidence",
+    "judgement": "judgement",
+    "carried": "carried over",
+    "mixed": "mixed (the assessors differ)",
+    None: "not stated",
+}
+"""What a score rests on (`assess.core.basis`), as every output says it."""
+
+ILLUSTRATIVE = "illustrative weights"
+"""Said wherever weights are shown that are an example, not an elicitation."""
+
+
+def basis_words(basis: str | None) -> str:
+    return BASIS_WORDS.get(basis, str(basis))
+
+
+def basis_summary(counts: tuple[tuple[str | None, int], ...] | dict[str | None, int]) -> str:
+    """'12 evidence, 118 judgement, 4 carried over' (the bases of a view's scores)."""
+    pairs = counts.items() if isinstance(counts, dict) else counts
+    return ", ".join(f"{n} {basis_words(b)}" for b, n in pairs)

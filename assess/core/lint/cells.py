@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from assess.core.basis import repeats
 from assess.core.lint.rules import Lint, Path
 from assess.core.view import active_criterion_ids, effective_scores
 from assess.model import Case, Criterion, Estimate, Score
@@ -155,11 +156,6 @@ def no_ranges(path: Path, table: dict[str, dict[str, Score]]) -> Iterator[Lint]:
         yield Lint("no-ranges", path, f"none of the {len(cells)} scores in {dotted(path)} has a range")
 
 
-def _same(a: Score, b: Score) -> bool:
-    text = (a.rationale or "").split() == (b.rationale or "").split()
-    return a.value == b.value and a.range == b.range and text and passage_key(a) == passage_key(b)
-
-
 def scenario_lints(case: Case, sid: str, known: dict[str, Criterion]) -> Iterator[Lint]:
     """repeats-baseline, silent-carry and no-driver-change of one scenario."""
     scenario = case.scenarios[sid]
@@ -168,7 +164,7 @@ def scenario_lints(case: Case, sid: str, known: dict[str, Criterion]) -> Iterato
     for opt, row in own.items():
         for cid, cell in row.items():
             old = base.get(opt, {}).get(cid)
-            if old is not None and cell.basis != "carried" and _same(cell, old):
+            if old is not None and cell.basis != "carried" and repeats(cell, old):
                 yield Lint(
                     "repeats-baseline",
                     ("scenarios", sid, "scores", opt, cid),

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from assess import __version__
+from assess.core.basis import ORDER, Shown, view_bases
 from assess.core.disagreement import Disagreement, disagreement
 from assess.core.scoring import ScoreResult, score_wsm
 from assess.core.view import View, effective_scores
@@ -98,6 +100,10 @@ class Evidence:
     quote: Quote | None
     baseline_value: float | None = None
     """The baseline's score when this scenario re-scored the cell (None otherwise)."""
+    basis: Shown = None
+    """What the score rests on, as shown (`assess.core.basis`): evidence,
+    judgement, carried (over from the baseline), mixed (the assessors differ);
+    None: not stated."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +152,8 @@ class Report:
     provenance: Provenance
     team: Disagreement | None = None
     """A team case's disagreements (of its baseline, as `assess team` shows them)."""
+    basis_counts: tuple[tuple[Shown, int], ...] = ()
+    """How many of the view's scores rest on each basis (see `Evidence.basis`)."""
 
 
 def _criterion(c: Criterion, share: float, given: str) -> CriterionInfo:
@@ -202,21 +210,26 @@ def _rescored(view: View) -> dict[str, dict[str, float]]:
     return {o: {c: base[o][c].value for c in row if c in base.get(o, {})} for o, row in overlay.items()}
 
 
-def _cell(view: View, quoter: Quoter, option: str, c: Criterion, before: float | None) -> Evidence:
+def _cell(
+    view: View, quoter: Quoter, option: str, c: Criterion, before: float | None, basis: Shown
+) -> Evidence:
     s = view.cell(option, c.id)
     lo, hi = s.range
     rationale = (s.rationale or "").strip()
     label = c.scale.label(s.value)
-    return Evidence(c.id, c.name, s.value, lo, hi, label, rationale, quoter.quote(s.source), before)
+    return Evidence(c.id, c.name, s.value, lo, hi, label, rationale, quoter.quote(s.source), before, basis)
 
 
-def _evidence(view: View, quoter: Quoter) -> tuple[OptionEvidence, ...]:
+def _evidence(view: View, quoter: Quoter, bases: dict[tuple[str, str], Shown]) -> tuple[OptionEvidence, ...]:
     rescored = _rescored(view)
     return tuple(
         OptionEvidence(
             o.id,
             o.name,
-            tuple(_cell(view, quoter, o.id, c, rescored.get(o.id, {}).get(c.id)) for c in view.criteria),
+            tuple(
+                _cell(view, quoter, o.id, c, rescored.get(o.id, {}).get(c.id), bases[(o.id, c.id)])
+                for c in view.criteria
+            ),
         )
         for o in view.options
     )
@@ -269,6 +282,8 @@ def build_report(
         for c, share in zip(view.criteria, view.shares, strict=True)
     )
     scenario = case.scenarios[view.scenario] if view.scenario is not None else None
+    bases = view_bases(view)
+    counts = Counter(bases.values())
     return Report(
         title=case.title,
         description=case.description.strip(),
@@ -286,9 +301,10 @@ def build_report(
         families=_families(criteria),
         weights=weights,
         ranking=_ranking(score_wsm(view)),
-        evidence=_evidence(view, quoter),
+        evidence=_evidence(view, quoter, bases),
         robustness=robustness,
         robustness_note=robustness_note,
         provenance=_provenance(loaded, view, robustness, timestamp),
         team=disagreement(case, loaded.catalogue_model) if case.assessors else None,
+        basis_counts=tuple((b, counts[b]) for b in ORDER if counts[b]),
     )

@@ -8,6 +8,7 @@ every score with its evidence."""
 
 from __future__ import annotations
 
+from assess.render.explain import ILLUSTRATIVE
 from assess.render.report import svg
 from assess.render.report.content import CriterionInfo, Family, Report
 from assess.render.report.html_base import DESC, MUTED, NOTE, e, paragraphs, table
@@ -131,7 +132,8 @@ def _family_table(f: Family) -> str:
 
 def _method(r: Report) -> str:
     w = r.weights
-    out = [f'<div class="method"><p><strong>Weights elicited by:</strong> {e(w.method_label)}</p>']
+    marked = f" · <strong>{ILLUSTRATIVE}</strong>" if w.illustrative else ""
+    out = [f'<div class="method"><p><strong>Weights elicited by:</strong> {e(w.method_label)}{marked}</p>']
     if w.elicitation:
         out.append(paragraphs(w.elicitation))
     if w.judgements:

@@ -49,6 +49,8 @@ class WeightInfo:
     """AHP only: the pairwise judgements as sentences."""
     ahp: AhpInfo | None = None
     warnings: tuple[str, ...] = ()
+    illustrative: bool = False
+    """The weights are an example (`weights.illustrative`), not an elicitation."""
 
 
 def _num(x: float) -> str:
@@ -87,7 +89,8 @@ def weight_info(view: View) -> WeightInfo:
     """The elicitation of `view`'s weights, re-derived for its diagnostics."""
     spec = view.weight_spec
     if spec is None:
-        return WeightInfo("default", METHOD_LABELS["default"], "", _inputs(view))
+        # the catalogue's defaults are an example, never an elicitation
+        return WeightInfo("default", METHOD_LABELS["default"], "", _inputs(view), illustrative=True)
     names = {c.id: c.name for c in view.criteria}
     ahp, warnings = None, ()
     try:
@@ -110,4 +113,5 @@ def weight_info(view: View) -> WeightInfo:
         judgements,
         ahp,
         tuple(warnings),
+        spec.illustrative,
     )

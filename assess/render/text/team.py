@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from assess.core.disagreement import CellDisagreement, Disagreement, Opinion, rank_map
 from assess.core.scoring import ScoreResult
+from assess.render.explain import basis_words
 from assess.render.fmt import Figure, fixed, scale
 from assess.render.jsonout import to_json
 from assess.render.mdtext import md
@@ -47,6 +48,7 @@ def _opinion(o: Opinion) -> dict[str, object]:
         "high": o.high,
         "rationale": o.rationale,
         "source": None if o.source is None else o.source.model_dump(),
+        "basis": o.basis,
     }
 
 
@@ -197,10 +199,12 @@ def cell_rows(
     return header, rows
 
 
-def opinion_line(o: Opinion) -> str:
-    """'anna 4.5 (4..5): rationale'."""
+def opinion_line(o: Opinion, basis: bool = False) -> str:
+    """'anna 4.5 (4..5): rationale'; with `basis` (the assessors' differ),
+    'anna 4.5 (4..5), judgement: rationale'."""
     rng = f" ({scale(o.low)}..{scale(o.high)})" if (o.low, o.high) != (o.value, o.value) else ""
-    return f"{o.name} {scale(o.value)}{rng}: {o.rationale or '(no rationale)'}"
+    said = f", {basis_words(o.basis)}" if basis else ""
+    return f"{o.name} {scale(o.value)}{rng}{said}: {o.rationale or '(no rationale)'}"
 
 
 def cell_head(c: CellDisagreement, d: Disagreement) -> str:
@@ -214,7 +218,7 @@ def _rationales(d: Disagreement, cells: list[CellDisagreement], width: int) -> l
     for k, c in enumerate(cells, 1):
         out += wrap(f"{k}. {cell_head(c, d)}", width, "", "   ")
         for o in c.opinions:
-            out += wrap(opinion_line(o), width, "   ", "     ")
+            out += wrap(opinion_line(o, c.bases_differ), width, "   ", "     ")
             if o.source is not None:
                 out += wrap(source_text(o.source), width, "     ")
     return out
@@ -285,7 +289,7 @@ def team_markdown_sections(d: Disagreement, top: int = 10, level: int = 3) -> li
         out.append(f"{k}. **{md(cell_head(c, d))}**")
         for o in c.opinions:
             src = f" ({source_text(o.source)})" if o.source else ""
-            out.append(f"   - {md(opinion_line(o) + src)}")
+            out.append(f"   - {md(opinion_line(o, c.bases_differ) + src)}")
     out += ["", f"{h}Rankings", "", markdown_table(*rank_rows(d, name))]
     return out
 
