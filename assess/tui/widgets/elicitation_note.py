@@ -7,19 +7,26 @@ from textual.reactive import var
 from textual.widgets import Static
 
 from assess.core.edit import METHOD_LABELS, weights_owner
+from assess.render.explain import ILLUSTRATIVE
 from assess.tui.present import safe
 from assess.tui.state import ViewState
+
+MARK = "bold #d0a040"
+"""Illustrative weights stand out: an example must not pass for a team's elicitation."""
 
 
 def elicitation_text(state: ViewState) -> Text:
     spec = state.view.weight_spec
     if spec is None:
-        return Text("Default weights of the criteria (no weights given in the case).", style="italic")
+        text = Text("Default weights of the criteria (no weights given in the case)", style="italic")
+        return text.append(" · ").append(ILLUSTRATIVE, style=MARK)
     owner = weights_owner(state.case, state.scenario)
     whose = f"scenario {owner}" if owner else f"the baseline ({state.case.baseline})"
     text = Text()
     text.append(METHOD_LABELS[spec.method].capitalize(), style="bold")
     text.append(f", weights of {whose}", style="dim")
+    if spec.illustrative:
+        text.append(" · ").append(ILLUSTRATIVE, style=MARK)
     if spec.elicitation:
         text.append(f"\n{safe(spec.elicitation.strip(), multiline=True)}")
     return text

@@ -15,12 +15,20 @@ from textual.reactive import var
 from textual.widgets import Static
 
 from assess.model import FAMILY_LABELS, Criterion, Document, Score, SourceRef
+from assess.render.explain import BASIS_WORDS
 from assess.tui.present import FAMILY_COLOUR, num, safe, shown, span
 from assess.tui.quotes import Quotes
 from assess.tui.state import ViewState
 
 Cursor = tuple[str, str | None]
 """(option id, criterion id or None on the option's name)."""
+BASIS_STYLES = {
+    "evidence": "bold #70c878",
+    "judgement": "bold #d0a040",
+    "carried": "bold #a0a0a0",
+    "mixed": "bold #d0a040",
+}
+"""How the evidence panel says a score's basis: evidence green, judgement amber, carried grey."""
 CONTEXT = 60
 """Characters of the document shown either side of a passage (less on narrow screens)."""
 
@@ -62,7 +70,11 @@ def source_text(
         head.append(f"§ {safe(source.section)}, ")
     head.append(safe(f"{doc.title} ({doc.date})" if doc else source.document), style="italic")
     head.no_wrap, head.overflow = True, "ellipsis"
-    return Group(Padding(body, (0, 0, 0, 2)), head)
+    trust = Text("Reliability ", style="bold")
+    said = " ".join(doc.reliability.split()) if doc else ""
+    trust.append(safe(said) if said else "not stated", style="dim" if said else "dim italic")
+    trust.no_wrap, trust.overflow = True, "ellipsis"  # one line: the report has it whole
+    return Group(Padding(body, (0, 0, 0, 2)), head, trust)
 
 
 def cell_text(
@@ -118,6 +130,11 @@ def _score_line(state: ViewState, option: str, criterion: Criterion, cell: Score
         own = state.in_overlay(option, criterion.id)
         where = f"set in {state.scenario}" if own else f"from {state.case.baseline}"
         text.append(f" · {where}", style="italic")
+    basis = state.basis(option, criterion.id)
+    text.append(" · ")
+    text.append(
+        BASIS_WORDS[basis] if basis else "basis not stated", style=BASIS_STYLES.get(basis, "dim italic")
+    )
     return text
 
 
