@@ -42,6 +42,8 @@ async def test_evidence_and_judgement_in_the_baseline(default_loaded: LoadedCase
         assert "Reliability A policy brief of 2019" in text
         assert "· judgement" in await _evidence(app, pilot, "megascience", "competence")
         assert matrix.border_subtitle == BASIS_LEGEND
+        veto = await _evidence(app, pilot, "megascience", "legality")
+        assert "Veto: a range whose unfavourable end is above 3 excludes" in veto
 
 
 async def test_a_carried_cell_is_marked_and_said_carried_over(default_loaded: LoadedCase) -> None:

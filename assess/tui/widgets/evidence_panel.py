@@ -103,12 +103,24 @@ def cell_text(
     parts.append(rationale)
     parts.append(levels_text(criterion, cell))
     if criterion.veto:
-        side = "above" if criterion.direction == "cost" else "below"
-        reason = f": {safe(criterion.veto.reason.strip())}" if criterion.veto.reason else ""
-        parts.append(
-            Text(f"Veto: a score {side} {num(criterion.veto.threshold)} excludes{reason}", style="#e06060")
-        )
+        parts.append(Text(veto_text(criterion), style="#e06060"))
     return Group(*parts)
+
+
+VETO_COMPARES = {
+    "value": "a score",
+    "high": "a range whose unfavourable end is",
+    "any_assessor": "any assessor's score",
+}
+
+
+def veto_text(criterion: Criterion) -> str:
+    """'Veto: any assessor's score above 4 excludes: reason' (what the veto compares, `applies_to`)."""
+    veto = criterion.veto
+    assert veto is not None
+    side = "above" if criterion.direction == "cost" else "below"
+    reason = f": {safe(veto.reason.strip())}" if veto.reason else ""
+    return f"Veto: {VETO_COMPARES[veto.applies_to]} {side} {num(veto.threshold)} excludes{reason}"
 
 
 def _score_line(state: ViewState, option: str, criterion: Criterion, cell: Score) -> Text:
