@@ -12,9 +12,10 @@ or prints.
 from __future__ import annotations
 
 from assess.core.lint import cells, frame
-from assess.core.lint.rules import RULE_IDS, RULES, STEPS, Lint, Rule
+from assess.core.lint.cells import assessor_ids
+from assess.core.lint.rules import RULE_IDS, RULES, STEPS, Lint, Path, Rule
 from assess.core.view import available_criteria
-from assess.model import Case, Catalogue
+from assess.model import Case, Catalogue, Criterion
 
 
 def lint_case(case: Case, catalogue: Catalogue | None) -> list[Lint]:
@@ -33,7 +34,7 @@ def lint_case(case: Case, catalogue: Catalogue | None) -> list[Lint]:
     ]
     for path, table in cells.tables(case):
         found += [*cells.uniform_ranges(path, table, known), *cells.no_ranges(path, table)]
-    for who in list(case.assessors) or [None]:
+    for who in assessor_ids(case):
         for sid in (None, *case.scenarios):
             found += cells.double_count(case, sid, who)
     for sid in case.scenarios:
@@ -43,7 +44,9 @@ def lint_case(case: Case, catalogue: Catalogue | None) -> list[Lint]:
 
 def lint_catalogue(catalogue: Catalogue) -> list[Lint]:
     """The lints of a criteria catalogue on its own: its documents and scales."""
-    placed = [(c, ("criteria", i, "scale"), True) for i, c in enumerate(catalogue.criteria)]
+    placed: list[tuple[Criterion, Path, bool]] = [
+        (c, ("criteria", i, "scale"), True) for i, c in enumerate(catalogue.criteria)
+    ]
     return _ordered([*frame.documents(catalogue.documents, True), *frame.scales(placed)])
 
 

@@ -45,6 +45,11 @@ def tables(case: Case) -> Iterator[tuple[Path, dict[str, dict[str, Score]]]]:
         yield ("assessors", aid, "scores"), person.scores
 
 
+def assessor_ids(case: Case) -> list[str | None]:
+    """Whose views to lint: each assessor's, or (no assessors) the case's own."""
+    return [*case.assessors] or [None]
+
+
 def view_cells(case: Case, scenario: str | None, assessor: str | None) -> Located:
     """The cells of a view that are written in the file, with their paths, on
     the view's criteria."""

@@ -3,11 +3,11 @@ weights, assessors and vetoes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from assess.core.lint.cells import view_cells
+from assess.core.lint.cells import assessor_ids, view_cells
 from assess.core.lint.rules import Lint, Path
 from assess.core.view import active_criterion_ids, effective_scores, raw_weights
 from assess.model import Case, Catalogue, Criterion, Document, Weights
@@ -74,7 +74,7 @@ def case_scales(case: Case, catalogue: Catalogue | None, known: dict[str, Criter
     yield from scales(placed)
 
 
-def scales(placed: list[tuple[Criterion, Path, bool]]) -> Iterator[Lint]:
+def scales(placed: Sequence[tuple[Criterion, Path, bool]]) -> Iterator[Lint]:
     """scale-levels of each scale, and generic-levels of those worded like an earlier one."""
     first: dict[tuple[tuple[int, str], ...], str] = {}
     for criterion, path, in_catalogue in placed:
@@ -170,7 +170,7 @@ def _compared(criterion: Criterion, value: float, low: float, high: float) -> fl
 def veto_lines(case: Case, known: dict[str, Criterion]) -> Iterator[Lint]:
     """on-veto-line in every view, each cell once."""
     seen: set[Path] = set()
-    for who in list(case.assessors) or [None]:
+    for who in assessor_ids(case):
         for sid in (None, *case.scenarios):
             for (opt, cid), (path, cell) in view_cells(case, sid, who).items():
                 criterion = known.get(cid)

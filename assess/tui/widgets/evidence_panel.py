@@ -22,7 +22,7 @@ from assess.tui.state import ViewState
 
 Cursor = tuple[str, str | None]
 """(option id, criterion id or None on the option's name)."""
-BASIS_STYLES = {
+BASIS_STYLES: dict[str | None, str] = {
     "evidence": "bold #70c878",
     "judgement": "bold #d0a040",
     "carried": "bold #a0a0a0",
