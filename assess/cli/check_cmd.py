@@ -1,16 +1,22 @@
-"""`assess check`: validate case files, folders of them, and catalogues.
+"""`assess check`: validate case files, folders of them, and catalogues, and
+lint what makes an assessment weak.
 
 Every problem of a file in one run: past a structural error the rest of the
 file is still checked. A cited passage that is not in its document is an
-error here (the other commands only warn). Errors go to stdout, one per line,
-warnings (`FILE:LINE:COL: warning: ...`) to stderr; exit code 2 if any file
-has an error, else 0 (warnings do not change it).
+error here (the other commands only warn). A file without errors is then
+linted (`assess.core.lint`: a passage cited twice for one option, judgement
+said to be evidence, ranges by convention, ...): each lint is a warning
+`FILE:LINE:COL: warning: [rule-id] ...` at the thing warned about, naming the
+cells involved. Errors go to stdout, one per line, warnings to stderr; exit
+code 2 if any file has an error, else 0. With `--strict` every warning is an
+error (printed as one, on stdout), so a weak case exits 2.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from assess.cli import EXIT_INPUT, EXIT_OK
@@ -25,6 +31,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "per good file and every problem of a bad one.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat every warning (the lints too) as an error: exit 2 if there is one",
+    )
     p.set_defaults(run=run)
 
 
@@ -40,15 +51,20 @@ def _files(paths: list[str]) -> list[Path]:
 
 
 def check_file(path: Path) -> list[Problem]:
-    """Every problem of a case file or catalogue, errors and warnings, in file
-    order; the file parsed once."""
+    """Every problem of a case file or catalogue, errors and warnings (the
+    lints of a file without errors too); the file parsed once."""
     from assess.files.casefile import load_any
+    from assess.files.lints import lint_problems
 
     try:
         loaded = load_any(path, strict_passages=True)
     except InputError as err:
         return err.problems
-    return list(loaded.warnings)
+    return [*loaded.warnings, *lint_problems(loaded)]
+
+
+def _key(p: Problem) -> str:
+    return f"{p.file}:{p.line}:{p.column}:{p.message}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,12 +73,15 @@ def run(args: argparse.Namespace) -> int:
     if not files:
         print(f"{' '.join(args.paths)}: no YAML files found", file=sys.stderr)
         return EXIT_INPUT
+    said: set[str] = set()  # a catalogue's lints once, however many cases use it
     for path in files:
-        problems = check_file(path)
-        errors = [p for p in problems if p.severity == "error"]
+        problems = [p for p in check_file(path) if _key(p) not in said]
+        said.update(_key(p) for p in problems)
+        if args.strict:
+            problems = [replace(p, severity="error") for p in problems]
         for problem in problems:
             print(problem, file=sys.stderr if problem.severity == "warning" else sys.stdout)
-        if errors:
+        if any(p.severity == "error" for p in problems):
             bad = True
         else:
             print(f"{path}: ok")

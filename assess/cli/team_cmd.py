@@ -34,7 +34,9 @@ added; numbers are rounded to 6 decimals, null where undefined
                         deviation; furthest: {assessor, distance} or null when
                         nobody stands out; opinions: [{assessor, value, low,
                         high, rationale, source: {document, section, passage} |
-                        null}] in assessor order
+                        null, basis: "evidence" | "judgement" | "carried" |
+                        null}] in assessor order (the text and Markdown say
+                        each one's basis where the assessors' differ)
     matrix:             {options: [ids], criteria: [ids], spread: [[number | null]]}
                         every cell's spread, options × criteria; null: not scored
     rankings:           {team: [{option, name, rank, score, excluded}],

@@ -48,6 +48,8 @@ class Opinion:
     high: float
     rationale: str | None
     source: SourceRef | None
+    basis: str | None = None
+    """What the assessor says the score rests on (evidence, judgement, carried)."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,11 @@ class CellDisagreement:
     """The team's aggregate (mean or median, as the case's `team.aggregate` says)."""
     agreed: float | None = None
     """The agreed value in the case's own `scores`, which the team view uses, if any."""
+
+    @property
+    def bases_differ(self) -> bool:
+        """The assessors say different things of what their scores rest on."""
+        return len({o.basis for o in self.opinions}) > 1
 
     @property
     def values(self) -> list[float]:
@@ -202,7 +209,7 @@ def _cell(case: Case, option: str, criterion: str) -> CellDisagreement | None:
     if team is None:
         return None
     opinions = tuple(
-        Opinion(aid, a.name, s.value, *s.range, s.rationale, s.source)
+        Opinion(aid, a.name, s.value, *s.range, s.rationale, s.source, s.basis)
         for aid, a in case.assessors.items()
         if (s := a.scores.get(option, {}).get(criterion)) is not None
     )

@@ -15,6 +15,8 @@ from numpy.typing import NDArray
 from assess.core.view import View
 from assess.kernels.methods.wsm import wsm_contributions
 from assess.kernels.ranks import rank_scores
+from assess.model import Criterion
+from assess.model.criteria import VetoMode
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,11 +26,21 @@ class VetoReason:
     criterion: str
     """The criterion's name."""
     score: float
+    """What was compared with the threshold: the score (`applies_to: value`),
+    the unfavourable end of its range (`high`), or the score of the assessor
+    farthest beyond the line (`any_assessor`)."""
     threshold: float
     above: bool
     """True: the score is above the threshold (a cost criterion); False: below it."""
     reason: str | None
     """The catalogue's reason for the veto, if it gives one."""
+    applies_to: VetoMode = "value"
+    """Which of the veto's modes excluded the option; `value` also when an
+    `any_assessor` veto excludes on the view's own value (an agreed score)."""
+    range: tuple[float, float] | None = None
+    """`high`: the score's range (low, high)."""
+    assessors: tuple[tuple[str, float], ...] = ()
+    """`any_assessor`: each assessor beyond the line (name, their score), farthest first."""
 
 
 @dataclass(frozen=True)
@@ -67,26 +79,61 @@ class ScoreResult:
 
 
 def veto_reasons(view: View) -> list[tuple[VetoReason, ...]]:
-    """For each option, the vetoes that exclude it (empty if none does)."""
+    """For each option, the vetoes that exclude it (empty if none does), in
+    the view's criterion order.
+
+    A veto compares its threshold with what its `applies_to` says: `value`
+    the score; `high` the unfavourable end of the range (the high end of a
+    cost criterion, the low end of a benefit one); `any_assessor` the score
+    and every assessor's own score of the cell, so that one assessor beyond
+    the line excludes the option (in a team case; elsewhere it is `value`)."""
     reasons: list[list[VetoReason]] = [[] for _ in view.options]
-    vetoed = [j for j, c in enumerate(view.criteria) if c.veto is not None]
-    if vetoed:
-        x = view.scores[:, vetoed]
-        threshold = np.array([view.criteria[j].veto.threshold for j in vetoed])  # type: ignore[union-attr]
-        cost = np.array([view.criteria[j].direction == "cost" for j in vetoed])
-        for i, k in zip(*np.nonzero(np.where(cost, x > threshold, x < threshold)), strict=True):
-            criterion = view.criteria[vetoed[k]]
-            assert criterion.veto is not None
-            reasons[i].append(
-                VetoReason(
-                    criterion.name,
-                    float(x[i, k]),
-                    criterion.veto.threshold,
-                    criterion.direction == "cost",
-                    criterion.veto.reason or None,
-                )
-            )
+    for j, criterion in enumerate(view.criteria):
+        veto = criterion.veto
+        if veto is None:
+            continue
+        for i, option in enumerate(view.options):
+            found = _veto(view, criterion, i, j, option.id)
+            if found is not None:
+                reasons[i].append(found)
     return [tuple(r) for r in reasons]
+
+
+def _veto(view: View, criterion: Criterion, i: int, j: int, option: str) -> VetoReason | None:
+    veto = criterion.veto
+    assert veto is not None
+    cost = criterion.direction == "cost"
+    lo, value, hi = float(view.low[i, j]), float(view.scores[i, j]), float(view.high[i, j])
+    said = (criterion.name, veto.threshold, cost, veto.reason or None)
+    if veto.applies_to == "high":
+        end = criterion.veto_point(lo, value, hi)
+        if criterion.vetoes(end):
+            return VetoReason(said[0], end, *said[1:], applies_to="high", range=(lo, hi))
+        return None
+    if veto.applies_to == "any_assessor":
+        beyond = [(n, x) for n, x in _own_scores(view, option, criterion.id) if criterion.vetoes(x)]
+        if beyond:
+            beyond.sort(key=lambda nx: -nx[1] if cost else nx[1])
+            return VetoReason(
+                said[0], beyond[0][1], *said[1:], applies_to="any_assessor", assessors=tuple(beyond)
+            )
+    return VetoReason(said[0], value, *said[1:]) if criterion.vetoes(value) else None
+
+
+def _own_scores(view: View, option: str, criterion: str) -> list[tuple[str, float]]:
+    """Each assessor's own score of a cell in a team view: none when the view
+    is one assessor's, or when the scenario or an agreed score replaces the cell."""
+    case = view.case
+    if view.assessor is not None or not case.assessors or criterion in case.scores.get(option, {}):
+        return []
+    if view.scenario is not None and criterion in case.scenarios[view.scenario].scores.get(option, {}):
+        return []
+    out = []
+    for person in case.assessors.values():
+        cell = person.scores.get(option, {}).get(criterion)
+        if cell is not None:
+            out.append((person.name, cell.value))
+    return out
 
 
 def build_ranking(view: View, scores: NDArray[np.float64], higher_is_better: bool) -> tuple[Ranked, ...]:

@@ -2,10 +2,13 @@
 
 Each input is a full case file written by one assessor for the same options
 and criteria (usually a copy of one template case, re-scored). The merged
-case is the first file's (title, description, documents, criteria, options,
-scenarios) with each file's baseline `scores` under `assessors.<id>`; the
+case is the first file's (title, documents, criteria, options, scenarios,
+resources, budget, costs, rules, reference: a note says when another file's
+differ) with each file's baseline `scores` under `assessors.<id>`; the
 top-level `scores` are left empty (no agreed values yet) and the team
-aggregates cells by their mean.
+aggregates cells by their mean. Each assessor keeps what their file says of
+them: the name and role of its byline (`assessor:`), and its description
+when the files' differ (the team case's description then names the team).
 
 Weights never depend on the order of the files. When every file gives the
 same weights, they are the team's agreed `weights`. When they differ, the
@@ -218,20 +221,61 @@ def _scenario_weights(
     return combined, said
 
 
-def _assessor(c: Contribution, keeps_weights: bool) -> Assessor:
-    if not keeps_weights:
-        return Assessor(name=c.name, scores=c.loaded.case.scores)
-    return Assessor(name=c.name, scores=c.loaded.case.scores, weights=_own_weights(c, None))
+def _assessor(c: Contribution, keeps_weights: bool, descriptions_differ: bool) -> Assessor:
+    """The assessor of `c`: the file's byline (name, role) if it has one, and
+    what the file says of itself (its description, when the files' differ)."""
+    case = c.loaded.case
+    byline = case.assessor
+    said: dict[str, object] = {"name": byline.name if byline else c.name, "scores": case.scores}
+    if byline and byline.role:
+        said["role"] = byline.role
+    if descriptions_differ and case.description:
+        said["description"] = case.description
+    if keeps_weights:
+        said["weights"] = _own_weights(c, None)
+    return Assessor(**said)  # type: ignore[arg-type]
+
+
+SHARED = {
+    "scenarios": "scenarios",
+    "resources": "resources",
+    "budget": "budget",
+    "costs": "costs",
+    "rules": "portfolio rules",
+    "reference": "reference option",
+}
+"""What the merged case takes from the first file alone, as the notes name it."""
 
 
 def _notes(contributions: list[Contribution]) -> list[str]:
+    """Each thing a file says differently from the first, which the merged
+    case does not keep (the first file's wins)."""
     first = contributions[0]
     base = first.loaded.case
-    return [
-        f"{c.file}: its scenarios differ from {first.file}'s; the merged case has {first.file}'s"
-        for c in contributions[1:]
-        if c.loaded.case.scenarios != base.scenarios
-    ]
+    notes = []
+    for c in contributions[1:]:
+        case = c.loaded.case
+        differ = [name for key, name in SHARED.items() if getattr(case, key) != getattr(base, key)]
+        if differ:
+            notes.append(
+                f"{c.file}: its {', '.join(differ)} differ from {first.file}'s; "
+                f"the merged case has {first.file}'s"
+            )
+    return notes
+
+
+def _team_description(contributions: list[Contribution]) -> str:
+    """The team case's description when the files' differ: who is in it (each
+    one's own stays under `assessors.<id>.description`)."""
+    who = []
+    for c in contributions:
+        byline = c.loaded.case.assessor
+        name = byline.name if byline else c.name
+        who.append(f"{name} ({byline.role})" if byline and byline.role else name)
+    return (
+        f"A team case of {len(who)} assessors, merged by `assess merge`: {', '.join(who)}. "
+        "What each said of their own assessment is under assessors.<id>.description."
+    )
 
 
 def merge_cases(
@@ -253,18 +297,24 @@ def merge_cases(
         sid: sc.model_copy(update={"weights": scenario_weights[sid]}) if sid in scenario_weights else sc
         for sid, sc in base.scenarios.items()
     }
+    differ = len({c.loaded.case.description for c in contributions}) > 1
     update: dict[str, object] = {
         "criteria": criteria,
         "scores": {},
-        "assessors": {c.assessor: _assessor(c, keeps) for c in contributions},
+        "assessors": {c.assessor: _assessor(c, keeps, differ) for c in contributions},
         "team": Team(aggregate="mean", weights=rule),  # type: ignore[arg-type]
     }
     if scenario_weights:
         update["scenarios"] = scenarios
+    if differ:
+        update["description"] = _team_description(contributions)
     documents = _documents(contributions, target)
     if documents or "documents" in base.model_fields_set:
         update["documents"] = documents
+    dropped = {"assessor"} if base.assessor is not None else set()  # the byline is one assessor's
     if agreed is None and base.weights is not None:  # drop the first file's weights, unset
-        base = Case.model_validate(base.model_dump(exclude_unset=True, exclude={"weights"}))
+        dropped.add("weights")
+    if dropped:
+        base = Case.model_validate(base.model_dump(exclude_unset=True, exclude=dropped))
     case = base.model_copy(update=update)
     return Merged(case, tuple(_notes(contributions)), (said, *scenario_said))

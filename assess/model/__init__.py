@@ -3,6 +3,7 @@
 from assess.model.case import (
     FORMAT_VERSION,
     Assessor,
+    Byline,
     Case,
     CaseCriteria,
     Option,
@@ -44,6 +45,7 @@ from assess.model.weights import Judgement, Weights
 
 __all__ = [
     "Assessor",
+    "Byline",
     "Basis",
     "Team",
     "FAMILIES",

@@ -76,11 +76,24 @@ class Scenario(Strict):
     """Cells that replace or add to the baseline's costs."""
 
 
+class Byline(Strict):
+    """Who scored a case file: one assessor's file says so, and `assess merge`
+    keeps it in the team case (`assessors.<id>`)."""
+
+    name: Label
+    role: Label = ""
+    """What they are (a science-ministry analyst, a security officer), which
+    says whose judgement a score is."""
+
+
 class Assessor(Strict):
     """One member of a team and the scores (and weights) they gave."""
 
     name: Label
     role: Label = ""
+    description: Text = ""
+    """What the assessor's own file said of their assessment (`assess merge`
+    keeps it): their field, what they left to others."""
     scores: ScoreTable = Field(default_factory=dict)
     """This assessor's baseline scores; cells they left out are not theirs."""
     weights: Weights | None = None
@@ -132,6 +145,8 @@ class Case(Strict):
     """What each option costs in each resource (like scores, with a range,
     rationale, source and basis); a cost not given is 0."""
     scenarios: dict[Id, Scenario] = Field(default_factory=dict)
+    assessor: Byline | None = None
+    """Who scored this file, when it is one assessor's (to be merged)."""
     assessors: dict[Id, Assessor] = Field(default_factory=dict)
     """Several assessors' scores of the baseline. The team's score of a cell
     is their aggregate, unless `scores` holds an agreed value for it."""

@@ -117,6 +117,14 @@ class Criterion(Strict):
             raise ValueError(f"veto threshold {self.veto.threshold:g} lies outside the scale")
         return self
 
+    def veto_point(self, low: float, value: float, high: float) -> float:
+        """What the veto compares with its threshold for a score and its range:
+        the value, or for `applies_to: high` the unfavourable end of the range
+        (high for a cost criterion, low for a benefit one)."""
+        if self.veto is None or self.veto.applies_to != "high":
+            return value
+        return high if self.direction == "cost" else low
+
     def vetoes(self, score: float) -> bool:
         if self.veto is None:
             return False

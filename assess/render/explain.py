@@ -78,11 +78,27 @@ def change_words(
 
 
 def veto_sentence(veto: VetoReason) -> str:
-    """'Sanctions 5 is above the veto threshold 4: too risky' (the reason only if given)."""
+    """Why a veto excludes an option, saying which of its modes applied (the
+    reason only if given):
+
+    - value: 'Sanctions 5 is above the veto threshold 4: too risky';
+    - high: 'Legality could be 4.5 (range 3.5-4.5), above the veto line 3: ...';
+    - any_assessor: 'Security: boris scores 4.5, above the veto line 4: ...'.
+    """
     side = "above" if veto.above else "below"
     why = f": {veto.reason}" if veto.reason else ""
+    line = scale(veto.threshold)
+    if veto.applies_to == "high" and veto.range is not None:
+        lo, hi = (scale_beside(x, veto.threshold) for x in veto.range)
+        could = scale_beside(veto.score, veto.threshold)
+        return f"{veto.criterion} could be {could} (range {lo}-{hi}), {side} the veto line {line}{why}"
+    if veto.applies_to == "any_assessor" and veto.assessors:
+        said = [f"{name} {scale_beside(x, veto.threshold)}" for name, x in veto.assessors[1:]]
+        name, x = veto.assessors[0]
+        who = " and ".join([f"{name} scores {scale_beside(x, veto.threshold)}", *said])
+        return f"{veto.criterion}: {who}, {side} the veto line {line}{why}"
     score = scale_beside(veto.score, veto.threshold)
-    return f"{veto.criterion} {score} is {side} the veto threshold {scale(veto.threshold)}{why}"
+    return f"{veto.criterion} {score} is {side} the veto threshold {line}{why}"
 
 
 def direction_words(direction: str) -> str:
@@ -97,3 +113,26 @@ def veto_rule(cost: bool, threshold: float) -> str:
 
 def veto_sentences(vetoes: tuple[VetoReason, ...]) -> tuple[str, ...]:
     return tuple(veto_sentence(v) for v in vetoes)
+
+
+BASIS_WORDS: dict[str | None, str] = {
+    "evidence": "evidence",
+    "judgement": "judgement",
+    "carried": "carried over",
+    "mixed": "mixed (the assessors differ)",
+    None: "not stated",
+}
+"""What a score rests on (`assess.core.basis`), as every output says it."""
+
+ILLUSTRATIVE = "illustrative weights"
+"""Said wherever weights are shown that are an example, not an elicitation."""
+
+
+def basis_words(basis: str | None) -> str:
+    return BASIS_WORDS.get(basis, str(basis))
+
+
+def basis_summary(counts: tuple[tuple[str | None, int], ...] | dict[str | None, int]) -> str:
+    """'12 evidence, 118 judgement, 4 carried over' (the bases of a view's scores)."""
+    pairs = counts.items() if isinstance(counts, dict) else counts
+    return ", ".join(f"{n} {basis_words(b)}" for b, n in pairs)

@@ -173,16 +173,27 @@ def family_name(criterion: Criterion, off: bool = False, width: int = 0) -> Text
     return shown(name, "dim strike" if off else family_colour(criterion.family))
 
 
-def score_cell(cell: Score, value: float, vetoed: bool, overlay: bool) -> Text:
+BASIS_MARKS: dict[str | None, str] = {"judgement": "°", "carried": "=", "mixed": "°"}
+"""The discreet mark after a matrix cell's score: judgement (or the assessors'
+mixed bases) °, carried over from the baseline =; evidence and unstated none."""
+
+
+BASIS_LEGEND = "° judgement · = carried over · ✕ vetoed"
+"""The score matrix's legend of its marks (its border's subtitle)."""
+
+
+def score_cell(cell: Score, value: float, vetoed: bool, overlay: bool, basis: str | None = None) -> Text:
     """A matrix cell: the score, and its range in dim when it has one ("4 (3–5)").
 
     `value` (0..1, best 1) colours the score; a vetoing score is marked ✕;
-    a scenario's own cell is underlined."""
+    a scenario's own cell is underlined; `basis` adds its mark (`BASIS_MARKS`)."""
     low, high = cell.range
     colour = VALUE_RAMP[min(len(VALUE_RAMP) - 1, int(value * len(VALUE_RAMP)))]
     style = f"bold {colour}" + (" underline" if overlay else "")
     text = Text()  # spans, not a base style: the cell's padding stays plain
     text.append(fmt.scale(cell.value), style=style)
+    if basis in BASIS_MARKS:
+        text.append(BASIS_MARKS[basis], style="dim")
     if high > low:
         text.append(f" ({fmt.span(low, high)})", style="dim")
     if vetoed:

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
+from assess.core.basis import Shown, cell_basis, view_bases
 from assess.core.edit import criterion_order
 from assess.core.scoring import ScoreResult, score_wsm
 from assess.core.view import View, available_criteria, resolve, view_criterion_ids
@@ -61,6 +63,17 @@ class ViewState:
 
     def cell(self, option: str, criterion: str) -> Score | None:
         return self.view.cells.get(option, {}).get(criterion)
+
+    @cached_property
+    def bases(self) -> dict[tuple[str, str], Shown]:
+        """Each cell's basis as shown (`assess.core.basis`), worked out once per state."""
+        return view_bases(self.view)
+
+    def basis(self, option: str, criterion: str) -> Shown:
+        """A cell's basis as shown, for a criterion switched off too."""
+        if (option, criterion) in self.bases:
+            return self.bases[option, criterion]
+        return cell_basis(self.case, self.scenario, option, criterion, self.view.assessor)
 
 
 def family_order(criteria: list[Criterion]) -> list[Criterion]:

@@ -81,7 +81,7 @@ def test_table_shows_the_widest_cells_every_rationale_and_the_rankings(
     assert "Team view: each cell is the mean of the 3 assessors' scores" in " ".join(out.split())
     assert re.search(
         r"^2\s+Smart cities and infrastructures\s+Security issues\s+3\s+4\.5\s+3\.5\s+3\.67\s+1\.5"
-        r"\s+0\.62\s+boris \(1\.25\)$",
+        r"\s+0\.62\s+Boris \(1\.25\)$",
         out,
         re.M,
     )

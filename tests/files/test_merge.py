@@ -58,7 +58,12 @@ def test_merged_case_takes_the_first_file_and_each_files_scores() -> None:
     assert list(case.assessors) == NAMES
     for c in found:
         assert case.assessors[c.assessor].scores == c.loaded.case.scores
-        assert case.assessors[c.assessor].name == c.assessor
+        byline = c.loaded.case.assessor  # each file says who scored it
+        assert byline is not None
+        assert (case.assessors[c.assessor].name, case.assessors[c.assessor].role) == (
+            byline.name,
+            byline.role,
+        )
 
 
 def test_differing_weights_are_kept_per_assessor_and_combined_by_the_team_rule() -> None:
@@ -254,3 +259,58 @@ def test_scenarios_of_later_files_are_not_merged_but_noted(tmp_path: Path) -> No
     merged = merge_cases(contributions([a, b]), tmp_path)
     assert merged.case.scenarios == {}
     assert any("scenarios differ" in n for n in merged.notes)
+
+
+def _costed(**change: object) -> dict:
+    data = small_case_data()
+    data["resources"] = {"money": {"name": "Money", "unit": "M EUR"}}
+    data["budget"] = {"money": 5}
+    data["costs"] = {"a": {"money": {"value": 2, "basis": "judgement"}}}
+    data.update(change)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ({"budget": {"money": 9}}, "budget"),
+        ({"costs": {"a": {"money": {"value": 3, "basis": "judgement"}}}}, "costs"),
+        ({"resources": {"money": {"name": "Money", "unit": "k EUR"}}}, "resources"),
+    ],
+)
+def test_a_file_whose_resources_budget_or_costs_differ_is_noted(
+    tmp_path: Path, change: dict, said: str
+) -> None:
+    """The issue: the first file's resources, budget and costs were kept silently."""
+    a = write(tmp_path, "a.yaml", _costed())
+    b = write(tmp_path, "b.yaml", _costed(**change))
+    merged = merge_cases(contributions([a, b]), tmp_path)
+    assert merged.case.budget == load_case(a).case.budget and merged.case.costs == load_case(a).case.costs
+    (note,) = merged.notes
+    assert f"its {said} differ from" in note and note.startswith(str(b))
+    assert merge_cases(contributions([a, write(tmp_path, "c.yaml", _costed())]), tmp_path).notes == ()
+
+
+def test_each_assessor_keeps_the_name_role_and_description_their_file_says(tmp_path: Path) -> None:
+    files = []
+    for aid, name, role in (("a", "Anna", "analyst"), ("b", "Boris", "security officer")):
+        data = small_case_data()
+        data["assessor"] = {"name": name, "role": role}
+        data["description"] = f"{name} scored what {name} knows."
+        files.append(write(tmp_path, f"{aid}.yaml", data))
+    case = merge_cases(contributions(files), tmp_path).case
+    assert case.assessor is None and "assessor" not in case_data(case)  # the byline was one person's
+    a, b = case.assessors["a"], case.assessors["b"]
+    assert (a.name, a.role, a.description) == ("Anna", "analyst", "Anna scored what Anna knows.")
+    assert (b.name, b.role) == ("Boris", "security officer")
+    assert (
+        case.description.startswith("A team case of 2 assessors")
+        and "Boris (security officer)" in case.description
+    )
+    assert check_case(case, None) == []
+
+
+def test_the_example_team_keeps_the_roles() -> None:
+    team = load_case(EXAMPLE / "team.yaml").case
+    roles = {aid: a.role for aid, a in team.assessors.items()}
+    assert roles == {"anna": "science-ministry analyst", "boris": "security officer", "chen": "economist"}

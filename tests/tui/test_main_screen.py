@@ -61,7 +61,10 @@ async def test_the_matrix_groups_criteria_by_family(default_loaded: LoadedCase) 
         first = plain_rows(matrix)[0]
         cell = default_loaded.case.scores["megascience"]["competence"]
         low, high = cell.range
-        assert first[1] == (f"{cell.value:g} ({low:g}–{high:g})" if high > low else f"{cell.value:g}")
+        mark = "°" if cell.basis == "judgement" else ""  # the basis's mark (present.BASIS_MARKS)
+        assert first[1] == (
+            f"{cell.value:g}{mark} ({low:g}–{high:g})" if high > low else f"{cell.value:g}{mark}"
+        )
 
 
 async def test_moving_to_a_cell_shows_its_evidence(default_loaded: LoadedCase) -> None:

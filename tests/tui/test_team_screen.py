@@ -85,11 +85,11 @@ async def test_moving_to_the_widest_disagreement_shows_all_three_rationales(team
         text = shown_text(screen.query_one(TeamDetail))
         assert "Dialogue on AI regulation × Testbed for wider cooperation" in text
         assert "team 3 (mean of 3) · spread 2 · sd 0.82 · nobody stands out" in text
-        for name, value in (("anna", "4 (3–5)"), ("boris", "2 (1–3)"), ("chen", "3 (2–4)")):
+        for name, value in (("Anna", "4 (3–5)"), ("Boris", "2 (1–3)"), ("Chen", "3 (2–4)")):
             assert f"{name} {value}" in text
         three = rationales(screen, WIDEST)
         assert len(three) == 3 and len(set(three)) == 3
-        columns = shown_columns(screen.query_one(TeamDetail), ["anna  4", "boris  2", "chen  3"])
+        columns = shown_columns(screen.query_one(TeamDetail), ["Anna  4", "Boris  2", "Chen  3"])
         for rationale, column in zip(three, columns, strict=True):
             assert rationale in column
 
@@ -102,7 +102,7 @@ async def test_narrow_terminal_stacks_the_assessors(team: LoadedCase) -> None:
         screen = team_screen(pilot.app)
         detail = screen.query_one(TeamDetail)
         assert detail.mode == "rows"
-        assert "anna 4 (3–5)" in shown_text(detail)
+        assert "Anna 4 (3–5)" in shown_text(detail)
         whole = " ".join(rendered(detail.content, 60).split())
         for rationale in rationales(screen, WIDEST):
             assert rationale in whole
@@ -173,7 +173,7 @@ async def test_rankings_beside_the_team(team: LoadedCase) -> None:
         await pilot.pause()
         ranks = team_screen(pilot.app).query_one(TeamRanks)
         text = shown_text(ranks)
-        assert "option team anna boris chen" in text
+        assert "option team Anna Boris Chen" in text
         assert "τ vs team 0.778 0.689 0.822" in text  # three decimals, as `assess team` writes tau
         table = ranks.content
         chen = table.columns[4]

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from assess import __version__
+from assess.core.basis import ORDER, Shown, view_bases
 from assess.core.disagreement import Disagreement, disagreement
 from assess.core.portfolio.analyses import PortfolioResult
 from assess.core.reference import ReferenceLine, reference_line
@@ -128,6 +130,10 @@ class Evidence:
     quote: Quote | None
     baseline_value: float | None = None
     """The baseline's score when this scenario re-scored the cell (None otherwise)."""
+    basis: Shown = None
+    """What the score rests on, as shown (`assess.core.basis`): evidence,
+    judgement, carried (over from the baseline), mixed (the assessors differ);
+    None: not stated."""
 
 
 @dataclass(frozen=True)
@@ -180,6 +186,8 @@ class Report:
     """What the budget buys, when the view has costs and a budget (`report_portfolio`)."""
     reference: ReferenceLine | None = None
     """The reference option as the ranking's line to beat (None without one)."""
+    basis_counts: tuple[tuple[Shown, int], ...] = ()
+    """How many of the view's scores rest on each basis (see `Evidence.basis`)."""
 
 
 def _criterion(c: Criterion, share: float, given: str) -> CriterionInfo:
@@ -236,21 +244,26 @@ def _rescored(view: View) -> dict[str, dict[str, float]]:
     return {o: {c: base[o][c].value for c in row if c in base.get(o, {})} for o, row in overlay.items()}
 
 
-def _cell(view: View, quoter: Quoter, option: str, c: Criterion, before: float | None) -> Evidence:
+def _cell(
+    view: View, quoter: Quoter, option: str, c: Criterion, before: float | None, basis: Shown
+) -> Evidence:
     s = view.cell(option, c.id)
     lo, hi = s.range
     rationale = (s.rationale or "").strip()
     label = c.scale.label(s.value)
-    return Evidence(c.id, c.name, s.value, lo, hi, label, rationale, quoter.quote(s.source), before)
+    return Evidence(c.id, c.name, s.value, lo, hi, label, rationale, quoter.quote(s.source), before, basis)
 
 
-def _evidence(view: View, quoter: Quoter) -> tuple[OptionEvidence, ...]:
+def _evidence(view: View, quoter: Quoter, bases: dict[tuple[str, str], Shown]) -> tuple[OptionEvidence, ...]:
     rescored = _rescored(view)
     return tuple(
         OptionEvidence(
             o.id,
             o.name,
-            tuple(_cell(view, quoter, o.id, c, rescored.get(o.id, {}).get(c.id)) for c in view.criteria),
+            tuple(
+                _cell(view, quoter, o.id, c, rescored.get(o.id, {}).get(c.id), bases[(o.id, c.id)])
+                for c in view.criteria
+            ),
         )
         for o in view.options
     )
@@ -303,6 +316,8 @@ def build_report(
         for c, share in zip(view.criteria, view.shares, strict=True)
     )
     scenario = case.scenarios[view.scenario] if view.scenario is not None else None
+    bases = view_bases(view)
+    counts = Counter(bases.values())
     return Report(
         title=case.title,
         description=case.description.strip(),
@@ -320,13 +335,14 @@ def build_report(
         families=_families(criteria),
         weights=weights,
         ranking=_ranking(score_wsm(view)),
-        evidence=_evidence(view, quoter),
+        evidence=_evidence(view, quoter, bases),
         robustness=robustness,
         robustness_note=robustness_note,
         provenance=_provenance(loaded, view, robustness, timestamp),
         team=disagreement(case, loaded.catalogue_model) if case.assessors else None,
         portfolio=report_portfolio(loaded, view),
         reference=reference_line(score_wsm(view)),
+        basis_counts=tuple((b, counts[b]) for b in ORDER if counts[b]),
     )
 
 

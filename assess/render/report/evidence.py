@@ -39,6 +39,8 @@ class SourceDoc:
     document: str
     title: str
     date: str
+    reliability: str = ""
+    """How far to trust it, as the document's declaration says ('' if it says nothing)."""
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,8 @@ class Quoter:
     def sources(self) -> tuple[SourceDoc, ...]:
         """Every declared document, in declaration order (catalogue's first)."""
         return tuple(
-            SourceDoc(self.numbers[name], name, doc.title, doc.date) for name, doc in self.documents.items()
+            SourceDoc(self.numbers[name], name, doc.title, doc.date, " ".join(doc.reliability.split()))
+            for name, doc in self.documents.items()
         )
 
     def _text(self, name: str) -> str | None:

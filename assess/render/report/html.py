@@ -8,7 +8,7 @@ every score with its evidence."""
 
 from __future__ import annotations
 
-from assess.render.explain import veto_rule
+from assess.render.explain import ILLUSTRATIVE, veto_rule
 from assess.render.fmt import fixed, percent, span
 from assess.render.report import svg
 from assess.render.report.content import CriterionInfo, FamilyGroup, Report
@@ -120,7 +120,8 @@ def _family_table(f: FamilyGroup) -> str:
 
 def _method(r: Report) -> str:
     w = r.weights
-    out = [f'<div class="method"><p><strong>Weights elicited by:</strong> {e(w.method_label)}</p>']
+    marked = f" · <strong>{ILLUSTRATIVE}</strong>" if w.illustrative else ""
+    out = [f'<div class="method"><p><strong>Weights elicited by:</strong> {e(w.method_label)}{marked}</p>']
     if w.elicitation:
         out.append(paragraphs(w.elicitation))
     if w.judgements:

@@ -3,6 +3,7 @@ every score with its rationale."""
 
 from __future__ import annotations
 
+from assess.render.explain import basis_summary, basis_words
 from assess.render.fmt import scale, score_range, span
 from assess.render.report.content import CriterionInfo, Evidence, OptionEvidence, Report
 from assess.render.report.evidence import Quote
@@ -43,7 +44,9 @@ def sources_list(r: Report) -> str:
     items = "".join(
         f'<li id="source-{s.number}"><cite>{e(s.title)}</cite>'
         + (f" ({e(s.date)})" if s.date else "")
-        + f", <code>{e(s.document)}</code></li>"
+        + f", <code>{e(s.document)}</code>"
+        + (f'<br><span class="reliability">Reliability: {e(s.reliability)}</span>' if s.reliability else "")
+        + "</li>"
         for s in r.sources
     )
     return f'<h3>Sources</h3><ol class="sources">{items}</ol>'
@@ -51,6 +54,7 @@ def sources_list(r: Report) -> str:
 
 def _cell(ev: Evidence, c: CriterionInfo, baseline: str) -> str:
     level = f" · {e(ev.level)}" if ev.level else ""
+    basis = f' · <span class="basis">basis: {e(basis_words(ev.basis))}</span>'
     better = "better" if c.direction == "benefit" else "worse"
     on_scale = f"on {span(c.scale_min, c.scale_max)}, higher is {better}"
     rationale = paragraphs(ev.rationale) if ev.rationale else f"{NOTE}No rationale given.</p>"
@@ -61,7 +65,7 @@ def _cell(ev: Evidence, c: CriterionInfo, baseline: str) -> str:
         )
     return (
         f'<article class="cell"><h4>{e(ev.criterion_name)}<span class="score">'
-        f"{e(score_range(ev.value, ev.low, ev.high))} {on_scale}{level}</span></h4>"
+        f"{e(score_range(ev.value, ev.low, ev.high))} {on_scale}{level}{basis}</span></h4>"
         f"{changed}{rationale}{quote(ev.quote)}</article>"
     )
 
@@ -77,5 +81,8 @@ def evidence_section(r: Report) -> str:
         f"{NOTE}Every score with its rationale and the passage it rests on; where the "
         "document is at hand, the passage (highlighted) is shown in its paragraph.</p>"
     )
+    if r.basis_counts:
+        total = sum(n for _, n in r.basis_counts)
+        intro += f"<p>What the {total} scores rest on: {e(basis_summary(r.basis_counts))}.</p>"
     body = "".join(_option(oe, criteria, r.baseline) for oe in r.evidence)
     return f'<section id="evidence"><h2>Scores and evidence</h2>{intro}{body}</section>'

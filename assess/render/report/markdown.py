@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assess.render.explain import veto_rule
+from assess.render.explain import ILLUSTRATIVE, basis_summary, basis_words, veto_rule
 from assess.render.fmt import bar, fixed, percent, runs, scale, score_range, span
 from assess.render.mdtext import md
 from assess.render.mdtext import paragraphs as _paragraphs
@@ -54,7 +54,10 @@ def _sources(r: Report) -> list[str]:
     if not r.sources:
         return []
     items = [
-        f"{s.number}. *{md(s.title)}*" + (f" ({md(s.date)})" if s.date else "") + f", {_code(s.document)}"
+        f"{s.number}. *{md(s.title)}*"
+        + (f" ({md(s.date)})" if s.date else "")
+        + f", {_code(s.document)}"
+        + (f". Reliability: {md(s.reliability)}" if s.reliability else ". Reliability: *not stated.*")
         for s in r.sources
     ]
     return ["", "### Sources", "", *items]
@@ -120,7 +123,8 @@ def _family(f: FamilyGroup) -> list[str]:
 
 def _criteria(r: Report) -> list[str]:
     w = r.weights
-    out = ["", "## Criteria and weights", "", f"**Weights elicited by:** {md(w.method_label)}"]
+    label = md(w.method_label) + (f" · **{ILLUSTRATIVE}**" if w.illustrative else "")
+    out = ["", "## Criteria and weights", "", f"**Weights elicited by:** {label}"]
     if w.elicitation:
         out += ["", _paragraphs(w.elicitation)]
     if w.judgements:
@@ -242,6 +246,7 @@ def _cell(ev: Evidence, c: CriterionInfo, baseline: str) -> list[str]:
     head = (
         f"#### {md(ev.criterion_name)}: {score_range(ev.value, ev.low, ev.high)} "
         f"on {span(c.scale_min, c.scale_max)}, higher is {better}{level}"
+        f" · basis: {basis_words(ev.basis)}"
     )
     body = _paragraphs(ev.rationale) if ev.rationale else "*No rationale given.*"
     if ev.baseline_value is not None:
@@ -252,6 +257,11 @@ def _cell(ev: Evidence, c: CriterionInfo, baseline: str) -> list[str]:
 def _evidence(r: Report) -> list[str]:
     criteria = {c.id: c for c in r.criteria}
     out = ["", "## Scores and evidence", "", "Every score with its rationale and the passage it rests on."]
+    if r.basis_counts:
+        out += [
+            "",
+            f"What the {sum(n for _, n in r.basis_counts)} scores rest on: {basis_summary(r.basis_counts)}.",
+        ]
     for oe in r.evidence:
         out += ["", f"### {md(oe.name)}"]
         for ev in oe.cells:

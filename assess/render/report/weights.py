@@ -40,6 +40,8 @@ class WeightInfo:
     """AHP only: the pairwise judgements as sentences."""
     ahp: AhpInfo | None = None
     warnings: tuple[str, ...] = ()
+    illustrative: bool = False
+    """The weights are an example (`weights.illustrative`), not an elicitation."""
 
 
 def _ratio(x: float) -> str:
@@ -79,7 +81,8 @@ def weight_info(view: View) -> WeightInfo:
     """The elicitation of `view`'s weights, with the diagnostics of their derivation."""
     spec = view.weight_spec
     if spec is None:
-        return WeightInfo("default", method_label(None), "", _inputs(view))
+        # the catalogue's defaults are an example, never an elicitation
+        return WeightInfo("default", method_label(None), "", _inputs(view), illustrative=True)
     names = {c.id: c.name for c in view.criteria}
     derived, ahp = view.weighting, None
     warnings = derived.warnings if derived is not None else ()
@@ -97,4 +100,5 @@ def weight_info(view: View) -> WeightInfo:
         judgements,
         ahp,
         tuple(warnings),
+        spec.illustrative,
     )

@@ -5,11 +5,12 @@ The JSON is a stable contract (see README): `case`, `file`, `method`,
 and `ranking`, a list in rank order of objects with `option`, `name`, `rank`
 (null when excluded), `score` (null for an option a veto excludes under a
 method whose scores compare options: all but wsm), `excluded` and `reasons`;
-for the weighted sum also `contributions` (criterion id -> weight × value).
-Added with the reference option: `reference` (its id, or null) and, on each
-row, `worse_than_reference` (the option scores worse than the reference:
-worse than doing nothing; see `assess.core.reference`).
-Numbers are rounded to 6 decimals and never NaN (see
+for the weighted sum also `contributions` (criterion id -> weight × value);
+`illustrative_weights` (true when the weights are an example: marked
+`illustrative`, or the criteria's defaults). Added with the reference option:
+`reference` (its id, or null) and, on each row, `worse_than_reference` (the
+option scores worse than the reference: worse than doing nothing; see
+`assess.core.reference`). Numbers are rounded to 6 decimals and never NaN (see
 `assess.render.jsonout`). Later keys are only ever added.
 
 The CSV has the same numbers, at the same precision (an empty cell where the
@@ -29,7 +30,7 @@ import io
 from assess.core.reference import reference_line
 from assess.core.scoring import Ranked, ScoreResult
 from assess.model import FAMILIES
-from assess.render.explain import credit_label, lower_first, part_words, veto_sentences
+from assess.render.explain import ILLUSTRATIVE, credit_label, lower_first, part_words, veto_sentences
 from assess.render.fmt import fixed, machine_text
 from assess.render.jsonout import to_json
 from assess.render.mdtext import md
@@ -74,6 +75,7 @@ def ranking_data(result: ScoreResult, file: str) -> dict[str, object]:
         "weights": dict(zip(ids, view.shares, strict=True)),
         "ranking": rows,
         "reference": view.case.reference,
+        "illustrative_weights": illustrative(result),
     }
 
 
@@ -141,6 +143,20 @@ def family_note(result: ScoreResult) -> str:
     )
 
 
+def illustrative(result: ScoreResult) -> bool:
+    """The view's weights are an example: marked so, or the criteria's defaults."""
+    spec = result.view.weight_spec
+    return spec is None or spec.illustrative
+
+
+def weights_note(result: ScoreResult) -> str:
+    """The footer of a ranking whose weights are an example ('' otherwise)."""
+    if not illustrative(result):
+        return ""
+    what = "the criteria's default weights" if result.view.weight_spec is None else "marked illustrative"
+    return f"Weights: {ILLUSTRATIVE} ({what}), an example rather than a team's elicitation."
+
+
 def why_parts(result: ScoreResult, option: str, top: int = TOP_PARTS) -> list[str]:
     """An option's `top` largest contributions in words, with their size."""
     if result.contributions is None:
@@ -190,6 +206,8 @@ def ranking_table(result: ScoreResult, width: int | None = None) -> str:
     if result.contributions is not None:
         out += ["", "Largest parts of each score (weight × value):"]
         out += [x for line in why_lines(result) for x in wrap(line, w, "  ", "    ")]
+    if weights_note(result):
+        out += ["", *wrap(weights_note(result), w)]
     return "\n".join(out)
 
 
@@ -214,6 +232,8 @@ def ranking_markdown(result: ScoreResult) -> str:
         ]
         heads = [md(credit_label(c.name, c.direction == "cost"), False) for c in crit]
         out.append(markdown_table(["option", *heads], rows2))
+    if weights_note(result):
+        out += ["", f"*{md(weights_note(result))}*"]
     return "\n".join(out)
 
 

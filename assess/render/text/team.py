@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from assess.core.disagreement import CellDisagreement, Disagreement, Opinion, rank_map
 from assess.core.scoring import ScoreResult
+from assess.render.explain import basis_words
 from assess.render.fmt import fixed, scale
 from assess.render.jsonout import to_json
 from assess.render.mdtext import md
@@ -44,6 +45,7 @@ def _opinion(o: Opinion) -> dict[str, object]:
         "high": o.high,
         "rationale": o.rationale,
         "source": None if o.source is None else o.source.model_dump(),
+        "basis": o.basis,
     }
 
 
@@ -188,10 +190,12 @@ def cell_rows(
     return header, rows
 
 
-def opinion_line(o: Opinion) -> str:
-    """'anna 4.5 (4..5): rationale'."""
+def opinion_line(o: Opinion, basis: bool = False) -> str:
+    """'anna 4.5 (4..5): rationale'; with `basis` (the assessors' differ),
+    'anna 4.5 (4..5), judgement: rationale'."""
     rng = f" ({scale(o.low)}..{scale(o.high)})" if (o.low, o.high) != (o.value, o.value) else ""
-    return f"{o.name} {scale(o.value)}{rng}: {o.rationale or '(no rationale)'}"
+    said = f", {basis_words(o.basis)}" if basis else ""
+    return f"{o.name} {scale(o.value)}{rng}{said}: {o.rationale or '(no rationale)'}"
 
 
 def cell_head(c: CellDisagreement, d: Disagreement) -> str:
@@ -205,7 +209,7 @@ def _rationales(d: Disagreement, cells: list[CellDisagreement], width: int) -> l
     for k, c in enumerate(cells, 1):
         out += wrap(f"{k}. {cell_head(c, d)}", width, "", "   ")
         for o in c.opinions:
-            out += wrap(opinion_line(o), width, "   ", "     ")
+            out += wrap(opinion_line(o, c.bases_differ), width, "   ", "     ")
             if o.source is not None:
                 out += wrap(source_text(o.source), width, "     ")
     return out
@@ -233,11 +237,19 @@ def summary_line(d: Disagreement, shown: int) -> str:
     )
 
 
+def _who(d: Disagreement) -> str:
+    """'Anna, science-ministry analyst; Boris, security officer' (names alone without roles)."""
+    people = [(name, d.case.assessors[aid].role) for aid, name in d.assessors.items()]
+    if not any(role for _, role in people):
+        return ", ".join(name for name, _ in people)
+    return "; ".join(f"{name}, {role}" if role else name for name, role in people)
+
+
 def team_table(d: Disagreement, file: str, top: int = 10, width: int | None = None) -> str:
     cells = top_cells(d, top)
     w = width or WRAP
     out = [
-        *wrap(f"{d.case.title}: {len(d.assessors)} assessors ({', '.join(d.assessors.values())})", w),
+        *wrap(f"{d.case.title}: {len(d.assessors)} assessors ({_who(d)})", w),
         *wrap(how_text(d), w),
         "",
         *wrap(summary_line(d, len(cells)), w),
@@ -268,7 +280,7 @@ def team_markdown_sections(d: Disagreement, top: int = 10, level: int = 3) -> li
         out.append(f"{k}. **{md(cell_head(c, d))}**")
         for o in c.opinions:
             src = f" ({source_text(o.source)})" if o.source else ""
-            out.append(f"   - {md(opinion_line(o) + src)}")
+            out.append(f"   - {md(opinion_line(o, c.bases_differ) + src)}")
     out += ["", f"{h}Rankings", "", markdown_table(*rank_rows(d, name))]
     return out
 

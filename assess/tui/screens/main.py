@@ -24,7 +24,7 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from assess.core.edit import Change
 from assess.model import Document
-from assess.tui.present import safe
+from assess.tui.present import BASIS_LEGEND, safe
 from assess.tui.quotes import Quotes
 from assess.tui.state import ViewState
 from assess.tui.widgets.elicitation_note import ElicitationNote
@@ -103,12 +103,14 @@ class MainScreen(Screen):
                     yield from self._ranking_pane()
             with TabPane("Scores", id="tab-scores"):
                 matrix = ScoreMatrix(self.cursor, id="matrix", classes="pane")
+                matrix.border_subtitle = BASIS_LEGEND
                 yield _titled(matrix.data_bind(MainScreen.state), "Scores")
                 yield _titled(
                     EvidencePanel(
                         self.quotes, self.documents, 60 if self.wide else 30, id="evidence", classes="pane"
                     ).data_bind(MainScreen.state, MainScreen.cursor),
-                    "Evidence",
+                    # narrow, the matrix has no border to hold its legend
+                    "Evidence" if self.wide else f"Evidence · {BASIS_LEGEND}",
                 )
             with TabPane("Weights", id="tab-weights"):
                 yield ElicitationNote(id="elicitation").data_bind(MainScreen.state)

@@ -16,13 +16,20 @@ from textual.widgets import Static
 
 from assess.model import FAMILIES, Criterion, Document, Score, SourceRef
 from assess.render import fmt
-from assess.render.explain import direction_words, veto_rule
+from assess.render.explain import BASIS_WORDS, direction_words
 from assess.tui.present import family_colour, safe, shown
 from assess.tui.quotes import Quotes
 from assess.tui.state import ViewState
 
 Cursor = tuple[str, str | None]
 """(option id, criterion id or None on the option's name)."""
+BASIS_STYLES: dict[str | None, str] = {
+    "evidence": "bold #70c878",
+    "judgement": "bold #d0a040",
+    "carried": "bold #a0a0a0",
+    "mixed": "bold #d0a040",
+}
+"""How the evidence panel says a score's basis: evidence green, judgement amber, carried grey."""
 CONTEXT = 60
 """Characters of the document shown either side of a passage (less on narrow screens)."""
 
@@ -66,7 +73,11 @@ def source_text(
         head.append(f"§ {safe(source.section)}, ")
     head.append(safe(f"{doc.title} ({doc.date})" if doc else source.document), style="italic")
     head.no_wrap, head.overflow = True, "ellipsis"
-    return Group(Padding(body, (0, 0, 0, 2)), head)
+    trust = Text("Reliability ", style="bold")
+    said = " ".join(doc.reliability.split()) if doc else ""
+    trust.append(safe(said) if said else "not stated", style="dim" if said else "dim italic")
+    trust.no_wrap, trust.overflow = True, "ellipsis"  # one line: the report has it whole
+    return Group(Padding(body, (0, 0, 0, 2)), head, trust)
 
 
 def cell_text(
@@ -95,10 +106,24 @@ def cell_text(
     parts.append(rationale)
     parts.append(levels_text(criterion, cell))
     if criterion.veto:
-        reason = f": {safe(criterion.veto.reason.strip())}" if criterion.veto.reason else ""
-        rule = veto_rule(criterion.direction == "cost", criterion.veto.threshold)
-        parts.append(Text(f"Veto: {rule}{reason}", style="#e06060"))
+        parts.append(Text(veto_text(criterion), style="#e06060"))
     return Group(*parts)
+
+
+VETO_COMPARES = {
+    "value": "a score",
+    "high": "a range whose unfavourable end is",
+    "any_assessor": "any assessor's score",
+}
+
+
+def veto_text(criterion: Criterion) -> str:
+    """'Veto: any assessor's score above 4 excludes: reason' (what the veto compares, `applies_to`)."""
+    veto = criterion.veto
+    assert veto is not None
+    side = "above" if criterion.direction == "cost" else "below"
+    reason = f": {safe(veto.reason.strip())}" if veto.reason else ""
+    return f"Veto: {VETO_COMPARES[veto.applies_to]} {side} {fmt.scale(veto.threshold)} excludes{reason}"
 
 
 def _score_line(state: ViewState, option: str, criterion: Criterion, cell: Score) -> Text:
@@ -121,6 +146,11 @@ def _score_line(state: ViewState, option: str, criterion: Criterion, cell: Score
         own = state.in_overlay(option, criterion.id)
         where = f"set in {state.scenario}" if own else f"from {state.case.baseline}"
         text.append(f" · {where}", style="italic")
+    basis = state.basis(option, criterion.id)
+    text.append(" · ")
+    text.append(
+        BASIS_WORDS[basis] if basis else "basis not stated", style=BASIS_STYLES.get(basis, "dim italic")
+    )
     return text
 
 

@@ -105,7 +105,10 @@ class ScoreMatrix(Grid):
         score = state.view.cells[option.id][criterion.id]
         overlay = state.in_overlay(option.id, criterion.id)
         value = float(state.view.values[i, j])
-        return score_cell(score, value, criterion.vetoes(score.value), overlay), score, overlay
+        low, high = score.range  # a veto may apply to the unfavourable end of the range
+        vetoed = criterion.vetoes(criterion.veto_point(low, score.value, high))
+        basis = state.bases.get((option.id, criterion.id))
+        return score_cell(score, value, vetoed, overlay, basis), score, overlay
 
     def _rebuild(self, state: ViewState) -> None:
         keep = self.current() if self._shape is not None else (self._start or (None, None))
