@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from assess.core.view import View, resolve, scenario_key, view_names
 from assess.errors import InputError, Problem, did_you_mean
@@ -84,3 +85,26 @@ def case_inputs(loaded: LoadedCase) -> list[Path]:
 def say_wrote(path: Path | str, size: int, what: str) -> None:
     """The one line a command prints after writing a file: where, how big, what."""
     print(f"wrote {path} ({size:,} bytes){': ' + what if what else ''}")
+
+
+class ProgressLine:
+    """`\\r[####      ]  40%` on a terminal; clears itself when done."""
+
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream, self.shown = stream, -1
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = 100 * done // max(total, 1)
+        if percent == self.shown:
+            return
+        self.shown = percent
+        filled = self.WIDTH * done // max(total, 1)
+        self.stream.write(f"\r[{'#' * filled}{' ' * (self.WIDTH - filled)}] {percent:3d}%")
+        self.stream.flush()
+
+    def clear(self) -> None:
+        if self.shown >= 0:
+            self.stream.write("\r" + " " * (self.WIDTH + 7) + "\r")
+            self.stream.flush()

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 from typing import TYPE_CHECKING
 
-from assess.cli.common import add_case_argument, add_scenario_argument, emit, load_view
+from assess.cli.common import ProgressLine, add_case_argument, add_scenario_argument, emit, load_view
 
 if TYPE_CHECKING:
     from assess.model import Case
@@ -115,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as err:
         raise InputError([Problem(args.case, 0, 0, str(err))]) from None
     case, catalogue = loaded.case, loaded.catalogue_model
+    line = ProgressLine(sys.stderr) if args.samples and sys.stderr.isatty() else None
     try:
         result = analyse(
             view,
@@ -123,6 +125,7 @@ def run(args: argparse.Namespace) -> int:
             robust_too=args.robust is not None,
             samples=args.samples,
             seed=args.seed,
+            progress=line,
             resolve_view=(lambda s, a: resolve(case, catalogue, s, a)) if args.views else None,
         )
     except PortfolioRefused as err:
@@ -134,5 +137,8 @@ def run(args: argparse.Namespace) -> int:
         raise InputError([where]) from None
     except PortfolioInfeasible as err:
         raise InputError([Problem(args.case, 0, 0, f"no portfolio is possible: {err}")]) from None
+    finally:
+        if line is not None:
+            line.clear()
     emit(render_portfolio(result, args.format, args.case, terminal_width()))
     return 0

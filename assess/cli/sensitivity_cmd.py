@@ -43,10 +43,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TextIO
 
 from assess.cli import EXIT_INPUT, EXIT_OK
-from assess.cli.common import add_case_argument, add_format_argument, add_scenario_argument, emit, load_view
+from assess.cli.common import (
+    ProgressLine,
+    add_case_argument,
+    add_format_argument,
+    add_scenario_argument,
+    emit,
+    load_view,
+)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -98,29 +104,6 @@ def bad_value(args: argparse.Namespace) -> str | None:
     if args.seed < 0:
         return f"--seed must be zero or more, got {args.seed}"
     return None
-
-
-class ProgressLine:
-    """`\\r[####      ]  40%` on a terminal; clears itself when done."""
-
-    WIDTH = 30
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream, self.shown = stream, -1
-
-    def __call__(self, done: int, total: int) -> None:
-        percent = 100 * done // max(total, 1)
-        if percent == self.shown:
-            return
-        self.shown = percent
-        filled = self.WIDTH * done // max(total, 1)
-        self.stream.write(f"\r[{'#' * filled}{' ' * (self.WIDTH - filled)}] {percent:3d}%")
-        self.stream.flush()
-
-    def clear(self) -> None:
-        if self.shown >= 0:
-            self.stream.write("\r" + " " * (self.WIDTH + 7) + "\r")
-            self.stream.flush()
 
 
 def run(args: argparse.Namespace) -> int:

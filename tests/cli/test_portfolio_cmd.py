@@ -212,3 +212,21 @@ def test_the_table_fits_the_terminal_and_marks_what_is_never_funded(capsys, monk
 def test_markdown(capsys) -> None:
     code, out, _ = run_cli(capsys, "portfolio", DEFAULT_CASE, "--format", "markdown")
     assert code == 0 and out.startswith("## ") and "### Value-for-money order" in out
+
+
+def test_monte_carlo_shows_its_progress_on_a_terminal(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """--samples draws in chunks; on a terminal a progress line shows them and clears itself."""
+    import io
+
+    from assess.cli import main as cli_main
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    fake = Terminal()
+    monkeypatch.setattr("sys.stderr", fake)
+    assert cli_main(["portfolio", str(DEFAULT_CASE), "--samples", "2000", "-f", "json"]) == 0
+    shown = fake.getvalue()
+    assert "\r[" in shown and "100%" in shown
+    assert shown.endswith("\r")

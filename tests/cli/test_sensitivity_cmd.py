@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from assess.cli import main, sensitivity_cmd
+from assess.cli import main
+from assess.cli.common import ProgressLine
 from tests.conftest import DEFAULT_CASE, run_cli
 
 FAST = ["--samples", "400"]
@@ -154,6 +155,6 @@ def test_progress_bar_on_a_terminal(capsys, monkeypatch) -> None:
 
 def test_progress_line_draws_a_plain_bar() -> None:
     stream = io.StringIO()
-    line = sensitivity_cmd.ProgressLine(stream)
+    line = ProgressLine(stream)
     line(40, 100)
     assert stream.getvalue() == "\r[" + "#" * 12 + " " * 18 + "]  40%"
