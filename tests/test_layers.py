@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -58,8 +59,10 @@ def _imports(node: ast.AST, module: str, is_package: bool) -> Iterator[str]:
 MODULES = {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
 
 
-def imports_of(module: str) -> set[str]:
-    """The modules of the package (and the outside packages) `module` imports."""
+@cache
+def imports_of(module: str) -> frozenset[str]:
+    """The modules of the package (and the outside packages) `module` imports
+    (parsed once per module: every rule below asks for every module)."""
     path = MODULES[module]
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found = set()
@@ -72,7 +75,7 @@ def imports_of(module: str) -> set[str]:
                 found.add(name)
         else:
             found.add(name.split(".")[0])
-    return found
+    return frozenset(found)
 
 
 def layer_of(module: str) -> int | None:
