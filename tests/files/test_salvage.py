@@ -119,7 +119,7 @@ BASE = yaml.safe_load(DEFAULT_CASE.read_text(encoding="utf-8"))
 PATHS = _paths(BASE)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.sampled_from(PATHS), JUNK, st.booleans()), min_size=1, max_size=4))
 def test_any_damage_gives_problems_with_positions(layout: Path, damage: list) -> None:
     """Values replaced by junk, keys deleted or mistyped anywhere in the

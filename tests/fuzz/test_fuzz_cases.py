@@ -19,17 +19,20 @@ from tests.fuzz.fuzz_mutate import mutant
 from tests.fuzz.fuzz_run import exercise, make_project
 
 SEEDS = ["ai_cooperation.yaml", "security_first.yaml", *(f"team_example/{n}.yaml" for n in ("anna", "team"))]
+PARTS = 6
+"""The fixed run's mutants are dealt out to this many tests, so a parallel run spreads them."""
 
 
 @pytest.mark.fuzz_count(60)
-def test_mutated_cases_fail_only_with_input_errors(tmp_path: Path, budget: Budget) -> None:
+@pytest.mark.parametrize("part", range(PARTS))
+def test_mutated_cases_fail_only_with_input_errors(tmp_path: Path, budget: Budget, part: int) -> None:
     project = make_project(tmp_path / "project")
     seeds = [(name, (project / "cases" / name).read_bytes()) for name in SEEDS]
     out = tmp_path / "out"
     out.mkdir()
     failures: list[str] = []
     loaded = tried = 0
-    for i in budget.indexes():
+    for i in budget.indexes(part, PARTS):
         name, data, how = mutant(seeds, budget.seed, i)
         case = (project / "cases" / name).with_name("fuzz.yaml")
         case.write_bytes(data)
