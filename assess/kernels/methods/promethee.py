@@ -25,7 +25,7 @@ the column sorted (s ascending) and its prefix sums S_k = s_1 + ... + s_k:
 where l = #{b: s_b < s_a - p} and h = #{b: s_b < s_a - q} (two binary searches);
 the negative flow is the same sum on the reversed, negated column. The values
 are centred first, so the prefix sums cancel to about n eps of one preference.
-100,000 options x 50 criteria take a second or two whatever the functions.
+`benchmarks/bench_methods.py` times 100,000 options x 50 criteria (target 2 s).
 `_promethee_flows.pairwise_flows`, the definition summed pair by pair
 (O(n^2)), is kept as the tests' oracle.
 

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from assess.kernels.methods import promethee
 from assess.model.criteria import Criterion, CriterionOverride, PreferenceFunction
+from tests.conftest import ROOT
 from tests.conftest import run_cli as run
 
 VSHAPE = {"function": "vshape", "p": 2}
@@ -123,3 +124,10 @@ def test_a_bad_threshold_is_reported_where_it_is(capsys, tmp_path) -> None:
     lines = Path(path).read_text(encoding="utf-8").splitlines()
     line = lines[int(found[1]) - 1]
     assert line.strip().startswith(("function: linear", "preference:")), line
+
+
+def test_the_readme_example_is_what_the_model_reads() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8").split("**PROMETHEE's preference functions.**")[1]
+    block = yaml.safe_load(re.findall(r"```yaml\n(.*?)```", text, flags=re.S)[0])
+    override = CriterionOverride.model_validate(block["criteria"]["overrides"]["sanctions"])
+    assert override.preference == PreferenceFunction(function="linear", q=0.5, p=2)
