@@ -163,11 +163,26 @@ def kept_mask(view: View) -> NDArray[np.bool_]:
     return np.array([not r for r in veto_reasons(view)], dtype=bool)
 
 
+def promethee_preferences(view: View) -> list[dict[str, object]]:
+    """Each criterion's PROMETHEE preference function (`Criterion.preference`,
+    usual if absent) as the kernel's `preferences` parameter."""
+    out: list[dict[str, object]] = []
+    for c in view.criteria:
+        pref = c.preference
+        if pref is None or pref.function == "usual":
+            out.append({"kind": "usual"})
+        else:
+            out.append({"kind": pref.function, "q": pref.q or 0.0, "p": pref.p or 0.0})
+    return out
+
+
 def score_method(view: View, method: str, **params: object) -> ScoreResult:
     """Rank a view by any registered method (see `assess.kernels.methods.registry`).
 
     Methods other than the weighted sum compare options with each other, so
     they run on the options no veto excludes; excluded ones get no score.
+    PROMETHEE II takes each criterion's preference function from the view
+    unless `preferences` is given.
     Raises `assess.core.refusal.MethodRefused` (a MethodError), in a planner's
     words and with its data, when the method does not apply to the view."""
     from assess.core.refusal import MethodRefused, refusal
@@ -176,6 +191,8 @@ def score_method(view: View, method: str, **params: object) -> ScoreResult:
     if method == "wsm":
         return score_wsm(view)
     spec = get_method(method)
+    if method == "promethee" and "preferences" not in params:
+        params = {**params, "preferences": promethee_preferences(view)}
     kept = kept_mask(view)
     scores = np.full(len(view.options), np.nan)
     if kept.any():

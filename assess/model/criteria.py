@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 from pydantic import Strict as StrictFlag
 
-from assess.model.base import FiniteFloat, FormatVersion, Id, Label, NonNegative, Strict, Text
+from assess.model.base import FiniteFloat, FormatVersion, Id, Label, NonNegative, Positive, Strict, Text
 from assess.model.families import FamilyId
 from assess.model.sources import Document, SourceRef
 
@@ -92,6 +92,37 @@ class Veto(Strict):
     assessor beyond the line excludes the option."""
 
 
+class PreferenceFunction(Strict):
+    """How PROMETHEE II turns one option's advantage d over another on this
+    criterion (in score units, d > 0 in its favour) into a preference P(d) in
+    [0, 1] (Brans & Vincke 1985). Only PROMETHEE II reads it (`assess score
+    --method promethee` or `all`)."""
+
+    function: Literal["usual", "vshape", "linear"] = "usual"
+    """usual: any advantage is full preference (P = 1 if d > 0). vshape:
+    preference grows in proportion up to p (P = d/p, 1 beyond p). linear: no
+    preference up to q, then in proportion to full at p (P = (d - q)/(p - q))."""
+    q: NonNegative | None = None
+    """Indifference threshold, in score units: advantages up to q count for
+    nothing (linear only; 0 <= q < p)."""
+    p: Positive | None = None
+    """Preference threshold, in score units: advantages beyond p are full
+    preference (vshape and linear)."""
+
+    @model_validator(mode="after")
+    def _thresholds(self) -> PreferenceFunction:
+        if self.function == "usual" and (self.q is not None or self.p is not None):
+            raise ValueError("the usual preference function takes no thresholds q or p")
+        if self.function != "usual" and self.p is None:
+            raise ValueError(f"the {self.function} preference function needs a threshold p > 0")
+        if self.function == "vshape" and self.q:
+            raise ValueError("the vshape preference function has no q (or q: 0); use linear for one")
+        q = self.q or 0.0
+        if self.function == "linear" and self.p is not None and not q < self.p:
+            raise ValueError(f"the linear preference function needs q < p, got q={q:g}, p={self.p:g}")
+        return self
+
+
 class Criterion(Strict):
     """One criterion of the catalogue or of a case."""
 
@@ -106,6 +137,8 @@ class Criterion(Strict):
     value_function: ValueFunction = Field(default_factory=ValueFunction)
     source: SourceRef | None = None
     """The passage the criterion comes from."""
+    preference: PreferenceFunction | None = None
+    """PROMETHEE II's preference function on this criterion; usual if absent."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Criterion:
@@ -142,6 +175,8 @@ class CriterionOverride(Strict):
     default_weight: NonNegative | None = None
     veto: Veto | None = None
     value_function: ValueFunction | None = None
+    preference: PreferenceFunction | None = None
+    """PROMETHEE II's preference function on this criterion in this case."""
 
     def apply(self, criterion: Criterion) -> Criterion:
         changes = self.model_dump(exclude_unset=True)

@@ -14,12 +14,20 @@ Preference functions P(d) per criterion (Brans, Vincke & Mareschal 1986 names):
           P = 0 if d <= q,  (d-q)/(p-q) if q < d <= p,  1 if d > p
 q and p are in the criterion's raw score units.
 
-Computation: a criterion with the usual function needs no n x n table: its unicriterion
-flows are (#options strictly worse - #strictly better) / (n-1), counted from
-one sort of the column: O(n log n) time and O(n) memory per criterion, so
-100,000 options x 50 criteria take well under a second. The other functions
-are computed pairwise in chunks of rows (memory bounded by `CHUNK_ELEMENTS`
-floats per temporary) and take O(n^2) time per criterion.
+Computation, per criterion, with no n x n table (O(n log n) time, O(n) memory):
+usual: the unicriterion flow of a is (#options strictly worse - #strictly
+better) / (n-1), counted from one sort of the column. V-shape and linear, with
+the column sorted (s ascending) and its prefix sums S_k = s_1 + ... + s_k:
+
+    sum_b P(s_a - s_b) = #{b: s_b < s_a - p}                              (d > p)
+                       + [(s_a - q) (h - l) - (S_h - S_l)] / (p - q)      (q < d <= p)
+
+where l = #{b: s_b < s_a - p} and h = #{b: s_b < s_a - q} (two binary searches);
+the negative flow is the same sum on the reversed, negated column. The values
+are centred first, so the prefix sums cancel to about n eps of one preference.
+`benchmarks/bench_methods.py` times 100,000 options x 50 criteria (target 2 s).
+`_promethee_flows.pairwise_flows`, the definition summed pair by pair
+(O(n^2)), is kept as the tests' oracle.
 
 References: Brans & Vincke, Management Science 31 (1985) 647-656; Brans,
 Vincke & Mareschal, EJOR 24 (1986) 228-238; Brans & Mareschal, "PROMETHEE
@@ -35,7 +43,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from assess.kernels.methods._promethee_flows import CHUNK_ELEMENTS, pairwise_flows, usual_flows
+from assess.kernels.methods._promethee_flows import CHUNK_ELEMENTS, piecewise_flows, usual_flows
 from assess.kernels.methods.errors import MethodError, prepare
 
 _NAME = "PROMETHEE II"
@@ -154,7 +162,7 @@ def _flows(
     plus = np.zeros(n)
     minus, uni = (np.zeros(n), np.zeros((n, m))) if explain else (None, None)
     usual_flows(x, w, c, usual, plus, minus, uni)
-    pairwise_flows(x, w, c, ~usual, prefs, plus, minus, uni)
+    piecewise_flows(x, w, c, ~usual, prefs, plus, minus, uni)
     scale = 1.0 / (n - 1) if n > 1 else 0.0
     plus *= scale
     if minus is not None and uni is not None:

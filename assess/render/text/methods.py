@@ -20,7 +20,7 @@ from assess.render.jsonout import to_json
 from assess.render.mdtext import md
 from assess.render.safe import wrap
 from assess.render.tables import markdown_table, text_table
-from assess.render.text.ranking import ranking_data
+from assess.render.text.ranking import preference_note, ranking_data
 
 
 def _taus(results: dict[str, ScoreResult]) -> tuple[list[str], np.ndarray]:
@@ -96,6 +96,9 @@ def render_methods(
         "",
         table(["", *names], tau_rows),
     ]
+    note = preference_note(results["promethee"]) if "promethee" in results else ""
+    if note:
+        out += ["", *wrap(text(note), w)]
     if failed:
         out += ["", "Could not run:"]
         out += (

@@ -76,7 +76,36 @@ def ranking_data(result: ScoreResult, file: str) -> dict[str, object]:
         "ranking": rows,
         "reference": view.case.reference,
         "illustrative_weights": illustrative(result),
+        **({"preferences": preferences_data(result)} if result.method == "promethee" else {}),
     }
+
+
+def preferences_data(result: ScoreResult) -> dict[str, dict[str, object]]:
+    """PROMETHEE II's preference function of each criterion (usual if unset)."""
+    out: dict[str, dict[str, object]] = {}
+    for c in result.view.criteria:
+        pref = c.preference
+        q = pref.q if pref and pref.function == "linear" else None
+        out[c.id] = {"function": pref.function if pref else "usual", "q": q, "p": pref.p if pref else None}
+    return out
+
+
+def preference_note(result: ScoreResult) -> str:
+    """One line naming the criteria whose PROMETHEE preference function is not usual
+    ('' for other methods, or when every function is usual)."""
+    if result.method != "promethee":
+        return ""
+    parts = []
+    for c in result.view.criteria:
+        pref = c.preference
+        if pref is None or pref.function == "usual":
+            continue
+        q = f"q {pref.q:g}, " if pref.function == "linear" and pref.q else ""
+        parts.append(f"{c.name}: {pref.function}, {q}p {pref.p:g}")
+    if not parts:
+        return ""
+    rest = "; the others usual" if len(parts) < len(result.view.criteria) else ""
+    return "Preference functions (score units): " + "; ".join(parts) + rest + "."
 
 
 def ranking_json(result: ScoreResult, file: str) -> str:
@@ -197,9 +226,9 @@ def ranking_table(result: ScoreResult, width: int | None = None) -> str:
     ref = reference_note(result)
     if ref:
         out += ["", *wrap(ref, w)]
-    note = family_note(result)
-    if note:
-        out += ["", *wrap(note, w)]
+    for note in (preference_note(result), family_note(result)):
+        if note:
+            out += ["", *wrap(note, w)]
     excluded = _excluded(result)
     if excluded:
         out += ["", "Excluded:", *(x for line in excluded for x in wrap(line, w, "  ", "    "))]
@@ -216,8 +245,8 @@ def ranking_markdown(result: ScoreResult) -> str:
     out = [f"## {md(_title(result))}", "", markdown_table(header, rows)]
     ref = reference_note(result)
     out += ["", md(ref)] if ref else []
-    note = family_note(result)
-    out += ["", md(note)] if note else []
+    for note in (preference_note(result), family_note(result)):
+        out += ["", md(note)] if note else []
     excluded = _excluded(result)
     if excluded:
         out += ["", "**Excluded**", "", *(f"- {md(line)}" for line in excluded)]

@@ -1,4 +1,4 @@
-"""PROMETHEE II: published example, brute-force definitions, chunking, speed."""
+"""PROMETHEE II: published example, brute-force definitions, the chunked oracle."""
 
 from __future__ import annotations
 
@@ -66,14 +66,21 @@ def test_agrees_with_the_pairwise_definition(seed: int) -> None:
 
 
 def test_chunked_pairwise_equals_one_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The oracle `pairwise_flows` sums its blocks of rows as one table would."""
     rng = np.random.default_rng(7)
-    x, w = rng.random((57, 4)), rng.random(4)
-    prefs = [{"kind": "linear", "q": 0.1, "p": 0.4}] * 2 + [{"kind": "vshape", "p": 0.3}, "usual"]
-    whole = promethee_explain(x, w, None, prefs)
+    x, w, cost, cols = rng.random((57, 4)), rng.random(4), np.zeros(4, bool), np.ones(4, bool)
+    prefs = [Preference("linear", q=0.1, p=0.4)] * 2 + [Preference("vshape", p=0.3), Preference()]
+
+    def run() -> list[np.ndarray]:
+        acc = [np.zeros(57), np.zeros(57), np.zeros((57, 4))]
+        flows.pairwise_flows(x, w, cost, cols, prefs, *acc)
+        return acc
+
+    whole = run()
     monkeypatch.setattr(flows, "CHUNK_ELEMENTS", 57 * 5)  # blocks of 5 rows
-    chunked = promethee_explain(x, w, None, prefs)
-    np.testing.assert_allclose(chunked.phi, whole.phi, atol=1e-14)
-    np.testing.assert_allclose(chunked.unicriterion, whole.unicriterion, atol=1e-14)
+    for a, b in zip(run(), whole, strict=True):
+        np.testing.assert_allclose(a, b, atol=1e-12)
+    np.testing.assert_allclose(whole[2] @ (w / w.sum()) / 56, promethee(x, w, None, prefs), atol=1e-12)
 
 
 def test_specs_accept_names_dicts_and_objects() -> None:
