@@ -35,7 +35,7 @@ from typing import Literal, TypeVar
 
 from pydantic import BaseModel
 
-from assess.core.view import available_criteria, effective_weights
+from assess.core.view import available_criteria, effective_weights, view_criterion_ids
 from assess.model import Case, Catalogue, Criterion, Score, Weights
 from assess.model.weights import WEIGHT_METHODS
 
@@ -239,7 +239,7 @@ def weights_to_direct(
     """Replace the active view's rank-order or AHP weights by direct points,
     each criterion's derived share x 100 (rounded to 0.1); `note` (what they
     were converted from, in the caller's words) is added to the elicitation."""
-    from assess.kernels.weighting import derive_weights
+    from assess.core.statements import spec_weights
 
     _check_view(case, scenario)
     spec = effective_weights(case, scenario)
@@ -247,7 +247,7 @@ def weights_to_direct(
         return _put_weights(case, None, _default_points(case, catalogue))
     if spec.method in POINT_FIELDS:
         return case
-    shares = derive_weights(spec.method, spec.inputs()).weights
+    shares = spec_weights(spec, view_criterion_ids(case, scenario)).weights
     points = {c: round(100 * shares[c], 1) for c in criterion_order(case) if c in shares}
     elicitation = f"{spec.elicitation.strip()} {note}".strip()
     data = {"method": "direct", "elicitation": elicitation, "points": points}

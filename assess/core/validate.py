@@ -168,8 +168,15 @@ def _weight_inputs(spec: Weights) -> Iterator[tuple[tuple[str | int, ...], str, 
 
 
 def _check_weights(
-    spec: Weights | None, known: dict[str, Criterion], active: list[str], path: tuple[str | int, ...]
+    spec: Weights | None,
+    known: dict[str, Criterion],
+    active: list[str],
+    path: tuple[str | int, ...],
+    *,
+    own: bool = True,
 ) -> Iterator[Finding]:
+    """Problems of a weights block over the `active` criteria; `own`: `path` is
+    the block itself (not a scenario inheriting it), where its statements are checked."""
     if spec is None:
         return
     named: set[str] = set()
@@ -179,7 +186,13 @@ def _check_weights(
             yield (*path, *sub), _unknown("criterion", cid, known)
         elif x is not None and x < 0:
             yield (*path, *sub), f"weight of '{cid}' is negative ({x:g})"
-    missing = [c for c in active if c in known and c not in named]
+    from assess.core.statements import statement_findings
+
+    in_use = [c for c in active if c in known]
+    if spec.method == "statements":  # no point weights: the statements bound them
+        yield from statement_findings(spec, path, in_use, None) if own else ()
+        return
+    missing = [c for c in in_use if c not in named]
     if missing:
         yield path, f"no weight for {', '.join(repr(c) for c in missing)}"
         return
@@ -192,6 +205,9 @@ def _check_weights(
         return
     if active and sum(weights.get(c, 0.0) for c in active) <= 0:
         yield path, "the weights of the criteria in use are all zero"
+        return
+    if own:
+        yield from statement_findings(spec, path, in_use, weights)
 
 
 def _check_views(case: Case, known: dict[str, Criterion]) -> Iterator[Finding]:
@@ -211,7 +227,7 @@ def _check_views(case: Case, known: dict[str, Criterion]) -> Iterator[Finding]:
         else:
             new = [c for c in active if c not in case.criteria.use]
             if case.weights is not None and new:
-                yield from _check_weights(case.weights, known, active, (*base, "criteria"))
+                yield from _check_weights(case.weights, known, active, (*base, "criteria"), own=False)
         yield from _missing_cells(case, sid, known, (*base, "scores"))
 
 

@@ -54,13 +54,13 @@ def value_ends(view: View, kept: NDArray[np.bool_]) -> tuple[NDArray, NDArray]:
 
 
 def _assessor_shares(view: View) -> list[NDArray]:
-    from assess.kernels.weighting import derive_weights
+    from assess.core.statements import spec_weights
 
     shares = []
     for assessor in view.case.assessors.values():
         if assessor.weights is None:
             continue
-        derived = derive_weights(assessor.weights.method, assessor.weights.inputs()).weights
+        derived = spec_weights(assessor.weights, view.criterion_ids).weights
         w = np.array([derived.get(c.id, 0.0) for c in view.criteria])
         if w.sum() > 0:
             shares.append(w / w.sum())
