@@ -14,6 +14,8 @@ picks them). Here they become the kernel's index-based statements
   complete rank order the vertices are (1, 0, ..), (1/2, 1/2, 0, ..), ..,
   (1/m, .., 1/m) and their mean is the rank order centroid, w_k = (1/m)
   sum_{i >= k} 1/i (Barron & Barrett 1996, Management Science 42(11):1515-1523).
+* `statement_vertices(spec, criterion_ids)`: the polytope's extreme points,
+  for the portfolio's `--robust statements`.
 * `spec_weights(spec, criterion_ids)`: the point weights of any weights
   block, with `statements` among the methods (`WeightResult`).
 * `statement_findings(...)`: what `check` and loading report, as (YAML path,
@@ -131,6 +133,15 @@ def central_weights(vp: ViewPolytope) -> NDArray[np.float64]:
     vertices = vp.polytope.vertices()
     mean = vertices.mean(axis=0)
     return mean / mean.sum()
+
+
+def statement_vertices(spec: Weights | None, criterion_ids: Sequence[str]) -> NDArray[np.float64]:
+    """(K, m): the extreme points of the weights a block's statements allow over
+    `criterion_ids` (no statements: the simplex's, the identity), for the
+    portfolio's `--robust statements` (Robust Portfolio Modeling needs only
+    the vertices: Liesio, Mild & Salo 2007, EJOR 181(3):1488-1505)."""
+    vp = spec_polytope(spec, criterion_ids)
+    return np.eye(vp.polytope.m) if vp.is_simplex else vp.polytope.vertices()
 
 
 def spec_weights(spec: Weights, criterion_ids: Sequence[str] | None = None) -> WeightResult:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 
@@ -142,3 +143,22 @@ def test_statements_that_hold_pass_check(capsys, tmp_path) -> None:
     }
     code, out, err = run_cli(capsys, "check", _write(tmp_path, weights))
     assert code == 0, err
+
+
+def test_statement_vertices_feed_the_portfolios_robust_statements() -> None:
+    from assess.core.portfolio import analyses as A
+    from assess.core.statements import statement_vertices
+    from tests.core.test_portfolio import case_data, problem_of
+
+    data = case_data()
+    plain = problem_of(data)
+    assert statement_vertices(None, ["gain", "risk"]) == pytest.approx(np.eye(2))
+    assert A.robust(plain, "statements").portfolios == A.robust(plain, "none").portfolios
+    data["weights"]["statements"] = [{"order": ["gain", "risk"]}]
+    ordered = problem_of(data)
+    vertices = statement_vertices(ordered.view.weight_spec, ordered.view.criterion_ids)
+    assert vertices == pytest.approx(np.array([[0.5, 0.5], [1.0, 0.0]]))
+    assert A.robust(ordered, "statements").portfolios == A.robust(ordered, "order").portfolios
+    data["weights"]["statements"] = [{"interval": {"criterion": "gain", "min": 0.55, "max": 0.65}}]
+    narrow = A.robust(problem_of(data), "statements")
+    assert set(narrow.portfolios) <= set(A.robust(ordered, "statements").portfolios)
