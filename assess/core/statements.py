@@ -123,14 +123,19 @@ def spec_polytope(spec: Weights | None, criterion_ids: Sequence[str]) -> ViewPol
     return view_polytope(criterion_ids, spec.statements if spec is not None else ())
 
 
+CENTRAL_VERTEX_LIMIT = 20_000
+"""Above this many vertices, the Chebyshev centre stands in for their mean."""
+
+
 def central_weights(vp: ViewPolytope) -> NDArray[np.float64]:
     """The mean of the polytope's vertices (m,), summing to 1 (module docstring).
 
-    Raises `InfeasibleStatements` when the statements admit no weights."""
+    Raises `InfeasibleStatements` when the statements admit no weights, and
+    ValueError when they have more than `CENTRAL_VERTEX_LIMIT` vertices."""
     if vp.is_simplex:
         m = vp.polytope.m
         return np.full(m, 1.0 / m)
-    vertices = vp.polytope.vertices()
+    vertices = vp.polytope.vertices(CENTRAL_VERTEX_LIMIT)
     mean = vertices.mean(axis=0)
     return mean / mean.sum()
 
@@ -154,11 +159,20 @@ def spec_weights(spec: Weights, criterion_ids: Sequence[str] | None = None) -> W
     if spec.method != "statements":
         return derive_weights(spec.method, spec.inputs())
     ids = list(criterion_ids) if criterion_ids is not None else named_criteria(spec.statements)
+    vp = spec_polytope(spec, ids)
+    warnings: tuple[str, ...] = ()
     try:
-        w = central_weights(spec_polytope(spec, ids))
+        w = central_weights(vp)
     except InfeasibleStatements as err:
         raise WeightingError(f"statements: {err}") from None
-    return WeightResult(dict(zip(ids, map(float, w), strict=True)), "statements")
+    except ValueError:  # too many vertices to average: the centre of the largest ball inside
+        w = vp.polytope.interior_point()
+        w = w / w.sum()
+        warnings = (
+            f"the statements allow weights with more than {CENTRAL_VERTEX_LIMIT:,} extreme points: "
+            "the centre of the largest ball inside them stands in for the mean of those points",
+        )
+    return WeightResult(dict(zip(ids, map(float, w), strict=True)), "statements", None, warnings)
 
 
 def named_criteria(statements: Sequence[Statement]) -> list[str]:

@@ -73,13 +73,14 @@ def case_warnings(case: Case, catalogue: Catalogue | None) -> list[Finding]:
 
 
 def _weight_warnings(spec: Weights | None, path: tuple[str | int, ...], prefix: str) -> list[Finding]:
-    from assess.kernels.weighting import WeightingError, derive_weights
+    from assess.core.statements import spec_weights
+    from assess.kernels.weighting import WeightingError
     from assess.model.weights import INPUT_FIELD
 
     if spec is None:
         return []
     try:
-        result = derive_weights(spec.method, spec.inputs())
+        result = spec_weights(spec)
     except WeightingError:
         return []
     at = path if path[0] == "team" else (*path, INPUT_FIELD[spec.method])

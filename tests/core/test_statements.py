@@ -162,3 +162,16 @@ def test_statement_vertices_feed_the_portfolios_robust_statements() -> None:
     data["weights"]["statements"] = [{"interval": {"criterion": "gain", "min": 0.55, "max": 0.65}}]
     narrow = A.robust(problem_of(data), "statements")
     assert set(narrow.portfolios) <= set(A.robust(ordered, "statements").portfolios)
+
+
+def test_too_many_vertices_fall_back_to_the_chebyshev_centre(monkeypatch) -> None:
+    import assess.core.statements as core
+
+    spec = Weights.model_validate(
+        {"method": "statements", "statements": [{"interval": {"criterion": c, "max": 0.4}} for c in "abcd"]}
+    )
+    exact = spec_weights(spec)
+    assert not exact.warnings and sum(exact.weights.values()) == pytest.approx(1)
+    monkeypatch.setattr(core, "CENTRAL_VERTEX_LIMIT", 2)
+    centre = spec_weights(spec)
+    assert centre.weights == pytest.approx({c: 0.25 for c in "abcd"}) and "centre" in centre.warnings[0]
