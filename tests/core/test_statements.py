@@ -175,3 +175,27 @@ def test_too_many_vertices_fall_back_to_the_chebyshev_centre(monkeypatch) -> Non
     monkeypatch.setattr(core, "CENTRAL_VERTEX_LIMIT", 2)
     centre = spec_weights(spec)
     assert centre.weights == pytest.approx({c: 0.25 for c in "abcd"}) and "centre" in centre.warnings[0]
+
+
+def test_statements_bound_the_shares_of_the_criteria_in_the_view(capsys, tmp_path) -> None:
+    weights = {
+        "method": "direct",
+        "points": {"gain": 50, "reach": 30, "risk": 20},
+        "statements": [{"interval": {"criterion": "gain", "max": 0.6}}],
+    }
+    path = _write(tmp_path, weights)
+    assert run_cli(capsys, "check", path)[0] == 0  # gain is 50 % of all three
+    data = yaml.safe_load(path.read_text())
+    data["criteria"]["off"] = ["risk"]  # gain is 62.5 % of the two in the view
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    code, out, err = run_cli(capsys, "check", path)
+    assert code == 2 and "gain's share is 62.5 %, above the max 60 % by 2.5 %" in out + err
+    del data["criteria"]["off"]
+    data["scenarios"] = {"s": {"name": "S", "criteria": {"remove": ["risk"]}}}
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    code, out, err = run_cli(capsys, "check", path)
+    line = _line_of(path, "criterion: gain") - 1
+    assert (
+        code == 2
+        and f"{path}:{line}:5: in scenario 's', whose criteria differ: the point weights break" in out
+    )
