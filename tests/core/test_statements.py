@@ -199,3 +199,24 @@ def test_statements_bound_the_shares_of_the_criteria_in_the_view(capsys, tmp_pat
         code == 2
         and f"{path}:{line}:5: in scenario 's', whose criteria differ: the point weights break" in out
     )
+
+
+def test_converting_statement_weights_to_points_keeps_the_statements() -> None:
+    from assess.core import edit
+    from assess.core.view import effective_weights
+
+    data = small_case_data()
+    data["weights"] = {
+        "method": "statements",
+        "statements": [
+            {"order": ["gain", "reach", "risk"]},
+            {"exact": {"criterion": "risk", "weight": 1 / 7}},
+        ],
+    }
+    direct = edit.weights_to_direct(Case.model_validate(data), None, catalogue=None)
+    spec = effective_weights(direct, None)
+    assert spec is not None and spec.method == "direct" and len(spec.statements) == 2
+    assert spec.points is not None and spec.points["risk"] == pytest.approx(
+        100 / 7, abs=1e-12
+    )  # 14.3 would break it
+    assert resolve(direct, None).shares == pytest.approx(resolve(Case.model_validate(data), None).shares)
