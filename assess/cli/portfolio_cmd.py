@@ -1,13 +1,14 @@
 """`assess portfolio`: what the budget buys.
 
     assess portfolio CASE [--budget B | --budget money=8,people=12] [--scenario S]
-        [--views all] [--robust none|order] [--samples N --seed S]
+        [--views all] [--robust none|order|statements] [--samples N --seed S]
         [--format table|json|markdown]
 
 The exact optimal portfolio within every budget and rule, the value-for-money
 order (what it funds, its shortfall, who crowds out whom), the cost-benefit
 frontier; with `--robust` the non-dominated portfolios and each option's core
-index (RPM) under no information on the weights or their rank order; with
+index (RPM) under no information on the weights, their rank order or the view's
+weight statements (the vertices of the polytope they allow); with
 `--samples` each option's probability of being funded (Monte Carlo over weights,
 scores and costs); with `--views all` the optimum in every scenario and for every
 assessor, and what all of them fund. Without `--budget` the case's (or the
@@ -51,9 +52,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--robust",
-        choices=["none", "order"],
+        choices=["none", "order", "statements"],
         help="non-dominated portfolios and core indices with no information on the weights "
-        "(none) or their rank order (order)",
+        "(none), their rank order (order) or the view's weight statements (statements)",
     )
     p.add_argument("--samples", type=int, default=0, metavar="N", help="Monte Carlo funding probabilities")
     p.add_argument("--seed", type=int, default=0, metavar="S", help="seed of --samples (default 0)")

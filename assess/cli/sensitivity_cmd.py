@@ -6,7 +6,10 @@
 Prints a headline, the rank-acceptability matrix (SMAA-2), the weight
 stability intervals, the smallest weight change that changes the first place,
 tornadoes of the top options and the weighting's diagnostics (see
-`assess.core.robustness.analysis` for the methods). Defaults: 10,000 samples, seed 1, so
+`assess.core.robustness.analysis` for the methods). Weights are drawn from
+every weighting the view's weight statements allow (with none: every
+weighting), the headline says which and how (exactly, or by hit-and-run with
+about how many independent samples that is worth). Defaults: 10,000 samples, seed 1, so
 the output is reproducible; `--spread X` (0..1) samples each weight within
 w (1 +- X) instead of over every weighting, and sets the tornado's weight
 ranges to the same +-X. A progress bar goes to stderr when it is a terminal.
@@ -24,18 +27,24 @@ ever added:
     options:  [{option, name, rank, total}]     analysed, best first
     excluded: [{option, name}]                  vetoed, not analysed
     criteria: [{criterion, name, weight}]
+    statements: [text]                    the view's weight statements, in words
+    allowed: {criterion: [lo, hi]} | null     # part of each stability path they allow
     stability: [{criterion, weight,
                  first:   {lo, hi, taker_lo, taker_hi},   # who is first past each end
                  ranking: {lo, hi, swap_lo, swap_hi}}]    # [higher, lower] pair swapping
     smallest_change: {criterion, weight_from, weight_to, change,
                       direction ("up"/"down"), new_first} | null
-    tornado: {weight_ranges: {source ("assessors"/"relative"), spread, ranges: {criterion: [lo, hi]}},
+    tornado: {weight_ranges: {source ("assessors"/"relative"/"statements"), spread,
+                              ranges: {criterion: [lo, hi]}},
               options: {option: {total, bars: [{source ("score"/"weight"), criterion,
                         input_low, input_high, total_low, total_high, swing}]}}}
     acceptability: {samples, confidence_samples, stopped,
                     ranks: {option: [share at rank 1, 2, ...]},       # each row sums to 1
                     central_weights: {option: {criterion: w} | null},
-                    confidence: {option: p | null}, holistic: {option: a}}
+                    confidence: {option: p | null}, holistic: {option: a},
+                    sampling: {kind ("simplex"/"exact"/"hit-and-run"/"spread"),
+                               statements: [text], dimension | null,
+                               effective_samples | null}}   # hit-and-run: about samples / d^2
     weighting: {method, elicitation, consistency_ratio, cr_threshold, warnings: [...]}
 """
 

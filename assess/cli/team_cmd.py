@@ -4,7 +4,8 @@
 
 Shows how the team view is formed (the aggregate of the assessors' scores,
 the weights it ranks with), the N cells with the widest spread with every
-assessor's value and rationale, and each assessor's ranking of the baseline
+assessor's value and rationale, where the assessors' weight statements
+conflict, and each assessor's ranking of the baseline
 beside the team's with Kendall's tau-b (see `assess.core.disagreement`). Exit
 codes: 0 done, 2 bad input (a file that does not load, a case without
 assessors).
@@ -39,6 +40,16 @@ added; numbers are rounded to 6 decimals, null where undefined
                         each one's basis where the assessors' differ)
     matrix:             {options: [ids], criteria: [ids], spread: [[number | null]]}
                         every cell's spread, options × criteria; null: not scored
+    statements:         {assessors, union_feasible, conflict, smallest, exclusions} | null
+                        where the assessors' weight statements conflict (null:
+                        fewer than two made any); assessors: [ids] who made
+                        some; conflict: the smallest conflicting set of them
+                        all, [{assessor, statement (index in their
+                        weights.statements), text}], [] when they can all
+                        hold (smallest: false when only irreducible);
+                        exclusions: [{assessor, statement, text,
+                        excluded_by}]: a statement that another assessor's
+                        statements exclude
     rankings:           {team: [{option, name, rank, score, excluded}],
                          assessors: [{assessor, name, tau, first, ranking:
                            [{option, name, rank, score, excluded, team_rank}]}]}

@@ -11,6 +11,10 @@ Per cell (option × criterion of the baseline) scored by some assessor:
   that largest distance is shared (all agree; two assessors; 1, 3, 5) —
   then no single assessor stands out.
 
+Across assessors: where their weight statements conflict (one's statement
+that another's exclude, the smallest conflicting set of the union;
+`assess.core.team_statements`).
+
 Per assessor: their own weighted-sum ranking of the baseline (their scores
 laid over the team's, their weights where they gave some) and Kendall's
 tau-b against the team's ranking. Options a veto excludes share the last
@@ -30,6 +34,7 @@ from numpy.typing import NDArray
 
 from assess.core.scoring import ScoreResult, score_wsm
 from assess.core.team import team_cell
+from assess.core.team_statements import StatementConflicts, statement_conflicts
 from assess.core.view import View, available_criteria, resolve, view_criterion_ids
 from assess.model import Case, Catalogue, Criterion, Option, SourceRef
 
@@ -149,6 +154,8 @@ class Disagreement:
     team: ScoreResult
     """The team view's weighted-sum ranking of the baseline."""
     rankings: tuple[AssessorRanking, ...]
+    statements: StatementConflicts | None = None
+    """Where the assessors' weight statements conflict (None: fewer than two made any)."""
 
     @property
     def aggregate(self) -> str:
@@ -251,4 +258,5 @@ def disagreement(case: Case, catalogue: Catalogue | None) -> Disagreement:
     team_ranks = rank_map(team)
     rankings = tuple(_ranking(case, catalogue, aid, team_ranks, cells) for aid in case.assessors)
     names = {aid: a.name for aid, a in case.assessors.items()}
-    return Disagreement(case, tuple(case.options), criteria, names, cells, team, rankings)
+    conflicts = statement_conflicts(case, {c.id: c.name for c in criteria})
+    return Disagreement(case, tuple(case.options), criteria, names, cells, team, rankings, conflicts)

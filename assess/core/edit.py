@@ -35,7 +35,7 @@ from typing import Literal, TypeVar
 
 from pydantic import BaseModel
 
-from assess.core.view import available_criteria, effective_weights
+from assess.core.view import available_criteria, effective_weights, view_criterion_ids
 from assess.model import Case, Catalogue, Criterion, Score, Weights
 from assess.model.weights import WEIGHT_METHODS
 
@@ -236,10 +236,12 @@ def set_weight(
 def weights_to_direct(
     case: Case, scenario: str | None, *, catalogue: Catalogue | None, note: str = ""
 ) -> Case:
-    """Replace the active view's rank-order or AHP weights by direct points,
-    each criterion's derived share x 100 (rounded to 0.1); `note` (what they
-    were converted from, in the caller's words) is added to the elicitation."""
-    from assess.kernels.weighting import derive_weights
+    """Replace the active view's rank-order, AHP or statement-only weights by
+    direct points, each criterion's derived share x 100 (rounded to 0.1; for
+    `statements`, their central weights), keeping the statements and the
+    record; `note` (what they were converted from, in the caller's words) is
+    added to the elicitation."""
+    from assess.core.statements import spec_weights, statement_findings
 
     _check_view(case, scenario)
     spec = effective_weights(case, scenario)
@@ -247,11 +249,16 @@ def weights_to_direct(
         return _put_weights(case, None, _default_points(case, catalogue))
     if spec.method in POINT_FIELDS:
         return case
-    shares = derive_weights(spec.method, spec.inputs()).weights
+    ids = view_criterion_ids(case, scenario)
+    shares = spec_weights(spec, ids).weights
     points = {c: round(100 * shares[c], 1) for c in criterion_order(case) if c in shares}
+    if statement_findings(spec, (), ids, points):  # rounding crossed a bound: keep every digit
+        points = {c: 100 * shares[c] for c in points}
     elicitation = f"{spec.elicitation.strip()} {note}".strip()
     data = {"method": "direct", "elicitation": elicitation, "points": points}
-    return _put_weights(case, weights_owner(case, scenario), Weights.model_validate(data))
+    # the statements and the record stay: the points come from weights that satisfy them
+    kept = spec.model_dump(include={"statements", "record"}, exclude_defaults=True)
+    return _put_weights(case, weights_owner(case, scenario), Weights.model_validate({**data, **kept}))
 
 
 def set_budget(case: Case, scenario: str | None, amounts: Mapping[str, float]) -> Case:

@@ -92,7 +92,7 @@ def combine_weights(specs: list[Weights], how: str, criteria: list[str]) -> Weig
     median of each criterion's normalised weight (as direct points summing to
     1), or for 'geometric' the geometric mean of their AHP judgements, when
     every spec is AHP; otherwise 'geometric' falls back to the mean."""
-    from assess.kernels.weighting import derive_weights
+    from assess.core.statements import spec_weights
 
     if how == "geometric" and all(s.method == "ahp" for s in specs):
         return Weights(
@@ -104,6 +104,6 @@ def combine_weights(specs: list[Weights], how: str, criteria: list[str]) -> Weig
     note = f"{used} of {len(specs)} assessors' weights"
     if how == "geometric":
         note += " (the geometric mean needs every assessor's AHP judgements)"
-    shares = [derive_weights(s.method, s.inputs()).weights for s in specs]
+    shares = [spec_weights(s, criteria).weights for s in specs]
     points = {c: _combine([w.get(c, 0.0) for w in shares], used) for c in criteria}
     return Weights(method="direct", elicitation=note, points=points)

@@ -44,7 +44,9 @@ def check_case(case: Case, catalogue: Catalogue | None) -> list[Finding]:
     return [
         *_check_ids(case, catalogue, known),
         *_check_scores(case, known, ("scores",), case.scores),
-        *_check_weights(case.weights, known, case.criteria.use, ("weights",)),
+        *_check_weights(
+            case.weights, known, case.criteria.use, ("weights",), view=view_criterion_ids(case, None)
+        ),
         *_check_views(case, known),
         *_check_assessors(case, known),
         *_check_sources(case, catalogue),
@@ -73,13 +75,14 @@ def case_warnings(case: Case, catalogue: Catalogue | None) -> list[Finding]:
 
 
 def _weight_warnings(spec: Weights | None, path: tuple[str | int, ...], prefix: str) -> list[Finding]:
-    from assess.kernels.weighting import WeightingError, derive_weights
+    from assess.core.statements import spec_weights
+    from assess.kernels.weighting import WeightingError
     from assess.model.weights import INPUT_FIELD
 
     if spec is None:
         return []
     try:
-        result = derive_weights(spec.method, spec.inputs())
+        result = spec_weights(spec)
     except WeightingError:
         return []
     at = path if path[0] == "team" else (*path, INPUT_FIELD[spec.method])
@@ -168,8 +171,18 @@ def _weight_inputs(spec: Weights) -> Iterator[tuple[tuple[str | int, ...], str, 
 
 
 def _check_weights(
-    spec: Weights | None, known: dict[str, Criterion], active: list[str], path: tuple[str | int, ...]
+    spec: Weights | None,
+    known: dict[str, Criterion],
+    active: list[str],
+    path: tuple[str | int, ...],
+    *,
+    own: bool = True,
+    view: list[str] | None = None,
 ) -> Iterator[Finding]:
+    """Problems of a weights block over the `active` criteria; `own`: `path` is
+    the block itself (not a scenario inheriting it), where its statements are
+    checked, over the `view`'s criteria (default `active`; the shares they
+    bound leave out criteria switched off)."""
     if spec is None:
         return
     named: set[str] = set()
@@ -179,7 +192,12 @@ def _check_weights(
             yield (*path, *sub), _unknown("criterion", cid, known)
         elif x is not None and x < 0:
             yield (*path, *sub), f"weight of '{cid}' is negative ({x:g})"
-    missing = [c for c in active if c in known and c not in named]
+    in_use = [c for c in active if c in known]
+    checked = [c for c in (active if view is None else view) if c in known]
+    if spec.method == "statements":  # no point weights: the statements bound them
+        yield from _statement_checks(spec, path, checked) if own else ()
+        return
+    missing = [c for c in in_use if c not in named]
     if missing:
         yield path, f"no weight for {', '.join(repr(c) for c in missing)}"
         return
@@ -192,6 +210,28 @@ def _check_weights(
         return
     if active and sum(weights.get(c, 0.0) for c in active) <= 0:
         yield path, "the weights of the criteria in use are all zero"
+        return
+    if own:
+        yield from _statement_checks(spec, path, checked)
+
+
+def _statement_checks(
+    spec: Weights, path: tuple[str | int, ...], criteria: list[str], prefix: str = ""
+) -> Iterator[Finding]:
+    """The statements' findings over `criteria` (`assess.core.statements`), beside
+    the block's point weights if it has any (weights that do not derive are
+    reported by `_check_weights`)."""
+    from assess.core.statements import statement_findings
+    from assess.kernels.weighting import WeightingError, derive_weights
+
+    shares = None
+    if spec.method != "statements":
+        try:
+            shares = derive_weights(spec.method, spec.inputs()).weights
+        except WeightingError:
+            return
+    for at, message in statement_findings(spec, path, criteria, shares):
+        yield at, prefix + message
 
 
 def _check_views(case: Case, known: dict[str, Criterion]) -> Iterator[Finding]:
@@ -211,7 +251,11 @@ def _check_views(case: Case, known: dict[str, Criterion]) -> Iterator[Finding]:
         else:
             new = [c for c in active if c not in case.criteria.use]
             if case.weights is not None and new:
-                yield from _check_weights(case.weights, known, active, (*base, "criteria"))
+                yield from _check_weights(case.weights, known, active, (*base, "criteria"), own=False)
+            if case.weights is not None and set(active) != set(view_criterion_ids(case, None)):
+                checked = [c for c in active if c in known]
+                said = f"in scenario '{sid}', whose criteria differ: "
+                yield from _statement_checks(case.weights, ("weights",), checked, said)
         yield from _missing_cells(case, sid, known, (*base, "scores"))
 
 
@@ -219,7 +263,13 @@ def _check_assessors(case: Case, known: dict[str, Criterion]) -> Iterator[Findin
     for aid, assessor in case.assessors.items():
         base = ("assessors", aid)
         yield from _check_scores(case, known, (*base, "scores"), assessor.scores)
-        yield from _check_weights(assessor.weights, known, case.criteria.use, (*base, "weights"))
+        yield from _check_weights(
+            assessor.weights,
+            known,
+            case.criteria.use,
+            (*base, "weights"),
+            view=view_criterion_ids(case, None),
+        )
 
 
 def _missing_cells(

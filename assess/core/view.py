@@ -14,7 +14,7 @@ of the criteria of one view (with or without those switched off). A resolved
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -106,14 +106,16 @@ def effective_weights(case: Case, scenario: str | None, assessor: str | None = N
     return team_weights(case, view_criterion_ids(case, scenario))
 
 
-def derived_weights(spec: Weights | None) -> WeightResult | None:
+def derived_weights(spec: Weights | None, criteria: Sequence[str] | None = None) -> WeightResult | None:
     """The weights `spec` elicits, with the method's diagnostics (None: no
-    spec, the criteria's default weights). Raises `WeightingError`."""
+    spec, the criteria's default weights); for method `statements`, the
+    central weights of the statements over the view's `criteria` ids
+    (`assess.core.statements.spec_weights`). Raises `WeightingError`."""
     if spec is None:
         return None
-    from assess.kernels.weighting import derive_weights
+    from assess.core.statements import spec_weights
 
-    return derive_weights(spec.method, spec.inputs())
+    return spec_weights(spec, criteria)
 
 
 def raw_weights(derived: WeightResult | None, criteria: list[Criterion]) -> dict[str, float]:
@@ -251,7 +253,7 @@ def resolve(
     known = available_criteria(case, catalogue)
     criteria = [known[c] for c in view_criterion_ids(case, scenario)]
     spec = effective_weights(case, scenario, assessor)
-    derived = derived_weights(spec)
+    derived = derived_weights(spec, [c.id for c in criteria])
     weights = raw_weights(derived, criteria)
     return View(
         case=case,

@@ -42,7 +42,7 @@ WEIGHT_METHODS: Mapping[str, MethodInfo] = MappingProxyType(
         "rank_sum": MethodInfo("Rank sum", "ranking"),
         "rank_reciprocal": MethodInfo("Rank reciprocal", "ranking"),
         "ahp": MethodInfo("AHP pairwise comparison", "pairwise"),
-        "statements": MethodInfo("Weight statements alone", "statements"),
+        "statements": MethodInfo("Central weights of the statements", "statements"),
     }
 )
 """Every weighting method, by name: the one table the model, the kernels'

@@ -74,6 +74,12 @@ def _acceptability(a: Acceptability | None) -> dict[str, object] | None:
         "central_weights": a.central_weights,
         "confidence": a.confidence,
         "holistic": a.holistic,
+        "sampling": {
+            "kind": a.sampling.kind,
+            "statements": list(a.sampling.statements),
+            "dimension": a.sampling.dimension,
+            "effective_samples": a.sampling.effective_samples,
+        },
     }
 
 
@@ -109,6 +115,8 @@ def robustness_data(r: Robustness) -> dict[str, object]:
             "direction": change.direction,
             "new_first": change.new_first,
         },
+        "statements": list(r.statements),
+        "allowed": None if r.allowed is None else {c: list(v) for c, v in r.allowed.items()},
         "tornado": _tornado(r),
         "acceptability": _acceptability(r.acceptability),
         "weighting": {

@@ -104,6 +104,7 @@ COMMANDS = [
     ["sensitivity", "--samples", "50"],
     ["sensitivity", "--samples", "50", "--format", "json"],
     ["sensitivity", "--samples", "50", "--format", "markdown"],
+    ["dominance"],
     ["compare", "{case}"],
     ["compare", "--scenarios", "2019", "2025"],
     ["team"],

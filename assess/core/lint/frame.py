@@ -135,7 +135,7 @@ def _are_defaults(spec: Weights, criteria: list[Criterion]) -> bool:
     from assess.kernels.weighting import WeightingError
 
     try:
-        given = raw_weights(derived_weights(spec), criteria)
+        given = raw_weights(derived_weights(spec, [c.id for c in criteria]), criteria)
     except WeightingError:
         return False
     default = raw_weights(None, criteria)

@@ -150,12 +150,20 @@ def _rank_order(view: View) -> NDArray[np.float64]:
     return kp.rank_order_vertices(groups)
 
 
+def _statements(view: View) -> NDArray[np.float64]:
+    """Extreme points of the polytope the view's weight statements allow."""
+    from assess.core.statements import statement_vertices
+
+    return statement_vertices(view.weight_spec, view.criterion_ids)
+
+
 WEIGHT_INFORMATION: dict[str, Callable[[View], NDArray[np.float64]]] = {
     "none": lambda view: kp.no_information_vertices(len(view.criteria)),
     "order": _rank_order,
+    "statements": _statements,
 }
-"""What is known of the weights -> the extreme points of the weights it allows.
-(Weight statements add "statements": the vertices of the polytope they allow.)"""
+"""What is known of the weights -> the extreme points of the weights it allows:
+nothing, the rank order of the view's weights, or its weight statements."""
 
 
 def _increments(cp: CaseProblem) -> tuple[NDArray[np.float64], NDArray[np.float64]]:

@@ -15,15 +15,32 @@ excludes and maps their indices back to option and criterion ids:
   Monte Carlo over weights and scores (`assess.kernels.robustness.smaa`);
 * the weight elicitation's diagnostics (AHP consistency ratio, warnings).
 
-Plausible weight range (tornado): when two or more of the case's assessors
-gave weights of their own, criterion j's range runs from the lowest to the
-highest of their normalised weights (widened to contain the current weight);
-otherwise it is w_j (1 - r) .. w_j (1 + r), capped at 1, with r = `spread`
-when given, else `DEFAULT_WEIGHT_SPREAD` (0.5, i.e. +-50 % of each weight).
+Plausible weight range (tornado): with weight statements (and no `spread`),
+the least and greatest share of criterion j that they allow; else, when two
+or more of the case's assessors gave weights of their own, criterion j's
+range runs from the lowest to the highest of their normalised weights
+(widened to contain the current weight); otherwise it is w_j (1 - r) ..
+w_j (1 + r), capped at 1, with r = `spread` when given, else
+`DEFAULT_WEIGHT_SPREAD` (0.5, i.e. +-50 % of each weight).
+
+The stability intervals move one weight along its path (the others rescaled
+in proportion) over the whole simplex; with weight statements, `allowed`
+gives the part of each path the statements allow
+(`assess.kernels.preferences.path_ranges`), so a reader sees which stable
+weights are also allowed.
 
 Weight sampling (SMAA): `spread=None` draws weights uniformly from every
-possible weighting (SMAA-2 without preference information); `spread=s`
-draws each weight uniformly in w_j (1 - s) .. w_j (1 + s), then rescales.
+weighting the view's statements allow (`assess.core.statements`): with none,
+every possible weighting (SMAA-2 without preference information), exactly
+as before statements existed; when the statements' polytope is a simplex (a
+rank order, with ties or not), exactly, as Dirichlet(1) weights of its
+vertices; otherwise by hit-and-run
+(`assess.kernels.preferences.sampling`, with its burn-in). Hit-and-run
+samples are correlated: their effective number is about samples / d^2 for a
+polytope of dimension d (the autocorrelation time the kernel documents),
+reported as `WeightSampling.effective_samples`. `spread=s` ignores the
+statements and draws each weight uniformly in w_j (1 - s) .. w_j (1 + s),
+then rescales.
 Scores are drawn uniformly within each cell's low..high range. The Monte
 Carlo runs in chunks of `chunk_size(samples)`; results are reproducible for
 the same (seed, samples). `assess.render.robustness_json.robustness_data` gives the
@@ -33,7 +50,8 @@ plain JSON form.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
 
 import numpy as np
 
@@ -50,7 +68,7 @@ from assess.core.robustness.tornado import (
 from assess.core.scoring import kept_mask
 from assess.core.view import View
 from assess.kernels.robustness import smaa
-from assess.kernels.robustness.smaa import DEFAULT_SAMPLES
+from assess.kernels.robustness.smaa import DEFAULT_SAMPLES, WeightSampler
 
 __all__ = [
     "DEFAULT_SAMPLES",
@@ -64,6 +82,7 @@ __all__ = [
     "TornadoBar",
     "WeightDiagnostics",
     "WeightRanges",
+    "WeightSampling",
     "acceptability",
     "analyse",
     "weight_ranges",
@@ -76,6 +95,20 @@ outputs are reproducible; `DEFAULT_SAMPLES` comes from the SMAA kernel."""
 
 Progress = Callable[[int, int], None]
 ShouldStop = Callable[[], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class WeightSampling:
+    """Where the SMAA weights come from (module docstring)."""
+
+    kind: Literal["simplex", "exact", "hit-and-run", "spread"]
+    """simplex: every weighting; exact or hit-and-run: those the statements allow; spread: +-spread."""
+    statements: tuple[str, ...] = ()
+    """The statements that bound the weights, in words."""
+    dimension: int | None = None
+    """The dimension of the polytope sampled (None: the simplex or spread)."""
+    effective_samples: int | None = None
+    """Hit-and-run: about how many independent samples the correlated ones are worth."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -94,6 +127,8 @@ class Acceptability:
     """Samples used (fewer than asked when stopped)."""
     confidence_samples: int
     stopped: bool
+    sampling: WeightSampling = WeightSampling("simplex")
+    """How the weights were drawn."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +175,11 @@ class Robustness:
     seed: int
     spread: float | None
     weighting: WeightDiagnostics
+    statements: tuple[str, ...] = ()
+    """The view's weight statements in words (empty: the whole simplex is assumed)."""
+    allowed: dict[str, tuple[float, float]] | None = None
+    """With statements: the part of each criterion's stability path (its weight
+    share) that they allow, (NaN, NaN) when none; None without statements."""
 
 
 def chunk_size(samples: int) -> int:
@@ -162,11 +202,13 @@ def acceptability(
     kept = kept_mask(view)
     ids = [o.id for o, k in zip(view.options, kept, strict=True) if k]
     low, high = value_ends(view, kept)
+    sampler, sampling = _sampler(view, spread)
     r = smaa(
         low,
         high,
-        weights=view.weights,
+        weights=None if sampler is not None else view.weights,
         spread=spread,
+        weight_sampler=sampler,
         samples=samples,
         seed=seed,
         chunk_size=chunk_size(samples),
@@ -190,7 +232,52 @@ def acceptability(
         samples=r.samples,
         confidence_samples=r.confidence_samples,
         stopped=r.stopped,
+        sampling=_effective(sampling, r.samples),
     )
+
+
+def _sampler(view: View, spread: float | None) -> tuple[WeightSampler | None, WeightSampling]:
+    """The statements' sampler (None: the kernel's own draws) and how it samples."""
+    from assess.core.statements import spec_polytope
+
+    if spread is not None:
+        return None, WeightSampling("spread")
+    vp = spec_polytope(view.weight_spec, view.criterion_ids)
+    if vp.is_simplex:
+        return None, WeightSampling("simplex")
+    from assess.kernels.preferences import weight_sampler
+
+    sampler = weight_sampler(vp.polytope)
+    kind: Literal["exact", "hit-and-run"] = "exact" if sampler.method == "exact" else "hit-and-run"
+    return sampler, WeightSampling(kind, _said(view), vp.polytope.dimension)
+
+
+def _effective(sampling: WeightSampling, samples: int) -> WeightSampling:
+    """With hit-and-run, the effective sample size: samples / d^2 (module docstring)."""
+    if sampling.kind != "hit-and-run" or sampling.dimension is None:
+        return sampling
+    tau = max(1, sampling.dimension**2)
+    return replace(sampling, effective_samples=max(1, min(samples, samples // tau)))
+
+
+def _said(view: View) -> tuple[str, ...]:
+    from assess.core.statements import describe, spec_polytope
+
+    vp = spec_polytope(view.weight_spec, view.criterion_ids)
+    names = {c.id: c.name for c in view.criteria}
+    return tuple(describe(vp.statements[s], names) for s in vp.source)
+
+
+def _allowed(view: View) -> dict[str, tuple[float, float]] | None:
+    """The part of each stability path the statements allow (None: no statements)."""
+    from assess.core.statements import spec_polytope
+    from assess.kernels.preferences import path_ranges
+
+    vp = spec_polytope(view.weight_spec, view.criterion_ids)
+    if vp.is_simplex:
+        return None
+    ranges = path_ranges(vp.polytope, view.shares)
+    return {c: (float(lo), float(hi)) for c, (lo, hi) in zip(view.criterion_ids, ranges, strict=True)}
 
 
 def weighting_diagnostics(view: View) -> WeightDiagnostics:
@@ -264,4 +351,6 @@ def analyse(
         seed=seed,
         spread=spread,
         weighting=weighting_diagnostics(view),
+        statements=_said(view),
+        allowed=_allowed(view),
     )

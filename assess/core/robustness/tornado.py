@@ -41,7 +41,7 @@ class OptionTornado:
 
 @dataclass(frozen=True, slots=True)
 class WeightRanges:
-    source: Literal["assessors", "relative"]
+    source: Literal["assessors", "relative", "statements"]
     spread: float | None
     """r of w (1 +- r) when the source is "relative"."""
     ranges: dict[str, tuple[float, float]]
@@ -54,13 +54,13 @@ def value_ends(view: View, kept: NDArray[np.bool_]) -> tuple[NDArray, NDArray]:
 
 
 def _assessor_shares(view: View) -> list[NDArray]:
-    from assess.kernels.weighting import derive_weights
+    from assess.core.statements import spec_weights
 
     shares = []
     for assessor in view.case.assessors.values():
         if assessor.weights is None:
             continue
-        derived = derive_weights(assessor.weights.method, assessor.weights.inputs()).weights
+        derived = spec_weights(assessor.weights, view.criterion_ids).weights
         w = np.array([derived.get(c.id, 0.0) for c in view.criteria])
         if w.sum() > 0:
             shares.append(w / w.sum())
@@ -68,9 +68,19 @@ def _assessor_shares(view: View) -> list[NDArray]:
 
 
 def weight_ranges(view: View, spread: float | None = None) -> WeightRanges:
-    """Each criterion's plausible weight range: the assessors' lowest to highest
-    weight when two or more gave weights, else w (1 +- r), r = `spread` or 0.5."""
+    """Each criterion's plausible weight range: with weight statements (and no
+    `spread`), the least and greatest share they allow (`WeightPolytope.bounds`);
+    else the assessors' lowest to highest weight when two or more gave weights,
+    else w (1 +- r), r = `spread` or 0.5."""
+    from assess.core.statements import spec_polytope
+
     w, ids = view.shares, list(view.criterion_ids)
+    vp = spec_polytope(view.weight_spec, ids)
+    if spread is None and not vp.is_simplex:
+        bounds = vp.polytope.bounds()
+        return WeightRanges(
+            "statements", None, {c: (float(a), float(b)) for c, (a, b) in zip(ids, bounds, strict=True)}
+        )
     shares = _assessor_shares(view)
     if len(shares) >= 2:
         stack = np.vstack([*shares, w])

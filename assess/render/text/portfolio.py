@@ -11,7 +11,7 @@ The JSON is a stable contract (see README): an object with
   option) and `funded` (whether funding down the order buys it);
 * `order_benefit`: the benefit of what the order funds;
 * `frontier`: a list, cheapest first, of objects with `cost`, `benefit`, `options`;
-* with `--robust`: `robust` with `information` ("none" or "order"),
+* with `--robust`: `robust` with `information` ("none", "order" or "statements"),
   `portfolios` (a list of id lists), `core_index` (id -> share) and `class`
   (id -> "core" | "borderline" | "exterior").
 
@@ -222,7 +222,11 @@ def _sections(result: PortfolioResult) -> list[tuple[str, tuple[list[str], list[
     ]
     out.append(("Frontier: the best benefit at each cost", _frontier_rows(result), []))
     if result.robust is not None:
-        info = "any weights" if result.robust.information == "none" else "the rank order of the weights"
+        info = {
+            "none": "any weights",
+            "order": "the rank order of the weights",
+            "statements": "the weights the statements allow (any, with none)",
+        }[result.robust.information]
         n = len(result.robust.portfolios)
         out.append(
             (

@@ -62,11 +62,22 @@ def ordinal(k: int) -> str:
 
 
 def _sampling(r: Robustness) -> str:
-    weights = (
-        "weights drawn at random from every possible weighting"
-        if r.spread is None
-        else f"each weight drawn within ±{percent(r.spread)} of its current value"
-    )
+    sampling = r.acceptability.sampling if r.acceptability else None
+    if r.spread is not None:
+        weights = f"each weight drawn within ±{percent(r.spread)} of its current value"
+    elif sampling is None or sampling.kind == "simplex":
+        weights = "weights drawn at random from every possible weighting"
+    else:
+        k = len(sampling.statements)
+        said = "its weight statement allows" if k == 1 else f"the {k} weight statements allow"
+        if sampling.kind == "exact":
+            weights = f"weights drawn uniformly, and exactly, from the weightings {said}"
+        else:
+            worth = f"{sampling.effective_samples or 0:,}"
+            weights = (
+                f"weights drawn uniformly by hit-and-run from the weightings {said}, "
+                f"worth about {worth} independent samples"
+            )
     return f"{weights}, scores anywhere in their low–high ranges"
 
 
@@ -124,7 +135,8 @@ def stability_table(
 ) -> tuple[list[str], list[list[str]]]:
     """The stability table of text, Markdown and the report: per criterion its
     weight, the ranges that keep the first place and the whole ranking, and
-    who is first below and above the first range (`none`: nobody)."""
+    who is first below and above the first range (`none`: nobody); with
+    weight statements, also the part of the path they allow."""
     rows = [
         [
             name(r.criteria[s.criterion]),
@@ -133,10 +145,17 @@ def stability_table(
             _taker(r, s.first_taker_lo, name, none),
             _taker(r, s.first_taker_hi, name, none),
             interval(s.ranking_lo, s.ranking_hi),
+            *([_allowed(r.allowed[s.criterion], none)] if r.allowed is not None else []),
         ]
         for s in r.stability
     ]
-    return list(STABILITY_HEADER), rows
+    extra = ["the statements allow"] if r.allowed is not None else []
+    return [*STABILITY_HEADER, *extra], rows
+
+
+def _allowed(span: tuple[float, float], none: str) -> str:
+    lo, hi = span
+    return none if lo != lo else interval(lo, hi)  # NaN: no point of the path is allowed
 
 
 def smallest_change_line(r: Robustness) -> str:
@@ -209,15 +228,20 @@ def _axis(ends: tuple[float, float], width: int = BAR_WIDTH) -> str:
 def _notes(r: Robustness) -> list[str]:
     w = r.weighting
     ranges = r.weight_ranges
-    source = (
-        "from the lowest to the highest assessor's weight"
-        if ranges.source == "assessors"
-        else f"±{percent(ranges.spread or 0)} of its value"
-    )
+    source = {
+        "assessors": "from the lowest to the highest assessor's weight",
+        "statements": "the range of shares the weight statements allow",
+    }.get(ranges.source, f"±{percent(ranges.spread or 0)} of its value")
     notes = [f"Weights: {w.method} — {w.elicitation}" if w.elicitation else f"Weights: {w.method}"]
     if w.consistency_ratio is not None:
         notes.append(f"AHP consistency ratio CR = {w.consistency_ratio:.3f} (threshold {w.cr_threshold:g}).")
     notes += [f"Warning: {x}" for x in w.warnings]
+    if r.statements:
+        notes.append(f"Weight statements: {'; '.join(r.statements)}.")
+        notes.append(
+            "Stability: each weight moved along its path over every weighting; "
+            "the last column is the part of the path the statements allow."
+        )
     if r.excluded:
         notes.append(f"Excluded by a veto, not analysed: {', '.join(r.excluded.values())}.")
     acc = r.acceptability

@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from assess.core.disagreement import CellDisagreement, Disagreement, Opinion, rank_map
 from assess.core.scoring import ScoreResult
+from assess.core.team_statements import Said
 from assess.render.explain import basis_words
 from assess.render.fmt import fixed, scale
 from assess.render.jsonout import to_json
@@ -106,6 +107,7 @@ def team_data(d: Disagreement, file: str, top: int = 10) -> dict[str, object]:
             "criteria": [c.id for c in d.criteria],
             "spread": [[_finite(float(x)) for x in row] for row in d.spread_matrix],
         },
+        "statements": _statements_data(d),
         "rankings": {
             "team": _ranking(d.team),
             "assessors": [
@@ -120,6 +122,46 @@ def team_data(d: Disagreement, file: str, top: int = 10) -> dict[str, object]:
             ],
         },
     }
+
+
+def _said(s: Said) -> dict[str, object]:
+    return {"assessor": s.assessor, "statement": s.index, "text": s.text}
+
+
+def _statements_data(d: Disagreement) -> dict[str, object] | None:
+    c = d.statements
+    if c is None:
+        return None
+    return {
+        "assessors": list(c.assessors),
+        "union_feasible": c.union_feasible,
+        "conflict": [_said(s) for s in c.conflict],
+        "smallest": c.smallest,
+        "exclusions": [{**_said(e.said), "excluded_by": e.by} for e in c.exclusions],
+    }
+
+
+def statement_lines(d: Disagreement) -> list[str]:
+    """Where the assessors' weight statements conflict, as sentences (none: [])."""
+    c = d.statements
+    if c is None:
+        return []
+    names = d.assessors
+    if c.union_feasible and not c.exclusions:
+        return [
+            f"Weight statements: those of {', '.join(names[a] for a in c.assessors)} can all hold at once."
+        ]
+    out = []
+    if not c.union_feasible:
+        kind = "the smallest" if c.smallest else "a"
+        listed = "; ".join(f"{names[s.assessor]}'s statement {s.index} ({s.text})" for s in c.conflict)
+        out.append(f"Weight statements: together they admit no weights; {kind} conflicting set: {listed}.")
+    for e in c.exclusions:
+        s = e.said
+        out.append(
+            f"{names[s.assessor]}'s statement {s.index} ({s.text}) is excluded by {names[e.by]}'s statements."
+        )
+    return out
 
 
 def team_json(d: Disagreement, file: str, top: int = 10) -> str:
@@ -256,6 +298,8 @@ def team_table(d: Disagreement, file: str, top: int = 10, width: int | None = No
         "",
         text_table(*cell_rows(d, cells), width, short=(1, 2)),
     ]
+    said = statement_lines(d)
+    out += ["", *(x for line in said for x in wrap(line, w))] if said else []
     out += ["", "Rationales, widest first", "", *_rationales(d, cells, w)]
     out += ["", *wrap("Rankings (weighted sum, baseline): the team's and each assessor's", w), ""]
     out.append(text_table(*rank_rows(d), width))
@@ -275,6 +319,8 @@ def team_markdown_sections(d: Disagreement, top: int = 10, level: int = 3) -> li
         "",
         markdown_table(*cell_rows(d, cells, name)),
     ]
+    said = statement_lines(d)
+    out += ["", *(f"- {md(line)}" for line in said)] if said else []
     out += ["", f"{h}Rationales", ""]
     for k, c in enumerate(cells, 1):
         out.append(f"{k}. **{md(cell_head(c, d))}**")

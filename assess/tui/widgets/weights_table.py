@@ -26,7 +26,7 @@ def weight_input(state: ViewState, criterion: Criterion) -> str:
     for k, group in enumerate(spec.ranking or []):
         if criterion.id in group:
             return f"rank {k + 1}"
-    return "pairwise"
+    return "statements" if spec.method == "statements" else "pairwise"
 
 
 def editable_points(state: ViewState, criterion: str) -> float:
