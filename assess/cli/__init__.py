@@ -59,6 +59,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "With no command, opens the planner's terminal UI on the bundled default case.",
     )
     parser.add_argument("--version", action="version", version=f"assess {__version__}")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="load every case in full, without the cache of validated cases "
+        "(as ASSESS_NO_CACHE=1 does; the cache lives in $XDG_CACHE_HOME/assess)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for name in [only] if only in COMMANDS else COMMANDS:
         import_module(f"assess.cli.{name}_cmd").add_parser(sub)
@@ -113,4 +119,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command is None and not {"-h", "--help", "--version"} & set(argv):
         argv, command = ["open", *argv], "open"  # `assess [CASE...]` opens the UI
     args = build_parser(command).parse_args(argv)
-    return _run(args)
+    if not args.no_cache:
+        return _run(args)
+    before = os.environ.get("ASSESS_NO_CACHE")
+    os.environ["ASSESS_NO_CACHE"] = "1"  # read by files/cache; children (serve) inherit it
+    try:
+        return _run(args)
+    finally:  # main() may run again in this process (the tests do)
+        if before is None:
+            del os.environ["ASSESS_NO_CACHE"]
+        else:
+            os.environ["ASSESS_NO_CACHE"] = before

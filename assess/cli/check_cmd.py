@@ -53,11 +53,11 @@ def _files(paths: list[str]) -> list[Path]:
 def check_file(path: Path) -> list[Problem]:
     """Every problem of a case file or catalogue, errors and warnings (the
     lints of a file without errors too); the file parsed once."""
-    from assess.files.casefile import load_any
+    from assess.files.cache import load_any_cached
     from assess.files.lints import lint_problems
 
     try:
-        loaded = load_any(path, strict_passages=True)
+        loaded = load_any_cached(path, strict_passages=True)
     except InputError as err:
         return err.problems
     return [*loaded.warnings, *lint_problems(loaded)]

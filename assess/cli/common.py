@@ -9,7 +9,8 @@ from typing import TextIO
 
 from assess.core.view import View, resolve, scenario_key, view_names
 from assess.errors import InputError, Problem, did_you_mean
-from assess.files.casefile import LoadedCase, load_case
+from assess.files.cache import load_case_cached
+from assess.files.casefile import LoadedCase
 
 FORMATS = ("table", "json", "csv", "markdown")
 """Every format a command prints in: `table` (the default, fitted to the
@@ -43,7 +44,7 @@ def warn(loaded: list[LoadedCase]) -> None:
 def load_view(path: str, scenario: str | None, assessor: str | None = None) -> tuple[LoadedCase, View]:
     """Load a case (printing its warnings) and resolve the named view (and
     assessor); an unknown scenario or assessor is bad input."""
-    loaded = load_case(path)
+    loaded = load_case_cached(path)
     warn([loaded])
     if assessor is not None and assessor not in loaded.case.assessors:
         names = list(loaded.case.assessors)

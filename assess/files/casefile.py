@@ -55,6 +55,8 @@ class LoadedCatalogue:
     documents: dict[str, Path]
     warnings: tuple[Problem, ...] = ()
     passages_not_found: frozenset[Cited] = frozenset()
+    doc: YamlDoc | None = field(default=None, compare=False, repr=False)
+    """The parsed file (data and positions), for lints placed in it; parsed once."""
 
 
 @dataclass(frozen=True)
@@ -226,7 +228,8 @@ def _read_catalogue(
     cited = _passage_problems(doc, name, missing, parsed, strict)
     problems = _problems(doc, name, findings) + cited.problems
     warnings = tuple(p for p in problems if p.severity == "warning")
-    return LoadedCatalogue(path, catalogue, documents, warnings, cited.not_found), parsed, problems
+    loaded = LoadedCatalogue(path, catalogue, documents, warnings, cited.not_found, doc)
+    return loaded, parsed, problems
 
 
 def _case_sources(case: Case) -> list[tuple[tuple[str | int, ...], object]]:
@@ -266,15 +269,22 @@ def _load_case_catalogue(
         return None, None, err.problems
 
 
-def load_case(path: Path | str, root: Path | None = None, *, strict_passages: bool = False) -> LoadedCase:
+def load_case(
+    path: Path | str,
+    root: Path | None = None,
+    *,
+    strict_passages: bool = False,
+    raw: bytes | None = None,
+) -> LoadedCase:
     """Read, parse and check a case file; raise InputError with every problem
     of the case and its catalogue if any is an error (a passage not found is
     one if `strict_passages`, else a warning of the loaded case).
 
     The catalogue and documents it names must lie inside `root` (default: the
-    `--root` given, or the case's project root; see `reading.root_of`)."""
+    `--root` given, or the case's project root; see `reading.root_of`). `raw`:
+    the file's bytes when already read (the cache keys on exactly those)."""
     path = Path(path)
-    raw = _read(path)
+    raw = _read(path) if raw is None else raw
     doc = parse_yaml(raw, str(path))
     return _case_from(path, raw, doc, root_of(path) if root is None else root, strict_passages)
 
