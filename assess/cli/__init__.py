@@ -50,9 +50,25 @@ LOADS_CASES = {
 """The commands that read case files, and so take `--root DIR`."""
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The parser; with `only`, just that command's module is imported, so a
-    command never pays for the imports of the others."""
+NEEDS_BLAS = {"sensitivity", "portfolio"}
+"""Commands whose matrix products are large enough for BLAS threads to pay."""
+
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS")
+
+
+def startup_environment(command: str | None) -> None:
+    """What the process sets before pydantic or NumPy is imported, each only if
+    the user has not: no scan of installed packages for pydantic plugins
+    (`PYDANTIC_DISABLE_PLUGINS`, pydantic's documented switch; assess uses
+    none), and one BLAS thread for a command that multiplies no large matrices
+    (starting the thread pool costs more than such a command computes)."""
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if command not in NEEDS_BLAS and not any(v in os.environ for v in BLAS_THREADS):
+        for name in BLAS_THREADS:
+            os.environ[name] = "1"
+
+
+def _top_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
     parser = argparse.ArgumentParser(
         prog="assess",
         description="Structured decisions for partnership assessment. "
@@ -66,6 +82,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "(as ASSESS_NO_CACHE=1 does; the cache lives in $XDG_CACHE_HOME/assess)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    return parser, sub
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `only`, just that command's module is imported, so a
+    command never pays for the imports of the others."""
+    parser, sub = _top_parser()
     for name in [only] if only in COMMANDS else COMMANDS:
         import_module(f"assess.cli.{name}_cmd").add_parser(sub)
         if name in LOADS_CASES:
@@ -76,6 +99,20 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                 "(default: the nearest folder above the case holding criteria.yaml or .git, "
                 "else the case's own folder)",
             )
+    return parser
+
+
+def help_parser() -> argparse.ArgumentParser:
+    """The parser of `assess --help` and `--version`: the commands' one-line
+    help from `helptext` (generated from `build_parser`, checked by a test), so
+    no command module is imported; the full parser if `helptext` is behind."""
+    from assess.cli.helptext import COMMAND_HELP
+
+    if list(COMMAND_HELP) != COMMANDS:
+        return build_parser()
+    parser, sub = _top_parser()
+    for name, text in COMMAND_HELP.items():
+        sub.add_parser(name, help=text)
     return parser
 
 
@@ -116,7 +153,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hint:
             print(f"assess: unknown command '{first}'{hint}", file=sys.stderr)
             return EXIT_INPUT
-    if command is None and not {"-h", "--help", "--version"} & set(argv):
+    startup_environment(command)
+    if command is None and {"-h", "--help", "--version"} & set(argv):
+        help_parser().parse_args(argv)  # prints and exits
+    if command is None:
         argv, command = ["open", *argv], "open"  # `assess [CASE...]` opens the UI
     args = build_parser(command).parse_args(argv)
     if not args.no_cache:
