@@ -9,6 +9,7 @@ so the other commands start fast. Exit codes: 0 success, 2 invalid input,
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -54,6 +55,11 @@ NEEDS_BLAS = {"sensitivity", "portfolio"}
 """Commands whose matrix products are large enough for BLAS threads to pay."""
 
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS")
+
+
+SETTLES_MEMORY = {"score", "sensitivity", "portfolio", "report", "check", "compare", "merge", "team"}
+"""Commands that call `settle_memory` once their cases are loaded; the others
+(the UI above all: it runs for hours) keep the collector on from the start."""
 
 
 def startup_environment(command: str | None) -> None:
@@ -116,7 +122,24 @@ def help_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def settle_memory() -> None:
+    """Once the cases are loaded: what exists now lives to the end of the
+    command, so the collector stops scanning it (`gc.freeze`) and runs again.
+    `main` keeps it off until then: imports and loading build many objects and
+    few cycles, and its passes over them were the largest cost of a big load."""
+    gc.freeze()
+    gc.enable()
+
+
 def _run(args: argparse.Namespace) -> int:
+    try:
+        return _run_command(args)
+    finally:  # main() may run again in this process (the tests do)
+        gc.unfreeze()
+        gc.enable()
+
+
+def _run_command(args: argparse.Namespace) -> int:
     from assess.errors import InputError
     from assess.files.reading import project_root
     from assess.render.safe import printable
@@ -154,6 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"assess: unknown command '{first}'{hint}", file=sys.stderr)
             return EXIT_INPUT
     startup_environment(command)
+    if command in SETTLES_MEMORY:
+        gc.disable()  # until `settle_memory`, or the command's end
     if command is None and {"-h", "--help", "--version"} & set(argv):
         help_parser().parse_args(argv)  # prints and exits
     if command is None:

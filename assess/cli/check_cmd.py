@@ -19,7 +19,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from assess.cli import EXIT_INPUT, EXIT_OK
+from assess.cli import EXIT_INPUT, EXIT_OK, settle_memory
 from assess.errors import InputError, Problem
 
 
@@ -74,8 +74,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"{' '.join(args.paths)}: no YAML files found", file=sys.stderr)
         return EXIT_INPUT
     said: set[str] = set()  # a catalogue's lints once, however many cases use it
-    for path in files:
+    for n, path in enumerate(files):
         problems = [p for p in check_file(path) if _key(p) not in said]
+        if n == 0:
+            settle_memory()  # the imports and the first file; the others collected as usual
         said.update(_key(p) for p in problems)
         if args.strict:
             problems = [replace(p, severity="error") for p in problems]

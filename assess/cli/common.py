@@ -43,11 +43,13 @@ def warn(loaded: list[LoadedCase]) -> None:
 def load_view(path: str, scenario: str | None, assessor: str | None = None) -> tuple[LoadedCase, View]:
     """Load a case (printing its warnings) and resolve the named view (and
     assessor); an unknown scenario or assessor is bad input."""
+    from assess.cli import settle_memory
     from assess.core.view import resolve, scenario_key, view_names
     from assess.errors import InputError, Problem, did_you_mean
     from assess.files.cache import load_case_cached
 
     loaded = load_case_cached(path)
+    settle_memory()
     warn([loaded])
     if assessor is not None and assessor not in loaded.case.assessors:
         names = list(loaded.case.assessors)

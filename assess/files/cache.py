@@ -51,6 +51,9 @@ SETTLE_NS = 2_000_000_000
 """A file changed less than this long before a load may change again within the
 file system's time resolution while being read: such a load is not stored."""
 
+MAX_ENTRIES = 64
+"""Entries kept; about half a megabyte each for the bundled default case."""
+
 _PACKAGE = Path(__file__).resolve().parents[1]
 _CODE = ("model", "files", "files/yaml", "core", "errors.py", "__init__.py")
 
@@ -161,12 +164,72 @@ def _deps(loaded: LoadedCase) -> list[Path]:
     return out
 
 
-def _marks(marks: dict[tuple[Any, ...], tuple[int, int]]) -> list[list[Any]]:
-    return [[list(p), line, col] for p, (line, col) in marks.items()]
+def _marks(marks: dict[tuple[Any, ...], tuple[int, int]]) -> str:
+    """The positions as JSON text inside the entry: read only when asked for."""
+    return json.dumps([[list(p), line, col] for p, (line, col) in marks.items()], separators=(",", ":"))
 
 
-def _unmarks(rows: list[list[Any]]) -> dict[tuple[Any, ...], tuple[int, int]]:
-    return {tuple(p): (int(line), int(col)) for p, line, col in rows}
+class LazyMarks(dict[tuple[Any, ...], tuple[int, int]]):
+    """A YamlDoc's positions, decoded from the entry on first use: most
+    commands place no message, and the positions are most of an entry."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text: str | None = text
+
+    def _fill(self) -> None:
+        if self._text is not None:
+            rows, self._text = json.loads(self._text), None
+            super().update({tuple(p): (int(line), int(col)) for p, line, col in rows})
+
+    def __contains__(self, key: object) -> bool:
+        self._fill()
+        return super().__contains__(key)
+
+    def __getitem__(self, key: tuple[Any, ...]) -> tuple[int, int]:
+        self._fill()
+        return super().__getitem__(key)
+
+    def get(self, key: tuple[Any, ...], default: Any = None) -> Any:
+        self._fill()
+        return super().get(key, default)
+
+    def __iter__(self) -> Any:
+        self._fill()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._fill()
+        return super().__len__()
+
+    def items(self) -> Any:
+        self._fill()
+        return super().items()
+
+    def keys(self) -> Any:
+        self._fill()
+        return super().keys()
+
+    def values(self) -> Any:
+        self._fill()
+        return super().values()
+
+    def __eq__(self, other: object) -> bool:
+        self._fill()
+        if isinstance(other, LazyMarks):
+            other._fill()
+        return super().__eq__(other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __repr__(self) -> str:
+        self._fill()
+        return super().__repr__()
+
+    def copy(self) -> dict[tuple[Any, ...], tuple[int, int]]:
+        self._fill()
+        return dict(super().items())
 
 
 def _plain(data: Any, path: list[Any], dates: list[list[Any]]) -> Any:
@@ -200,7 +263,7 @@ def _doc_entry(doc: YamlDoc) -> dict[str, Any]:
 
 
 def _doc_of(entry: dict[str, Any], name: str) -> YamlDoc:
-    marks, keys = _unmarks(entry["marks"]), _unmarks(entry["keys"])
+    marks, keys = LazyMarks(entry["marks"]), LazyMarks(entry["keys"])
     data = _dated(entry["data"], entry["dates"])
     return YamlDoc(data, entry["text"], None, marks, keys, filename=name)
 
@@ -237,8 +300,16 @@ def _store(folder: Path, entry: Path, key: str, loaded: LoadedCase, started: int
         text = json.dumps(data, allow_nan=False, separators=(",", ":"))
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         write_atomic(entry, text, expected=None, force=True)
+        _prune(folder)
     except (OSError, TypeError, ValueError):
         return  # a read-only home, a full disk: just slower next time
+
+
+def _prune(folder: Path) -> None:
+    """The oldest entries removed past MAX_ENTRIES (each edit of a case makes a new one)."""
+    found = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
+    for old in found[: max(0, len(found) - MAX_ENTRIES)]:
+        old.unlink(missing_ok=True)
 
 
 def _catalogue_entry(cat: LoadedCatalogue) -> dict[str, Any]:

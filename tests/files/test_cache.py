@@ -166,3 +166,12 @@ def test_the_cache_is_never_in_the_case_folder(project: Path, monkeypatch: pytes
 
 def test_the_suite_never_writes_the_real_cache() -> None:
     assert not os.environ["XDG_CACHE_HOME"].startswith(os.path.expanduser("~/.cache"))
+
+
+def test_old_entries_are_pruned(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 2)
+    for value in ("3", "2", "1"):
+        edit(project / CASE, "\ntitle: ", f"\ntitle: {value}")
+        load_case_cached(CASE)
+    assert len(entries()) == 2
+    assert load_case_cached(CASE).doc.root is None  # the newest is kept
