@@ -68,18 +68,25 @@ def _key(p: Problem) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    bad = False
+    from assess.files.casefile import catalogues_once
+
     files = _files(args.paths)
     if not files:
         print(f"{' '.join(args.paths)}: no YAML files found", file=sys.stderr)
         return EXIT_INPUT
+    with catalogues_once():  # every case of a folder names the same catalogue
+        return _check(files, args.strict)
+
+
+def _check(files: list[Path], strict: bool) -> int:
+    bad = False
     said: set[str] = set()  # a catalogue's lints once, however many cases use it
     for n, path in enumerate(files):
         problems = [p for p in check_file(path) if _key(p) not in said]
         if n == 0:
             settle_memory()  # the imports and the first file; the others collected as usual
         said.update(_key(p) for p in problems)
-        if args.strict:
+        if strict:
             problems = [replace(p, severity="error") for p in problems]
         for problem in problems:
             print(problem, file=sys.stderr if problem.severity == "warning" else sys.stdout)

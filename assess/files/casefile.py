@@ -16,8 +16,11 @@ refusing to overwrite a file that changed on disk.
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -209,9 +212,46 @@ def _passage_problems(
     return _Checked(problems, frozenset(c for _, _, c in kept))
 
 
-def _read_catalogue(
-    path: Path, strict: bool, root: Path, doc: YamlDoc | None = None
-) -> tuple[LoadedCatalogue, Salvaged, list[Problem]]:
+_ReadCatalogue = tuple[LoadedCatalogue, Salvaged, list[Problem]]
+_ONCE: ContextVar[dict[tuple[str, bytes, bool, str], _ReadCatalogue] | None] = ContextVar(
+    "catalogues_once", default=None
+)
+
+
+@contextmanager
+def catalogues_once() -> Iterator[None]:
+    """Within this block a catalogue is read and checked once however many
+    cases name it (`assess check` on a folder): again only if its bytes, the
+    strictness or the root differ. Its documents are taken as unchanged meanwhile."""
+    token = _ONCE.set({})
+    try:
+        yield
+    finally:
+        _ONCE.reset(token)
+
+
+def _read_catalogue(path: Path, strict: bool, root: Path, doc: YamlDoc | None = None) -> _ReadCatalogue:
+    """`_read_catalogue_file`, once per catalogue within `catalogues_once`
+    (its messages name the file as this `path` spells it)."""
+    memo = _ONCE.get()
+    if memo is None:
+        return _read_catalogue_file(path, strict, root, doc)
+    raw = doc.text.encode("utf-8") if doc is not None else _read(path)
+    key = (str(path.resolve()), hashlib.sha256(raw).digest(), strict, str(root))
+    if key not in memo:
+        doc = doc or parse_yaml(raw, str(path), check_root=catalogue_shape)
+        memo[key] = _read_catalogue_file(path, strict, root, doc)
+    loaded, parsed, problems = memo[key]
+    if loaded.path != path:  # named from another folder: the same file, as this one spells it
+        name = str(path)
+        relabel = [replace(p, file=name) if p.file == str(loaded.path) else p for p in problems]
+        warnings = tuple(replace(w, file=name) for w in loaded.warnings)
+        loaded = replace(loaded, path=path, warnings=warnings)
+        return loaded, parsed, relabel
+    return loaded, parsed, list(problems)
+
+
+def _read_catalogue_file(path: Path, strict: bool, root: Path, doc: YamlDoc | None = None) -> _ReadCatalogue:
     """The catalogue (only as far as it could be read, if there are errors),
     what was left out of it, and its problems; its documents must lie inside
     `root`. `doc` when the file is already parsed."""
