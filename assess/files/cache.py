@@ -62,7 +62,9 @@ def cache_folder() -> Path | None:
     """The cache's folder, or None when `ASSESS_NO_CACHE` is set (not "" or "0")."""
     if os.environ.get("ASSESS_NO_CACHE", "") not in ("", "0"):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG spec: a relative path is ignored
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "assess"
 
 
@@ -80,7 +82,10 @@ def load_case_cached(
         return load_case(path, root, strict_passages=strict_passages)
     raw = read_limited(path, MAX_BYTES)
     root = root_of(path) if root is None else root
-    key = _key(path, raw, root, strict_passages)
+    try:
+        key = _key(path, raw, root, strict_passages)
+    except OSError:  # no working folder, an unreadable install: load without the cache
+        return load_case(path, root, strict_passages=strict_passages, raw=raw)
     entry = folder / f"{key}.json"
     hit = _from_entry(entry, key, path, raw)
     if hit is not None:
@@ -100,7 +105,10 @@ def load_any_cached(path: Path | str, *, strict_passages: bool = False) -> Loade
         return load_any(path, strict_passages=strict_passages)
     raw = read_limited(path, MAX_BYTES)
     root = root_of(path)
-    key = _key(path, raw, root, strict_passages)
+    try:
+        key = _key(path, raw, root, strict_passages)
+    except OSError:
+        return load_any(path, strict_passages=strict_passages)
     entry = folder / f"{key}.json"
     hit = _from_entry(entry, key, path, raw)
     if hit is not None:

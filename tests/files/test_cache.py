@@ -157,6 +157,8 @@ def test_the_cache_is_never_in_the_case_folder(project: Path, monkeypatch: pytes
     home = project.parent / f"{project.name}-home"  # outside: a home is no project root
     monkeypatch.setenv("HOME", str(home))
     assert cache_folder() == home / ".cache" / "assess"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # ignored, as the XDG spec says
+    assert cache_folder() == home / ".cache" / "assess"
     monkeypatch.setattr(cache, "SETTLE_NS", 0)
     before = set((project / "cases").iterdir())
     load_case_cached(CASE)
