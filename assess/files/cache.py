@@ -34,6 +34,7 @@ import json
 import os
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -77,22 +78,14 @@ def load_case_cached(
     for a file with errors (those are never stored). The cached `doc` has no
     YAML node tree (`root` is None): saving parses the text again anyway."""
     path = Path(path)
-    folder = cache_folder()
-    if folder is None:
-        return load_case(path, root, strict_passages=strict_passages)
-    raw = read_limited(path, MAX_BYTES)
     root = root_of(path) if root is None else root
-    try:
-        key = _key(path, raw, root, strict_passages)
-    except OSError:  # no working folder, an unreadable install: load without the cache
-        return load_case(path, root, strict_passages=strict_passages, raw=raw)
-    entry = folder / f"{key}.json"
-    hit = _from_entry(entry, key, path, raw)
-    if hit is not None:
-        return hit
-    started = time.time_ns()
+    found = _lookup(path, root, strict_passages)
+    if isinstance(found, LoadedCase):
+        return found
+    raw = None if found is None else found.raw
     loaded = load_case(path, root, strict_passages=strict_passages, raw=raw)
-    _store(folder, entry, key, loaded, started)
+    if found is not None:
+        found.store(loaded)
     return loaded
 
 
@@ -100,24 +93,43 @@ def load_any_cached(path: Path | str, *, strict_passages: bool = False) -> Loade
     """`casefile.load_any` through the cache: a case as `load_case_cached`
     gives it; a catalogue (small, and not what the cache is for) loaded in full."""
     path = Path(path)
+    found = _lookup(path, root_of(path), strict_passages)
+    if isinstance(found, LoadedCase):
+        return found
+    loaded = load_any(path, strict_passages=strict_passages)
+    if found is not None and isinstance(loaded, LoadedCase):
+        found.store(loaded)
+    return loaded
+
+
+@dataclass(frozen=True)
+class _Miss:
+    """Where the load of these bytes is to be stored."""
+
+    folder: Path
+    entry: Path
+    key: str
+    raw: bytes
+    started: int
+
+    def store(self, loaded: LoadedCase) -> None:
+        if loaded.stamp.sha256 == hashlib.sha256(self.raw).hexdigest():  # the bytes keyed
+            _store(self.folder, self.entry, self.key, loaded, self.started)
+
+
+def _lookup(path: Path, root: Path, strict: bool) -> LoadedCase | _Miss | None:
+    """The cached load, or where to store it, or None without a cache (off,
+    or no working folder to key on)."""
     folder = cache_folder()
     if folder is None:
-        return load_any(path, strict_passages=strict_passages)
+        return None
     raw = read_limited(path, MAX_BYTES)
-    root = root_of(path)
     try:
-        key = _key(path, raw, root, strict_passages)
+        key = _key(path, raw, root, strict)
     except OSError:
-        return load_any(path, strict_passages=strict_passages)
+        return None
     entry = folder / f"{key}.json"
-    hit = _from_entry(entry, key, path, raw)
-    if hit is not None:
-        return hit
-    started = time.time_ns()
-    loaded = load_any(path, strict_passages=strict_passages)
-    if isinstance(loaded, LoadedCase) and loaded.stamp.sha256 == hashlib.sha256(raw).hexdigest():
-        _store(folder, entry, key, loaded, started)
-    return loaded
+    return _from_entry(entry, key, path, raw) or _Miss(folder, entry, key, raw, time.time_ns())
 
 
 def load_cases_cached(paths: list[str] | list[Path]) -> list[LoadedCase]:
