@@ -15,6 +15,7 @@ Run: python benchmarks/bench_cli_startup.py [REPEATS]
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -74,7 +75,7 @@ def timed(cmd: list[str], repeats: int, env: dict[str, str], fresh_cache: bool =
     for _ in range(repeats):
         run_env = dict(env)
         if fresh_cache:
-            run_env["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="assess-bench-cold-")
+            run_env["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="cold-", dir=env["BENCH_TMP"])
         start = time.perf_counter()
         subprocess.run(cmd, capture_output=True, cwd=ROOT, env=run_env, check=False)
         times.append(time.perf_counter() - start)
@@ -91,7 +92,7 @@ def bytecode_state(env: dict[str, str]) -> str:
     compiled = sum(1 for p in sources if (p.parent / "__pycache__" / f"{p.stem}.{tag}.pyc").exists())
     if compiled < len(sources) and ("PYTHONDONTWRITEBYTECODE" in env or "PYTHONPYCACHEPREFIX" in env):
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env.setdefault("PYTHONPYCACHEPREFIX", tempfile.mkdtemp(prefix="assess-bench-pyc-"))
+        env.setdefault("PYTHONPYCACHEPREFIX", str(Path(env["BENCH_TMP"]) / "pycache"))
         return f"bytecode: compiled by the warm-up run into {env['PYTHONPYCACHEPREFIX']} (for every module)"
     return f"bytecode: {compiled} of {len(sources)} assess modules compiled beside their sources"
 
@@ -99,9 +100,16 @@ def bytecode_state(env: dict[str, str]) -> str:
 def main() -> None:
     repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 15
     tmp = Path(tempfile.mkdtemp(prefix="assess-bench-"))
+    try:
+        run(repeats, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run(repeats: int, tmp: Path) -> None:
     big = write_case(tmp, "big_200x40.yaml", generated_case(200, 40))
     team = write_case(tmp, "team_50x40x10.yaml", generated_case(50, 40, assessors=10))
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "warm-cache")}
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "warm-cache"), "BENCH_TMP": str(tmp)}
     for name in ("ASSESS_NO_CACHE", *("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS")):
         env.pop(name, None)  # measure what a user gets by default
     bytecode = bytecode_state(env)
