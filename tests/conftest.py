@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,14 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CASE = ROOT / "cases" / "ai_cooperation.yaml"
 SECURITY_CASE = ROOT / "cases" / "security_first.yaml"
 CATALOGUE = ROOT / "criteria.yaml"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The cache of validated cases goes to a folder of this session, never the
+    user's ~/.cache (subprocesses inherit the variable); the session's own
+    folder, so no earlier run's entries are read."""
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="assess-test-cache-")
+    os.environ.pop("ASSESS_NO_CACHE", None)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

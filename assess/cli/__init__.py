@@ -9,6 +9,7 @@ so the other commands start fast. Exit codes: 0 success, 2 invalid input,
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -52,16 +53,50 @@ LOADS_CASES = {
 """The commands that read case files, and so take `--root DIR`."""
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The parser; with `only`, just that command's module is imported, so a
-    command never pays for the imports of the others."""
+NEEDS_BLAS = {"sensitivity", "portfolio"}
+"""Commands whose matrix products are large enough for BLAS threads to pay."""
+
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS")
+
+
+SETTLES_MEMORY = {"score", "sensitivity", "portfolio", "report", "check", "compare", "merge", "team"}
+"""Commands that call `settle_memory` once their cases are loaded; the others
+(the UI above all: it runs for hours) keep the collector on from the start."""
+
+
+def startup_environment(command: str | None) -> None:
+    """What the process sets before pydantic or NumPy is imported, each only if
+    the user has not: no scan of installed packages for pydantic plugins
+    (`PYDANTIC_DISABLE_PLUGINS`, pydantic's documented switch; assess uses
+    none), and one BLAS thread for a command that multiplies no large matrices
+    (starting the thread pool costs more than such a command computes)."""
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if command not in NEEDS_BLAS and not any(v in os.environ for v in BLAS_THREADS):
+        for name in BLAS_THREADS:
+            os.environ[name] = "1"
+
+
+def _top_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
     parser = argparse.ArgumentParser(
         prog="assess",
         description="Structured decisions for partnership assessment. "
         "With no command, opens the planner's terminal UI on the bundled default case.",
     )
     parser.add_argument("--version", action="version", version=f"assess {__version__}")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="load every case in full, without the cache of validated cases "
+        "(as ASSESS_NO_CACHE=1 does; the cache lives in $XDG_CACHE_HOME/assess)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    return parser, sub
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `only`, just that command's module is imported, so a
+    command never pays for the imports of the others."""
+    parser, sub = _top_parser()
     for name in [only] if only in COMMANDS else COMMANDS:
         import_module(f"assess.cli.{name}_cmd").add_parser(sub)
         if name in LOADS_CASES:
@@ -75,7 +110,38 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def help_parser() -> argparse.ArgumentParser:
+    """The parser of `assess --help` and `--version`: the commands' one-line
+    help from `helptext` (generated from `build_parser`, checked by a test), so
+    no command module is imported; the full parser if `helptext` is behind."""
+    from assess.cli.helptext import COMMAND_HELP
+
+    if list(COMMAND_HELP) != COMMANDS:
+        return build_parser()
+    parser, sub = _top_parser()
+    for name, text in COMMAND_HELP.items():
+        sub.add_parser(name, help=text)
+    return parser
+
+
+def settle_memory() -> None:
+    """Once the cases are loaded: what exists now lives to the end of the
+    command, so the collector stops scanning it (`gc.freeze`) and runs again.
+    `main` keeps it off until then: imports and loading build many objects and
+    few cycles, and its passes over them were the largest cost of a big load."""
+    gc.freeze()
+    gc.enable()
+
+
 def _run(args: argparse.Namespace) -> int:
+    try:
+        return _run_command(args)
+    finally:  # main() may run again in this process (the tests do)
+        gc.unfreeze()
+        gc.enable()
+
+
+def _run_command(args: argparse.Namespace) -> int:
     from assess.errors import InputError
     from assess.files.reading import project_root
     from assess.render.safe import printable
@@ -112,7 +178,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hint:
             print(f"assess: unknown command '{first}'{hint}", file=sys.stderr)
             return EXIT_INPUT
-    if command is None and not {"-h", "--help", "--version"} & set(argv):
+    startup_environment(command)
+    if command in SETTLES_MEMORY:
+        gc.disable()  # until `settle_memory`, or the command's end
+    if command is None and {"-h", "--help", "--version"} & set(argv):
+        help_parser().parse_args(argv)  # prints and exits
+    if command is None:
         argv, command = ["open", *argv], "open"  # `assess [CASE...]` opens the UI
     args = build_parser(command).parse_args(argv)
-    return _run(args)
+    if not args.no_cache:
+        return _run(args)
+    before = os.environ.get("ASSESS_NO_CACHE")
+    os.environ["ASSESS_NO_CACHE"] = "1"  # read by files/cache; children (serve) inherit it
+    try:
+        return _run(args)
+    finally:  # main() may run again in this process (the tests do)
+        if before is None:
+            del os.environ["ASSESS_NO_CACHE"]
+        else:
+            os.environ["ASSESS_NO_CACHE"] = before

@@ -19,7 +19,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from assess.cli import EXIT_INPUT, EXIT_OK
+from assess.cli import EXIT_INPUT, EXIT_OK, settle_memory
 from assess.errors import InputError, Problem
 
 
@@ -53,11 +53,11 @@ def _files(paths: list[str]) -> list[Path]:
 def check_file(path: Path) -> list[Problem]:
     """Every problem of a case file or catalogue, errors and warnings (the
     lints of a file without errors too); the file parsed once."""
-    from assess.files.casefile import load_any
+    from assess.files.cache import load_any_cached
     from assess.files.lints import lint_problems
 
     try:
-        loaded = load_any(path, strict_passages=True)
+        loaded = load_any_cached(path, strict_passages=True)
     except InputError as err:
         return err.problems
     return [*loaded.warnings, *lint_problems(loaded)]
@@ -68,16 +68,25 @@ def _key(p: Problem) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    bad = False
+    from assess.files.casefile import catalogues_once
+
     files = _files(args.paths)
     if not files:
         print(f"{' '.join(args.paths)}: no YAML files found", file=sys.stderr)
         return EXIT_INPUT
+    with catalogues_once():  # every case of a folder names the same catalogue
+        return _check(files, args.strict)
+
+
+def _check(files: list[Path], strict: bool) -> int:
+    bad = False
     said: set[str] = set()  # a catalogue's lints once, however many cases use it
-    for path in files:
+    for n, path in enumerate(files):
         problems = [p for p in check_file(path) if _key(p) not in said]
+        if n == 0:
+            settle_memory()  # the imports and the first file; the others collected as usual
         said.update(_key(p) for p in problems)
-        if args.strict:
+        if strict:
             problems = [replace(p, severity="error") for p in problems]
         for problem in problems:
             print(problem, file=sys.stderr if problem.severity == "warning" else sys.stdout)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from assess.core.view import View, resolve, scenario_key, view_names
-from assess.errors import InputError, Problem, did_you_mean
-from assess.files.casefile import LoadedCase, load_case
+if TYPE_CHECKING:  # imported where used: a command's --help loads neither pydantic nor NumPy
+    from assess.core.view import View
+    from assess.files.casefile import LoadedCase
 
 FORMATS = ("table", "json", "csv", "markdown")
 """Every format a command prints in: `table` (the default, fitted to the
@@ -43,7 +43,13 @@ def warn(loaded: list[LoadedCase]) -> None:
 def load_view(path: str, scenario: str | None, assessor: str | None = None) -> tuple[LoadedCase, View]:
     """Load a case (printing its warnings) and resolve the named view (and
     assessor); an unknown scenario or assessor is bad input."""
-    loaded = load_case(path)
+    from assess.cli import settle_memory
+    from assess.core.view import resolve, scenario_key, view_names
+    from assess.errors import InputError, Problem, did_you_mean
+    from assess.files.cache import load_case_cached
+
+    loaded = load_case_cached(path)
+    settle_memory()
     warn([loaded])
     if assessor is not None and assessor not in loaded.case.assessors:
         names = list(loaded.case.assessors)

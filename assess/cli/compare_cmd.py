@@ -75,10 +75,12 @@ def _key(loaded: LoadedCase, path: str, name: str | None) -> str | None:
 
 def _load(paths: list[str]) -> list[LoadedCase]:
     """Every file loaded; the problems of all files reported together."""
+    from assess.cli import settle_memory
     from assess.cli.common import warn
-    from assess.files.casefile import load_cases
+    from assess.files.cache import load_cases_cached
 
-    loaded = load_cases(paths)
+    loaded = load_cases_cached(paths)
+    settle_memory()
     warn(loaded)
     return loaded
 

@@ -90,15 +90,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from assess.cli import settle_memory
     from assess.cli.common import warn
     from assess.core.disagreement import disagreement
-    from assess.files.casefile import load_case
+    from assess.files.cache import load_case_cached
     from assess.render.safe import terminal_width
     from assess.render.text.team import render_team
 
     if args.top < 0:
         raise InputError([Problem("assess team", 0, 0, f"--top must be 0 or more, not {args.top}")])
-    loaded = load_case(args.case)
+    loaded = load_case_cached(args.case)
+    settle_memory()
     warn([loaded])
     if not loaded.case.assessors:
         msg = "has no assessors; merge their case files with `assess merge` first"

@@ -18,13 +18,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-import numpy as np
-from numpy.typing import NDArray
-
-from assess.core.values import value_matrix
-from assess.kernels.weighting import WeightResult
 from assess.model import Case, Catalogue, Criterion, Option, Score, Weights
+
+if TYPE_CHECKING:  # NumPy is imported by the arrays' first use: `check` needs none
+    import numpy as np
+    from numpy.typing import NDArray
+
+    from assess.kernels.weighting import WeightResult
 
 
 def available_criteria(case: Case, catalogue: Catalogue | None) -> dict[str, Criterion]:
@@ -195,6 +197,8 @@ class View:
         object.__setattr__(self, "basis", None)
         if basis is not None and basis.criteria == self.criteria and basis.options == self.options:
             return self._ranges_from(basis, ids)
+        import numpy as np
+
         triples = [_triple(self.cells[o.id][cid]) for o in self.options for cid in ids]
         out = np.array(triples, dtype=float).reshape(len(self.options), len(ids), 3)
         return np.moveaxis(out, 2, 0)
@@ -230,10 +234,14 @@ class View:
     @cached_property
     def values(self) -> NDArray[np.float64]:
         """n x m values in [0, 1], 1 best."""
+        from assess.core.values import value_matrix
+
         return value_matrix(list(self.criteria), self.scores)
 
     @cached_property
     def cost(self) -> NDArray[np.bool_]:
+        import numpy as np
+
         return np.array([c.direction == "cost" for c in self.criteria], dtype=bool)
 
     def cell(self, option_id: str, criterion_id: str) -> Score:
@@ -250,6 +258,8 @@ def resolve(
     """The view of `scenario` (None: the baseline) of a validated case, as the
     team sees it or, with `assessor`, as that assessor does. `basis`, an
     earlier view, only saves work: the result is the same without it."""
+    import numpy as np
+
     known = available_criteria(case, catalogue)
     criteria = [known[c] for c in view_criterion_ids(case, scenario)]
     spec = effective_weights(case, scenario, assessor)

@@ -16,8 +16,11 @@ refusing to overwrite a file that changed on disk.
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -55,6 +58,8 @@ class LoadedCatalogue:
     documents: dict[str, Path]
     warnings: tuple[Problem, ...] = ()
     passages_not_found: frozenset[Cited] = frozenset()
+    doc: YamlDoc | None = field(default=None, compare=False, repr=False)
+    """The parsed file (data and positions), for lints placed in it; parsed once."""
 
 
 @dataclass(frozen=True)
@@ -207,9 +212,46 @@ def _passage_problems(
     return _Checked(problems, frozenset(c for _, _, c in kept))
 
 
-def _read_catalogue(
-    path: Path, strict: bool, root: Path, doc: YamlDoc | None = None
-) -> tuple[LoadedCatalogue, Salvaged, list[Problem]]:
+_ReadCatalogue = tuple[LoadedCatalogue, Salvaged, list[Problem]]
+_ONCE: ContextVar[dict[tuple[str, bytes, bool, str], _ReadCatalogue] | None] = ContextVar(
+    "catalogues_once", default=None
+)
+
+
+@contextmanager
+def catalogues_once() -> Iterator[None]:
+    """Within this block a catalogue is read and checked once however many
+    cases name it (`assess check` on a folder): again only if its bytes, the
+    strictness or the root differ. Its documents are taken as unchanged meanwhile."""
+    token = _ONCE.set({})
+    try:
+        yield
+    finally:
+        _ONCE.reset(token)
+
+
+def _read_catalogue(path: Path, strict: bool, root: Path, doc: YamlDoc | None = None) -> _ReadCatalogue:
+    """`_read_catalogue_file`, once per catalogue within `catalogues_once`
+    (its messages name the file as this `path` spells it)."""
+    memo = _ONCE.get()
+    if memo is None:
+        return _read_catalogue_file(path, strict, root, doc)
+    raw = doc.text.encode("utf-8") if doc is not None else _read(path)
+    key = (str(path.resolve()), hashlib.sha256(raw).digest(), strict, str(root))
+    if key not in memo:
+        doc = doc or parse_yaml(raw, str(path), check_root=catalogue_shape)
+        memo[key] = _read_catalogue_file(path, strict, root, doc)
+    loaded, parsed, problems = memo[key]
+    if loaded.path != path:  # named from another folder: the same file, as this one spells it
+        name = str(path)
+        relabel = [replace(p, file=name) if p.file == str(loaded.path) else p for p in problems]
+        warnings = tuple(replace(w, file=name) for w in loaded.warnings)
+        loaded = replace(loaded, path=path, warnings=warnings)
+        return loaded, parsed, relabel
+    return loaded, parsed, list(problems)
+
+
+def _read_catalogue_file(path: Path, strict: bool, root: Path, doc: YamlDoc | None = None) -> _ReadCatalogue:
     """The catalogue (only as far as it could be read, if there are errors),
     what was left out of it, and its problems; its documents must lie inside
     `root`. `doc` when the file is already parsed."""
@@ -226,7 +268,8 @@ def _read_catalogue(
     cited = _passage_problems(doc, name, missing, parsed, strict)
     problems = _problems(doc, name, findings) + cited.problems
     warnings = tuple(p for p in problems if p.severity == "warning")
-    return LoadedCatalogue(path, catalogue, documents, warnings, cited.not_found), parsed, problems
+    loaded = LoadedCatalogue(path, catalogue, documents, warnings, cited.not_found, doc)
+    return loaded, parsed, problems
 
 
 def _case_sources(case: Case) -> list[tuple[tuple[str | int, ...], object]]:
@@ -266,15 +309,22 @@ def _load_case_catalogue(
         return None, None, err.problems
 
 
-def load_case(path: Path | str, root: Path | None = None, *, strict_passages: bool = False) -> LoadedCase:
+def load_case(
+    path: Path | str,
+    root: Path | None = None,
+    *,
+    strict_passages: bool = False,
+    raw: bytes | None = None,
+) -> LoadedCase:
     """Read, parse and check a case file; raise InputError with every problem
     of the case and its catalogue if any is an error (a passage not found is
     one if `strict_passages`, else a warning of the loaded case).
 
     The catalogue and documents it names must lie inside `root` (default: the
-    `--root` given, or the case's project root; see `reading.root_of`)."""
+    `--root` given, or the case's project root; see `reading.root_of`). `raw`:
+    the file's bytes when already read (the cache keys on exactly those)."""
     path = Path(path)
-    raw = _read(path)
+    raw = _read(path) if raw is None else raw
     doc = parse_yaml(raw, str(path))
     return _case_from(path, raw, doc, root_of(path) if root is None else root, strict_passages)
 

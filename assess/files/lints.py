@@ -25,6 +25,8 @@ def lint_problems(loaded: LoadedCase | LoadedCatalogue) -> list[Problem]:
 
 
 def _catalogue_doc(loaded: LoadedCatalogue) -> YamlDoc:
+    if loaded.doc is not None:  # parsed when it was loaded: not again
+        return loaded.doc
     name = str(loaded.path)
     return parse_yaml(read_limited(loaded.path, MAX_BYTES), name, check_root=catalogue_shape)
 

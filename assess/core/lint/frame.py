@@ -3,9 +3,8 @@ weights, assessors and vetoes."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
-
-import numpy as np
 
 from assess.core.lint.cells import assessor_ids, view_cells
 from assess.core.lint.rules import Lint, Path
@@ -43,7 +42,7 @@ def reference(case: Case) -> Iterator[Lint]:
 
 def scale_levels(criterion: Criterion, path: Path, in_catalogue: bool) -> Iterator[Lint]:
     scale = criterion.scale
-    whole = range(int(np.ceil(scale.min)), int(np.floor(scale.max)) + 1)
+    whole = range(math.ceil(scale.min), math.floor(scale.max) + 1)
     if len(whole) > MAX_LEVELS + 1:
         return
     missing = [k for k in whole if k not in scale.levels]
@@ -139,8 +138,12 @@ def _are_defaults(spec: Weights, criteria: list[Criterion]) -> bool:
     except WeightingError:
         return False
     default = raw_weights(None, criteria)
-    a, b = (np.array([w[c.id] for c in criteria]) for w in (given, default))
-    return bool(a.sum() > 0 and b.sum() > 0 and np.allclose(a / a.sum(), b / b.sum(), atol=1e-6))
+    a, b = ([w[c.id] for c in criteria] for w in (given, default))
+    sa, sb = sum(a), sum(b)
+    if not (sa > 0 and sb > 0):
+        return False
+    # numpy.allclose(a / sa, b / sb, atol=1e-6) in plain Python: check imports no NumPy
+    return all(abs(x / sa - y / sb) <= 1e-6 + 1e-5 * abs(y / sb) for x, y in zip(a, b, strict=True))
 
 
 def copied_assessors(case: Case) -> Iterator[Lint]:

@@ -22,14 +22,28 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assess.errors import did_you_mean
-from assess.kernels.weighting.ahp import AhpResult, InconsistentJudgement, ahp_weights
 from assess.kernels.weighting.direct import SwingResult, direct_weights, swing_weights
 from assess.kernels.weighting.errors import WeightingError
 from assess.kernels.weighting.rank_order import rank_weights, smarter_weights
 from assess.model.weights import WEIGHT_METHODS
+
+if TYPE_CHECKING:
+    from assess.kernels.weighting.ahp import AhpResult, InconsistentJudgement, ahp_weights
+
+_LAZY = {"AhpResult", "InconsistentJudgement", "ahp_weights"}
+"""AHP's names, imported on first use: the only method here that needs NumPy."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from assess.kernels.weighting import ahp
+
+        return getattr(ahp, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "METHODS",
@@ -80,6 +94,8 @@ def _ahp(inputs: Mapping[str, Any]) -> WeightResult:
     threshold = inputs.get("cr_threshold", 0.1)
     if isinstance(threshold, bool) or not isinstance(threshold, int | float) or threshold < 0:
         raise WeightingError(f"ahp: cr_threshold must be a number >= 0, got {threshold!r}")
+    from assess.kernels.weighting.ahp import ahp_weights
+
     result = ahp_weights(inputs["pairwise"], inputs.get("criteria"), threshold=threshold)
     warnings = (result.warning,) if result.warning else ()
     return WeightResult(result.weights, "ahp", result, warnings)
