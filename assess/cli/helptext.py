@@ -9,6 +9,7 @@ COMMAND_HELP = {
     "serve": "serve the terminal UI in a web browser",
     "score": "rank the options of a case",
     "sensitivity": "how robust is the ranking, and what would change it",
+    "dominance": "which options beat which for every weighting the statements allow",
     "portfolio": "what the budget buys: the best set of options within budgets and rules",
     "compare": "compare case files, or scenarios of one case",
     "team": "show where the assessors of a team case disagree",
