@@ -2,7 +2,9 @@
 
 An adapter over `assess.kernels.preferences` for the weights screen: the
 model's statements (criterion ids, `assess.model.statements`) become the
-kernels' (criterion indices in the view's order), then
+kernels' (criterion indices in the view's order; as `assess.core.statements`
+on the statements branch does, to which `polytope` and `usable_statements`
+can switch: its `view_polytope(...).polytope` and `.source`), then
 
 * `conflict_message`: None, or the smallest set of statements that cannot
   hold together, each as the planner wrote it;
@@ -41,10 +43,15 @@ LIVE_SAMPLES = 1000
 """Weight vectors drawn for the live SMAA acceptabilities."""
 
 
-def kernel_statement(statement: Any, index: dict[str, int]) -> KernelStatement:
-    """One model statement on criterion indices (`index`: id -> column)."""
+def kernel_statement(statement: Any, index: Mapping[str, int]) -> KernelStatement | None:
+    """One model statement on criterion indices (`index`: id -> column); None
+    when it says nothing about the view's criteria (an order keeps those in it)."""
     if isinstance(statement, OrderStatement):
-        return Order([[index[c] for c in g] for g in order_groups(statement.order)])
+        groups = [[index[c] for c in g if c in index] for g in order_groups(statement.order)]
+        groups = [g for g in groups if g]
+        return Order(groups) if sum(map(len, groups)) >= 2 else None
+    if not all(c in index for c in statement_ids(statement.model_dump())):
+        return None
     if isinstance(statement, IntervalStatement):
         b = statement.interval
         return Interval(index[b.criterion], b.min, b.max)
@@ -56,21 +63,17 @@ def kernel_statement(statement: Any, index: dict[str, int]) -> KernelStatement:
 
 
 def polytope(criteria: Sequence[str], statements: Sequence[Any]) -> WeightPolytope:
-    """The weights (on `criteria`, in order) that `statements` allow; statements
-    naming a criterion outside the view are left out."""
+    """The weights (on `criteria`, in order) that `statements` allow
+    (`usable_statements` says which of them take part)."""
     index = {c: k for k, c in enumerate(criteria)}
-    usable = [statements[k] for k in usable_statements(criteria, statements)]
-    return WeightPolytope(len(criteria), [kernel_statement(s, index) for s in usable])
+    kernel = [kernel_statement(statements[k], index) for k in usable_statements(criteria, statements)]
+    return WeightPolytope(len(criteria), [s for s in kernel if s is not None])
 
 
 def usable_statements(criteria: Sequence[str], statements: Sequence[Any]) -> list[int]:
-    """The indices of the statements that name only criteria of the view."""
-    have = set(criteria)
-    return [k for k, s in enumerate(statements) if all(c in have for c in _named(s))]
-
-
-def _named(statement: Any) -> list[str]:
-    return statement_ids(statement.model_dump())
+    """The indices of the statements that say something about the view's criteria."""
+    index = {c: k for k, c in enumerate(criteria)}
+    return [k for k, s in enumerate(statements) if kernel_statement(s, index) is not None]
 
 
 def statement_ids(statement: Mapping[str, Any]) -> list[str]:

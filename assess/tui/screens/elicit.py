@@ -7,7 +7,7 @@ applied by the App, so it is undone, redone and saved like any edit, and is
 written to `weights.record` with who gave it (asked once per session: `b`
 changes it), the date, and a rationale (`r` opens the editor for the last
 step). Below the modes, live: the options possibly best under the view's
-statements (computed at once, its time shown), and the SMAA rank-1
+statements (computed at once), and the SMAA rank-1
 acceptabilities from a small sample (in a worker, so typing never waits).
 """
 
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import time
 from collections.abc import Callable
 
 from rich.text import Text
@@ -73,7 +72,6 @@ class ElicitScreen(Screen[None]):
         self.state = state
         self.mode = mode
         self.best: list[str] = []
-        self.best_ms = 0.0
         self.first: dict[str, float] = {}
         self._live_for: object = None
 
@@ -177,19 +175,18 @@ class ElicitScreen(Screen[None]):
         if key == self._live_for:
             return
         self._live_for = key
-        start = time.perf_counter()
         self.best = possibly_best_ids(self.state.view, statements, self._ranked())
-        self.best_ms = 1000 * (time.perf_counter() - start)
         names = {o.id: o.name for o in self.state.view.options}
         n = len(statements)
         under = f"under {n} statement{'s' * (n != 1)}" if n else "with no statements"
         listed = ", ".join(shorten(names[o], 28) for o in self.best)
-        count = f"{len(self.best)} of {len(self._ranked())}, {self.best_ms:.0f} ms"
+        count = f"{len(self.best)} of {len(self._ranked())}"
         self.query_one("#elicit-best", Static).update(shown(f"Possibly best {under} ({count}): {listed}"))
         self.query_one("#elicit-smaa", Static).update(
             Text("SMAA rank-1 acceptability: sampling…", style="dim")
         )
-        self._smaa(self.state, list(statements), self._ranked())
+        # after the paint: a sampling thread started now would hold up the line above
+        self.call_after_refresh(self._smaa, self.state, list(statements), self._ranked())
 
     @work(thread=True, exclusive=True, group="elicit-smaa")
     def _smaa(self, state: ViewState, statements: list[object], ranked: list[str]) -> None:
@@ -252,4 +249,8 @@ class ElicitScreen(Screen[None]):
         self.app.push_screen(ValuePrompt(title, now, 0.0, 100.0), answered)
 
     def action_close(self) -> None:
+        """Escape leaves the statement being typed first, then the screen."""
+        if isinstance(self.focused, Input):
+            self._focus_mode()
+            return
         self.dismiss(None)

@@ -95,7 +95,7 @@ class AhpPane(Vertical):
         ids = screen.state.view.criterion_ids
         self.pairs = list(combinations(ids, 2))
         given = self._given(screen)
-        width = max(10, (self.app.size.width - 24) // 2)
+        width = min(30, max(10, (self.app.size.width - 24) // 2))
         self.worst = self._consistency(screen, given)
         rows = []
         for a, b in self.pairs:

@@ -1,6 +1,7 @@
 """A focusable list of one-line rows with a cursor, for the weights screen's modes.
 
-Rows are Rich `Text` (text from a file goes through `shown`, never markup);
+Rows are Rich `Text` (text from a file goes through `shown`, never markup)
+and start with a character, not a blank (pictures of the screen drop leading blanks);
 the widget shows the window of rows around the cursor that fits its height,
 so a list of 78 AHP pairs works on a 24-line terminal. Up / down move the
 cursor; subclasses add their own keys and say what a row is.
@@ -26,7 +27,7 @@ class ElicitList(Widget, can_focus=True):
     ]
 
     DEFAULT_CSS = """
-    ElicitList { height: 1fr; padding: 0 1; }
+    ElicitList { height: 1fr; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     cursor: reactive[int] = reactive(0)

@@ -3,7 +3,7 @@ type a new one (`assess.core.elicit_text` reads it), and who said each."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -26,7 +26,7 @@ class StatementsPane(Vertical):
 
     DEFAULT_CSS = """
     StatementsPane #statement-input { height: 3; }
-    StatementsPane #statement-hint { height: auto; color: $text-muted; padding: 0 1; }
+    StatementsPane #statement-hint { height: auto; max-height: 3; color: $text-muted; padding: 0 1; }
     """
 
     def compose(self) -> ComposeResult:
@@ -36,16 +36,14 @@ class StatementsPane(Vertical):
 
     def show(self, screen: ElicitScreen) -> None:
         spec = screen.weights
-        rows = [
-            shown(f"{k + 1:>2}. {statement_text(s)}") + Text(f"  {s.by or ''}", style="dim")
-            for k, s in enumerate(spec.statements)
-        ]
+        rows = [_row(k, s) for k, s in enumerate(spec.statements)]
         if not rows:
             rows = [Text("No statements yet: a types one.", style="dim")]
         self.query_one(ElicitList).show_rows(rows, Text(f"Statements ({len(spec.statements)})", style="bold"))
-        ids = ", ".join(screen.state.view.criterion_ids)
         broken = broken_by_points(screen)
-        hint = f"Enter adds; e.g. {' · '.join(EXAMPLES[1:3])}. Criteria: {ids}"
+        hint = f"Enter adds, Esc leaves the line; e.g. {' · '.join(EXAMPLES[1:3])}."
+        if self.app.size.width >= 100:
+            hint += f" Criteria: {', '.join(screen.state.view.criterion_ids)}"
         if broken:
             said = ", ".join(str(k + 1) for k in broken)
             hint = f"The {spec.method} weights break statement {said} ('assess check' says so). " + hint
@@ -64,6 +62,15 @@ class StatementsPane(Vertical):
             lst = self.query_one(ElicitList)
             lst.cursor = len(lst.rows) - 1
             lst.focus()
+
+
+def _row(k: int, statement: Any) -> Text:
+    """"2.  sanctions 1.5..3 x competence  anna", who said it dimmed (one span of text:
+    blanks at the start of a span are lost on screen)."""
+    by = statement.by or ""
+    row = shown(f"{str(k + 1) + '.':<4}{statement_text(statement)}  {by}")
+    row.stylize("dim", len(row) - len(by))
+    return row
 
 
 def broken_by_points(screen: ElicitScreen) -> list[int]:

@@ -103,12 +103,12 @@ class SwingPane(Vertical):
             name = shorten(screen.state.criterion(c).name, width)
             rating = fmt.scale(swing.get(c, 0.0))
             share = fmt.percent(swing.get(c, 0.0) / total)
-            rows.append(shown(f"{k + 1:>2}. {name:<{width}} {rating:>5} {share:>7}"))
+            rows.append(shown(f"{str(k + 1) + '.':<4}{name:<{width}} {rating:>5} {share:>7}"))
         if self.rating:
             phase = "enter rates against the first (100)"
         else:
             phase = "shift+↑/↓ ranks, enter records"
-        head = f"    {'Swing (worst to best)':<{width}} {'rate':>5} {'share':>7}  · {phase}"
+        head = f"#   {'Swing (worst to best)':<{width}} {'rate':>5} {'share':>7}  · {phase}"
         self.query_one(SwingList).show_rows(rows, Text(head, style="bold"))
         self.detail(screen)
 

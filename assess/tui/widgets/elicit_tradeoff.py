@@ -68,11 +68,7 @@ class TradeoffPane(Vertical, can_focus=True):
             names = [screen.state.criterion(ids[k]).name for k in (q.i, q.j)]
             text = tradeoff_question(names[0], names[1], q.ratio)
         self.query_one("#tradeoff-question", Static).update(shown(text, multiline=True))
-        asked = answered(screen)
-        self.query_one("#tradeoff-so-far", Static).update(
-            f"{asked} questions answered so far; each answer is a ratio statement "
-            "(Statements mode lists them), and possibly best follows below."
-        )
+        self.query_one("#tradeoff-so-far", Static).update(shown(so_far(screen), multiline=True))
 
     def action_reply(self, reply: str) -> None:
         screen: ElicitScreen = self.screen  # type: ignore[assignment]
@@ -97,6 +93,17 @@ class TradeoffPane(Vertical, can_focus=True):
 def answered(screen: ElicitScreen) -> int:
     """How many trade-off questions the view's record has answered."""
     return sum(1 for s in screen.weights.record if isinstance(s, TradeoffStep))
+
+
+def so_far(screen: ElicitScreen, last: int = 8) -> str:
+    """The answers so far, the latest `last` of them in words."""
+    steps = [s for s in screen.weights.record if isinstance(s, TradeoffStep)]
+    lines = [f"{len(steps)} questions answered so far; each answer is a ratio statement."]
+    said = {"more": "more than", "less": "less than", "equal": "about"}
+    for k, s in list(enumerate(steps, 1))[-last:]:
+        a, b = screen.state.criterion(s.criterion).name, screen.state.criterion(s.to).name
+        lines.append(f"{k}. {a}: {said[s.answer]} {s.ratio:g} x {b}")
+    return "\n".join(lines)
 
 
 def _rounded(x: float | None) -> float | None:
