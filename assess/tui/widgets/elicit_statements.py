@@ -65,7 +65,7 @@ class StatementsPane(Vertical):
 
 
 def _row(k: int, statement: Any) -> Text:
-    """"2.  sanctions 1.5..3 x competence  anna", who said it dimmed (one span of text:
+    """A row: "2.  sanctions 1.5..3 x competence  anna", who said it dimmed (one span of text:
     blanks at the start of a span are lost on screen)."""
     by = statement.by or ""
     row = shown(f"{str(k + 1) + '.':<4}{statement_text(statement)}  {by}")
