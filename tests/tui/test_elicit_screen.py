@@ -29,6 +29,17 @@ async def _fill(pilot, text: str) -> None:  # noqa: ANN001
     await pilot.press("enter")
 
 
+async def settled(pilot) -> None:  # noqa: ANN001
+    """Wait until the SMAA worker (started after the paint that follows an answer) has shown its result."""
+    for _ in range(200):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        line = pilot.app.screen.query("#elicit-smaa")
+        if not line or "sampling" not in str(line.first().render()):
+            return
+    raise AssertionError("the SMAA line never settled")
+
+
 def _added(before: str, after: str) -> tuple[list[str], list[str]]:
     """The lines the save added and removed."""
     diff = list(difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0))
@@ -52,8 +63,7 @@ async def test_an_elicitation_session_is_saved_step_by_step(workspace_case: Path
         statements = app.case.weights.statements
         assert screen.best == possibly_best_ids(app.state.view, statements, screen._ranked())
         assert "Possibly best under 1 statement (" in text_in(app, screen.query_one("#elicit-best"))
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settled(pilot)
         assert "SMAA rank-1 acceptability (1000 samples): AI for megascience" in text_in(
             app, screen.query_one("#elicit-smaa")
         )

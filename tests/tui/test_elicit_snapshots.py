@@ -9,6 +9,7 @@ worker, so the live lines are settled."""
 from __future__ import annotations
 
 from assess.files.casefile import LoadedCase
+from tests.tui.test_elicit_screen import settled
 from tests.tui.tui_helpers import RecordingApp, in_memory, small_case_data
 
 SMALL, LARGE = (80, 24), (120, 40)
@@ -26,21 +27,20 @@ def _session(*steps: str | tuple[str, str]):  # noqa: ANN202
             else:
                 await pilot.press(step)
             await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settled(pilot)
 
     return run
 
 
-STATEMENTS = ("a", ("#statement-input", "security > sanctions > competence"), "a")
-MORE = (("#statement-input", "sanctions 1.5..3 x competence"),)
+STATEMENTS = ("a", ("#statement-input", "security > sanctions > competence"))
+MORE = ("a", ("#statement-input", "sanctions 1.5..3 x competence"))
 
 
 def test_statements_80x24(snap_compare, default_loaded: LoadedCase) -> None:  # noqa: ANN001
     """Statements mode after one order. Must show: the title "Weights · 2019 · method swing ·
     answering: anna"; the tabs with "1 Statements" active; "Statements (1)" and
-    "1. security > sanctions > competence anna"; the input (focused, empty, for the
-    next); the hint with an example and the criteria ids; "The swing weights break
+    "1. security > sanctions > competence anna" under the cursor; the input (empty,
+    its placeholder an example); the hint with an example and the criteria ids; "The swing weights break
     statement 1"; below, "Possibly best under 1 statement (n of 9): AI for megascience,
     …" and the SMAA rank-1 line from 1000 samples; the compact footer."""
     app = RecordingApp([default_loaded])

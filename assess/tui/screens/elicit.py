@@ -98,7 +98,13 @@ class ElicitScreen(Screen[None]):
         return str(getattr(self.app, SESSION_BY, None) or self.default_by())
 
     def default_by(self) -> str:
-        return self.state.view.assessor or getpass.getuser()
+        """The view's assessor, else the user's login name."""
+        if self.state.view.assessor:
+            return self.state.view.assessor
+        try:
+            return getpass.getuser()
+        except (OSError, KeyError):  # no login name in this environment
+            return "planner"
 
     def answer(self, change: Answer) -> bool:
         """Apply an answer as an edit, said by `by` today; False if refused."""
