@@ -98,7 +98,7 @@ class AssessApp(App[int]):
             "Elicit",
             id="elicit",
             show=False,
-            tooltip="Elicit the weights: statements, swing, AHP, trade-offs",
+            tooltip="Elicit the weights (statements, swing, AHP)",
         ),
         Binding(
             "ctrl+q",
