@@ -13,6 +13,11 @@ re-ranked screen. Prints figures; asserts nothing.
    steadier figure on a busy machine). Target: < 50 ms. For scale, the pilot's
    round trip (press, then pause until painted), which adds the pilot's idle
    waits, also for a bare DataTable app whose key changes one cell.
+3. Statement to possibly best: on the weights screen (`w`, default case),
+   type a weight statement and press enter; the clock stops once the screen
+   showing the new possibly-best set has been painted, before the SMAA worker
+   (started after that paint) takes its share of the CPU. Each statement is
+   then undone. Target: < 100 ms.
 
 Run: python benchmarks/bench_tui.py [repeats]
 """
@@ -148,6 +153,50 @@ async def bare_update_times(repeats: int) -> list[Timing]:
     return await timed_presses(Bare(), ["plus"] * repeats)
 
 
+STATEMENTS = (
+    "security > sanctions > competence",
+    "sanctions 1.5..3 x competence",
+    "security 10%..30%",
+    "competence >= 1 x cost_sharing",
+)
+
+
+async def statement_times(loaded, repeats: int) -> list[Timing]:  # noqa: ANN001 - a LoadedCase
+    """Section 3 of the module docstring: one timing per statement typed."""
+    from assess.tui.app import AssessApp
+    from assess.tui.screens.elicit import ElicitScreen
+
+    painted: list[tuple[float, float]] = []
+    out: list[Timing] = []
+    app = AssessApp([loaded])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w", "enter")  # who: the default
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ElicitScreen)
+        live = screen._live  # noqa: SLF001 - the clock stops after it, once painted
+
+        def timed_live() -> None:
+            # queued first, so it runs after the paint and before the SMAA worker starts
+            app.call_after_refresh(lambda: painted.append((time.perf_counter(), time.process_time())))
+            live()
+
+        screen._live = timed_live  # type: ignore[method-assign]  # noqa: SLF001
+        for k in range(repeats):
+            await pilot.press("a")
+            app.focused.value = STATEMENTS[k % len(STATEMENTS)]  # type: ignore[union-attr]
+            painted.clear()
+            wall, cpu = time.perf_counter(), time.process_time()
+            await pilot.press("enter")
+            while not painted:
+                await asyncio.sleep(0.001)
+            out.append((1000 * (painted[0][0] - wall), 1000 * (painted[0][1] - cpu), 0.0))
+            await pilot.press("ctrl+z")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+    return out
+
+
 def median(times: list[Timing], k: int) -> float:
     return statistics.median(t[k] for t in times)
 
@@ -179,6 +228,9 @@ def main() -> None:
     for label, times in rows:
         print(f"  {label:44} {median(times, 0):8.1f} {median(times, 1):8.1f} {median(times, 2):9.1f}")
     print(f"  {'bare DataTable app, one update_cell':44} {'':8} {'':8} {bare_trip:9.1f}")
+    said = asyncio.run(statement_times(loaded, edits))
+    print(f"\nWeight statement to possibly best on screen (median of {edits}; target < 100 ms)")
+    print(f"  {'default case (10 options x 13 criteria)':44} {median(said, 0):8.1f} {median(said, 1):8.1f}")
 
 
 if __name__ == "__main__":

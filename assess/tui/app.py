@@ -93,6 +93,14 @@ class AssessApp(App[int]):
             tooltip="What the budget buys",
         ),
         Binding(
+            "w",
+            "elicit",
+            "Elicit",
+            id="elicit",
+            show=False,
+            tooltip="Elicit the weights (statements, swing, AHP)",
+        ),
+        Binding(
             "ctrl+q",
             "quit",
             "Quit",
@@ -389,6 +397,13 @@ class AssessApp(App[int]):
             self.notify(str(err), title="No portfolio", severity="warning")
             return
         self.push_screen(screen)
+
+    def action_elicit(self) -> None:
+        if not isinstance(self.screen, MainScreen) or self.state is None:
+            return
+        from assess.tui.screens.elicit import ElicitScreen
+
+        self.push_screen(ElicitScreen(self.state))
 
     # -- files ---------------------------------------------------------------
 

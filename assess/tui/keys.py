@@ -30,6 +30,7 @@ def _bindings(*owners: type[DOMNode]) -> tuple[Binding, ...]:
 def key_groups(app_class: type[App]) -> list[KeyGroup]:
     from assess.tui.screens.compare import CompareScreen
     from assess.tui.screens.compare_rationale import RationaleModal
+    from assess.tui.screens.elicit import ElicitScreen
     from assess.tui.screens.main import MainScreen
     from assess.tui.screens.portfolio import PortfolioScreen
     from assess.tui.screens.rationale_editor import RationaleEditor
@@ -38,6 +39,9 @@ def key_groups(app_class: type[App]) -> list[KeyGroup]:
     from assess.tui.screens.team_texts import TeamTextsModal
     from assess.tui.widgets.compare_matrix import CompareMatrix
     from assess.tui.widgets.compare_ranks import CompareRanks
+    from assess.tui.widgets.elicit_ahp import AhpList
+    from assess.tui.widgets.elicit_swing import SwingList
+    from assess.tui.widgets.elicit_tradeoff import TradeoffPane
     from assess.tui.widgets.score_matrix import ScoreMatrix
     from assess.tui.widgets.team_heatmap import TeamHeatmap
     from assess.tui.widgets.weights_table import WeightsTable
@@ -54,6 +58,10 @@ def key_groups(app_class: type[App]) -> list[KeyGroup]:
         KeyGroup("Robustness screen (a)", "RobustnessScreen", _bindings(RobustnessScreen)),
         KeyGroup("Team screen (t)", "TeamScreen", _bindings(TeamScreen)),
         KeyGroup("Portfolio screen (p)", "PortfolioScreen", _bindings(PortfolioScreen)),
+        KeyGroup("Weights screen (w)", "ElicitScreen", _bindings(ElicitScreen)),
+        KeyGroup("Weights: swings", "#swing-list", _bindings(SwingList)),
+        KeyGroup("Weights: AHP pairs", "#ahp-list", _bindings(AhpList)),
+        KeyGroup("Weights: trade-off questions", "#tradeoff", _bindings(TradeoffPane)),
         KeyGroup("Disagreement heatmap", "TeamHeatmap", _bindings(TeamHeatmap)),
         KeyGroup("Team: full texts (enter)", "TeamTextsModal", _bindings(TeamTextsModal)),
         KeyGroup("Rationale editor (r)", "RationaleEditor", _bindings(RationaleEditor)),

@@ -240,6 +240,7 @@ async def test_help_lists_every_screens_keys(default_loaded: LoadedCase) -> None
         for owner in owners:
             if owner.__name__ in {
                 "Grid",
+                "ElicitList",
                 "Confirm",
                 "ConflictScreen",
                 "QuitConfirm",

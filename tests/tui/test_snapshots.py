@@ -75,7 +75,7 @@ def test_2025_after_an_edit_wide(snap_compare, default_loaded: LoadedCase) -> No
 
 def test_help_narrow(snap_compare, default_loaded: LoadedCase) -> None:  # noqa: ANN001
     """80x24: the "Keys" dialog over the main screen, sections Everywhere and
-    Main screen at the top (f1 / ?, c, a, t, ^q, ^p; ^s, ^z, ^y, s, 1, 2, 3),
+    Main screen at the top (f1 / ?, c, a, t, p, w, ^q, ^p; ^s, ^z, ^y, s, 1, 2, 3),
     each with what it does in a few words, scrollable."""
     assert snap_compare(RecordingApp([default_loaded]), terminal_size=NARROW, press=["f1"])
 
