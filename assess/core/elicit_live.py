@@ -1,10 +1,8 @@
 """What the weights screen shows live under a view's statements, by id.
 
-An adapter over `assess.kernels.preferences` for the weights screen: the
-model's statements (criterion ids, `assess.model.statements`) become the
-kernels' (criterion indices in the view's order; as `assess.core.statements`
-on the statements branch does, to which `polytope` and `usable_statements`
-can switch: its `view_polytope(...).polytope` and `.source`), then
+For the weights screen: the model's statements (criterion ids,
+`assess.model.statements`) become the kernels' polytope over the view's
+criteria by `assess.core.statements.view_polytope` (the one mapping), then
 
 * `conflict_message`: None, or the smallest set of statements that cannot
   hold together, each as the planner wrote it;
@@ -28,52 +26,23 @@ from typing import Any
 
 import numpy as np
 
+from assess.core.statements import view_polytope
 from assess.core.view import View
-from assess.kernels.preferences import Exact, Interval, Order, Ratio, WeightPolytope
-from assess.kernels.preferences import Statement as KernelStatement
-from assess.model.statements import (
-    ExactStatement,
-    IntervalStatement,
-    OrderStatement,
-    RatioStatement,
-    order_groups,
-)
+from assess.kernels.preferences import WeightPolytope
 
 LIVE_SAMPLES = 1000
 """Weight vectors drawn for the live SMAA acceptabilities."""
 
 
-def kernel_statement(statement: Any, index: Mapping[str, int]) -> KernelStatement | None:
-    """One model statement on criterion indices (`index`: id -> column); None
-    when it says nothing about the view's criteria (an order keeps those in it)."""
-    if isinstance(statement, OrderStatement):
-        groups = [[index[c] for c in g if c in index] for g in order_groups(statement.order)]
-        groups = [g for g in groups if g]
-        return Order(groups) if sum(map(len, groups)) >= 2 else None
-    if not all(c in index for c in statement_ids(statement.model_dump())):
-        return None
-    if isinstance(statement, IntervalStatement):
-        b = statement.interval
-        return Interval(index[b.criterion], b.min, b.max)
-    if isinstance(statement, RatioStatement):
-        r = statement.ratio
-        return Ratio(index[r.criterion], index[r.to], r.min, r.max)
-    assert isinstance(statement, ExactStatement)
-    return Exact(index[statement.exact.criterion], statement.exact.weight)
-
-
 def polytope(criteria: Sequence[str], statements: Sequence[Any]) -> WeightPolytope:
     """The weights (on `criteria`, in order) that `statements` allow
-    (`usable_statements` says which of them take part)."""
-    index = {c: k for k, c in enumerate(criteria)}
-    kernel = [kernel_statement(statements[k], index) for k in usable_statements(criteria, statements)]
-    return WeightPolytope(len(criteria), [s for s in kernel if s is not None])
+    (`usable_statements` says which of them take part); `core.statements`."""
+    return view_polytope(criteria, statements).polytope
 
 
 def usable_statements(criteria: Sequence[str], statements: Sequence[Any]) -> list[int]:
     """The indices of the statements that say something about the view's criteria."""
-    index = {c: k for k, c in enumerate(criteria)}
-    return [k for k, s in enumerate(statements) if kernel_statement(s, index) is not None]
+    return list(view_polytope(criteria, statements).source)
 
 
 def statement_ids(statement: Mapping[str, Any]) -> list[str]:
