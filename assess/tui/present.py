@@ -14,12 +14,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from assess.model import FAMILIES, Criterion, Score
 from assess.render import fmt
 from assess.render.safe import printable
+
+if TYPE_CHECKING:  # the model loads with the case, after the UI's first frame
+    from assess.model import Criterion, Score
 
 FAMILY_COLOUR = {"driver": "#5fb878", "constraint": "#e0a030", "risk": "#e06070", "other": "#8fa3bf"}
 """The colour of each family of `assess.model.FAMILIES` (its names are there);
@@ -43,6 +46,8 @@ def family_colour(family: str) -> str:
 
 def family_tag(family: str) -> str:
     """A family's short name for a column header (its id for one not in the table)."""
+    from assess.model import FAMILIES
+
     found = FAMILIES.get(family)
     return found.tag if found is not None else family
 
