@@ -8,7 +8,7 @@ screen and its widgets. The first frame is the opening screen, which names
 the case and its file and says it is opening: it shows no number, and the
 main screen replaces it as soon as the case is scored.
 
-Loading and scoring pause Python's garbage collector, and what they built is
+Loading and scoring pause Python's garbage collector, and what each built is
 then frozen (`gc.freeze`): the case lives for the whole session, and on a
 large case the collector would otherwise scan it again and again while the
 screen is built (the main cost of opening 200 options x 100 criteria, issue 11).
@@ -60,7 +60,9 @@ def load_all(paths: list[str]) -> list[LoadedCase]:
     except ModuleNotFoundError:  # a tree without the cache (before branch `speed` is merged)
         from assess.files.casefile import load_cases
     with collector_paused():
-        return load_cases(paths)
+        cases = load_cases(paths)
+    gc.freeze()  # kept for the session: never scanned again
+    return cases
 
 
 def opening(paths: list[str]) -> Opening:

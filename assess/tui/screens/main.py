@@ -19,7 +19,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.lazy import Lazy
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
@@ -107,17 +106,11 @@ class MainScreen(Screen):
                 with TabPane("Ranking", id="tab-ranking"):
                     yield from self._ranking_pane()
             with TabPane("Scores", id="tab-scores"):
-                yield from self._later(tab != "scores", self._scores_pane())
+                yield from self._scores_pane()
             with TabPane("Weights", id="tab-weights"):
-                yield from self._later(tab != "weights", self._weights_pane())
+                yield from self._weights_pane()
         # Narrow: compact, and the palette (ctrl+p, listed in help) leaves room for keys.
         yield Footer(compact=not self.wide, show_command_palette=self.wide)
-
-    @staticmethod
-    def _later(hidden: bool, widgets: ComposeResult) -> ComposeResult:
-        """A hidden tab's widgets mount after the first frame (`Lazy`), each in its place."""
-        for widget in widgets:
-            yield Lazy(widget) if hidden else widget
 
     def _scores_pane(self) -> ComposeResult:
         matrix = ScoreMatrix(self.cursor, id="matrix", classes="pane")
