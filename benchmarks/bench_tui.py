@@ -99,9 +99,8 @@ BARE_SHOWN = "Bare option 9"
 def headless(code: str, args: list[str], env: dict[str, str]) -> dict[str, float]:
     """Seconds from starting the process to each mark it prints."""
     start = time.time()
-    done = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, env=env, check=True
-    )
+    cmd = [sys.executable, "-c", code, *args]
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, check=True, timeout=300)
     marks = dict(line.split() for line in done.stdout.splitlines() if line[:5] in ("frame", "shown"))
     return {k: float(v) - start for k, v in marks.items()}
 

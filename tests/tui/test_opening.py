@@ -1,5 +1,5 @@
 """Opening a case: the first frame waits for Textual alone and shows no number;
-the main screen replaces it with the case scored, hidden tabs built after it."""
+the main screen replaces it with the case scored."""
 
 from __future__ import annotations
 
