@@ -403,6 +403,8 @@ class AssessApp(App[int]):
     # -- screens -------------------------------------------------------------
 
     def action_help(self) -> None:
+        if self.opening is not None:  # the main screen, about to come, would cover it
+            return
         from assess.tui.keys import help_rows
         from assess.tui.screens.help import HelpScreen
 

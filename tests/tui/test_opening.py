@@ -15,11 +15,12 @@ from assess.tui.app import AssessApp
 from assess.tui.opening import Opening, open_cases
 from assess.tui.screens.main import MainScreen
 from assess.tui.state import AppState
+from assess.tui.widgets.grid import Grid
 from tests.tui.tui_helpers import plain_rows
 
 
 class Watched(AssessApp):
-    """Records the first frame and the main screen's first paint."""
+    """Records the first frame and the main screen's first paint; opens when told."""
 
     first: tuple[str, str, str]
     mounted_at_paint: set[str]
@@ -31,6 +32,12 @@ class Watched(AssessApp):
         found = self.screen.query("#loading")
         shown = str(found.first(Static).render()) if found else ""
         self.first = (type(self.screen).__name__, self.title, shown)
+
+    def _open(self) -> None:  # type: ignore[override]  # held until `release`
+        pass
+
+    def release(self) -> None:
+        AssessApp._open(self)
 
     def _opened(self, current: AppState) -> None:
         super()._opened(current)
@@ -44,6 +51,9 @@ async def test_first_frame_is_the_opening_screen_then_the_case_scored(default_lo
     app = Watched(Opening((default_loaded,)))
     try:
         async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("f1", "ctrl+p")  # help and the palette wait for the case
+            assert type(app.screen).__name__ == "LoadingScreen" and len(app.screen_stack) == 1
+            app.release()
             while not isinstance(app.screen, MainScreen):
                 await pilot.pause(0.05)
             await pilot.pause()
@@ -54,7 +64,7 @@ async def test_first_frame_is_the_opening_screen_then_the_case_scored(default_lo
             assert "ranking" in app.mounted_at_paint and app.screen.query("#weights")  # hidden tab too
             assert gc.isenabled() and gc.get_freeze_count() > 0
             fresh = open_cases([default_loaded]).view.result  # the same case, scored on its own
-            totals = [row[2] for row in plain_rows(app.screen.query_one("#ranking"))]
+            totals = [row[2] for row in plain_rows(app.screen.query_one("#ranking", Grid))]
             assert totals == [fmt.fixed(r.score) for r in fresh.ranking if not r.excluded and r.score]
             assert app.use_command_palette and app.opening is None
     finally:

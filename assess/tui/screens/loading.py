@@ -33,4 +33,4 @@ class LoadingScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Text(f"Opening {safe(shown_path(self.path))} …"), id="loading")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # no commands until the case is shown
