@@ -402,9 +402,11 @@ class AssessApp(App[int]):
 
     # -- screens -------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a case opens, only quitting: help would be covered by the main screen."""
+        return self.opening is None or action == "quit"
+
     def action_help(self) -> None:
-        if self.opening is not None:  # the main screen, about to come, would cover it
-            return
         from assess.tui.keys import help_rows
         from assess.tui.screens.help import HelpScreen
 
