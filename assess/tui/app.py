@@ -108,6 +108,8 @@ class AssessApp(App[int]):
         """`cases` loaded: the first frame shows the first; or an `Opening`:
         the first frame says what is opening, and the case replaces it once scored."""
         super().__init__()
+        if isinstance(cases, Opening) and scenario is not None:
+            cases = replace(cases, scenario=scenario)
         self.opening = cases if isinstance(cases, Opening) else None
         """The cases still to score and show (None once they are)."""
         self.use_command_palette = self.opening is None  # its commands act on the case
@@ -174,7 +176,7 @@ class AssessApp(App[int]):
         return MainScreen(Quotes(self.loaded.documents, not_found=self.loaded.passages_not_found), documents)
 
     def on_main_screen(self) -> bool:
-        """Whether the main screen is shown (not another screen, nor the loading one)."""
+        """Whether the main screen is shown (not another screen, nor the opening one)."""
         from assess.tui.screens.main import MainScreen
 
         return isinstance(self.screen, MainScreen) and self.state is not None
