@@ -132,7 +132,8 @@ class AssessApp(App[int]):
 
     @property
     def cases(self) -> tuple[LoadedCase, ...]:
-        return self.current.cases
+        """The cases open, loaded and valid (also while the first is still being scored)."""
+        return self.opening.cases if self.opening is not None else self.current.cases
 
     @property
     def history(self) -> History:
@@ -141,7 +142,7 @@ class AssessApp(App[int]):
     @property
     def loaded(self) -> LoadedCase:
         """The case being edited, as last loaded or saved."""
-        return self.current.loaded
+        return self.cases[0]
 
     @property
     def catalogue(self) -> Catalogue | None:
