@@ -19,31 +19,31 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events, on, work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.reactive import var
 
-from assess.core import edit
-from assess.core.view import effective_weights
+# Only what the first frame needs is imported here: the model, NumPy, the
+# main screen and the editing code load after it (`assess.tui.opening`).
 from assess.files import bundled
-from assess.files.casefile import LoadedCase, load_cases
-from assess.model import Case, Catalogue
-from assess.render.labels import method_label
-from assess.tui import saving, undo_redo
-from assess.tui.history import History
+from assess.tui.opening import Opening, open_cases, opening
 from assess.tui.present import safe
-from assess.tui.quotes import Quotes
-from assess.tui.screens.main import MainScreen
-from assess.tui.state import AppState, ViewState, view_state
 from assess.tui.titlebar import fit_title, shown_path
-from assess.tui.widgets.score_matrix import ScoreMatrix
-from assess.tui.widgets.weights_table import WeightsTable
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.screen import Screen
+
+    from assess.files.casefile import LoadedCase
+    from assess.model import Case, Catalogue
+    from assess.tui.history import History
+    from assess.tui.screens.main import MainScreen
+    from assess.tui.state import AppState, ViewState
+    from assess.tui.widgets.score_matrix import ScoreMatrix
+    from assess.tui.widgets.weights_table import WeightsTable
 
 
 def _commands() -> type[Provider]:
@@ -112,22 +112,36 @@ class AssessApp(App[int]):
 
     state: var[ViewState | None] = var(None)
 
-    def __init__(self, cases: list[LoadedCase], scenario: str | None = None) -> None:
+    def __init__(self, cases: list[LoadedCase] | Opening, scenario: str | None = None) -> None:
+        """`cases` loaded: the first frame shows the first; or an `Opening`:
+        the first frame says what is opening, and the case replaces it once scored."""
         super().__init__()
-        first = cases[0]
-        self.current = AppState(
-            tuple(cases), History(first.case), view_state(first.case, first.catalogue_model, scenario)
-        )
-        """The whole state; replaced (by `_commit`) on every change, never changed."""
+        if isinstance(cases, Opening) and scenario is not None:
+            cases = replace(cases, scenario=scenario)
+        self.opening = cases if isinstance(cases, Opening) else None
+        """The cases still to score and show (None once they are)."""
+        self.use_command_palette = self.opening is None  # its commands act on the case
+        if isinstance(cases, Opening):
+            self.current: AppState
+            """The whole state; replaced (by `_commit`) on every change, never changed."""
+            first = cases.cases[0]
+            self.title, self.sub_title = safe(first.case.title), safe(shown_path(first.path))
+        else:
+            self.set_current(open_cases(cases, scenario))
         self.recovered: tuple[Path | None, str] | None = None
         """Where the unsaved case went when the UI stopped on an error, and the note to print."""
         self.stopped_by = "an unexpected error"
         """What ended the app when `recovered` is set: an error or a signal's name."""
-        self.set_reactive(AssessApp.state, self.current.view)
+
+    def set_current(self, current: AppState) -> None:
+        """The first state, before any widget shows it."""
+        self.current = current
+        self.set_reactive(AssessApp.state, current.view)
 
     @property
     def cases(self) -> tuple[LoadedCase, ...]:
-        return self.current.cases
+        """The cases open, loaded and valid (also while the first is still being scored)."""
+        return self.opening.cases if self.opening is not None else self.current.cases
 
     @property
     def history(self) -> History:
@@ -136,7 +150,7 @@ class AssessApp(App[int]):
     @property
     def loaded(self) -> LoadedCase:
         """The case being edited, as last loaded or saved."""
-        return self.current.loaded
+        return self.cases[0]
 
     @property
     def catalogue(self) -> Catalogue | None:
@@ -154,15 +168,47 @@ class AssessApp(App[int]):
     @property
     def dirty(self) -> bool:
         """Whether the case differs from the file (undoing back to it makes it clean)."""
-        return self.current.dirty
+        return self.opening is None and self.current.dirty
 
-    def get_default_screen(self) -> MainScreen:
+    def get_default_screen(self) -> Screen:
+        if self.opening is not None:
+            from assess.tui.screens.loading import LoadingScreen
+
+            return LoadingScreen(self.opening.cases[0].path)
+        return self.main_screen()
+
+    def main_screen(self) -> MainScreen:
+        from assess.tui.quotes import Quotes
+        from assess.tui.screens.main import MainScreen
+
         documents = {**(self.catalogue.documents if self.catalogue else {}), **self.loaded.case.documents}
         return MainScreen(Quotes(self.loaded.documents, not_found=self.loaded.passages_not_found), documents)
+
+    def on_main_screen(self) -> bool:
+        """Whether the main screen is shown (not another screen, nor the opening one)."""
+        from assess.tui.screens.main import MainScreen
+
+        return isinstance(self.screen, MainScreen) and self.state is not None
 
     def on_mount(self) -> None:
         self._retitle()
         self._catch_termination()
+        if self.opening is not None:
+            self.call_after_refresh(self._open)  # after the first frame
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open(self) -> None:
+        """Score the first view off the event loop (NumPy loads here), then show it."""
+        assert self.opening is not None
+        current = self.opening.open()
+        self.call_from_thread(self._opened, current)
+
+    def _opened(self, current: AppState) -> None:
+        self.set_current(current)
+        self.opening = None
+        self.use_command_palette = True
+        self.push_screen(self.main_screen())  # over the opening screen, which stays below
+        self._retitle()
 
     def _catch_termination(self) -> None:
         """SIGTERM or SIGHUP (a closed terminal, a stopped `serve` session) would
@@ -227,6 +273,8 @@ class AssessApp(App[int]):
     def _view_of(self, case: Case, scenario: str | None, loaded: LoadedCase | None = None) -> ViewState:
         """`case` in view `scenario`, scored against the file's case (`loaded`, by
         default the one being edited)."""
+        from assess.tui.state import view_state
+
         saved = (loaded or self.loaded).case
         return view_state(case, self.catalogue, scenario, previous=self.state, saved=saved)
 
@@ -253,28 +301,35 @@ class AssessApp(App[int]):
         self._commit(replace(self.current, history=self.history.push(case), view=view))
         return True
 
-    @on(ScoreMatrix.ScoreChanged)
-    def _score_changed(self, m: ScoreMatrix.ScoreChanged) -> None:
+    # Handlers by name (Textual's `on_<widget>_<message>`): the widgets load with the case.
+    def on_score_matrix_score_changed(self, m: ScoreMatrix.ScoreChanged) -> None:
+        from assess.core import edit
+
         self.apply(
             lambda c: edit.set_score(
                 c, self.scenario, m.option, m.criterion, m.value, catalogue=self.catalogue
             )
         )
 
-    @on(ScoreMatrix.RationaleChanged)
-    def _rationale_changed(self, m: ScoreMatrix.RationaleChanged) -> None:
+    def on_score_matrix_rationale_changed(self, m: ScoreMatrix.RationaleChanged) -> None:
+        from assess.core import edit
+
         self.apply(lambda c: edit.set_rationale(c, self.scenario, m.option, m.criterion, m.text))
 
-    @on(ScoreMatrix.CriterionToggled)
-    @on(WeightsTable.CriterionToggled)
-    def _toggled(self, m: ScoreMatrix.CriterionToggled | WeightsTable.CriterionToggled) -> None:
+    def on_score_matrix_criterion_toggled(self, m: ScoreMatrix.CriterionToggled) -> None:
+        self.action_toggle_criterion(m.criterion)
+
+    def on_weights_table_criterion_toggled(self, m: WeightsTable.CriterionToggled) -> None:
         self.action_toggle_criterion(m.criterion)
 
     def action_toggle_criterion(self, criterion: str) -> None:
+        from assess.core import edit
+
         self.apply(lambda c: edit.toggle_criterion(c, criterion))
 
-    @on(WeightsTable.WeightChanged)
-    def _weight_changed(self, m: WeightsTable.WeightChanged) -> None:
+    def on_weights_table_weight_changed(self, m: WeightsTable.WeightChanged) -> None:
+        from assess.core import edit
+
         scenario = self.scenario
 
         def change(case: Case) -> Case:
@@ -286,10 +341,15 @@ class AssessApp(App[int]):
             self._ask_convert(lambda: self.apply(lambda c: change(self._to_direct(c, scenario))))
 
     def _weights_are_points(self) -> bool:
+        from assess.core import edit
+        from assess.core.view import effective_weights
+
         spec = effective_weights(self.case, self.scenario)
         return spec is None or spec.method in edit.POINT_FIELDS
 
     def _ask_convert(self, then: Callable[[], object]) -> None:
+        from assess.core.view import effective_weights
+        from assess.render.labels import method_label
         from assess.tui.screens.confirm import Confirm  # dialogs load when first used
 
         spec = effective_weights(self.case, self.scenario)
@@ -315,6 +375,10 @@ class AssessApp(App[int]):
 
     def _to_direct(self, case: Case, scenario: str | None) -> Case:
         """`case` with the view's weights converted to direct points, saying from what."""
+        from assess.core import edit
+        from assess.core.view import effective_weights
+        from assess.render.labels import method_label
+
         spec = effective_weights(case, scenario)
         method = method_label(spec.method if spec else None, inside=True)
         note = f"Converted from {method} to direct points (share x 100)."
@@ -326,12 +390,16 @@ class AssessApp(App[int]):
         if not self.history.can_undo:
             self.notify("Nothing to undo.")
             return
+        from assess.tui import undo_redo
+
         undo_redo.step(self, self.history.undo(), "Undone")
 
     def action_redo(self) -> None:
         if not self.history.can_redo:
             self.notify("Nothing to redo.")
             return
+        from assess.tui import undo_redo
+
         undo_redo.step(self, self.history.redo(), "Redone")
 
     def action_scenario(self, name: str) -> None:
@@ -345,6 +413,10 @@ class AssessApp(App[int]):
 
     # -- screens -------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a case opens, only quitting: help would be covered by the main screen."""
+        return self.opening is None or action == "quit"
+
     def action_help(self) -> None:
         from assess.tui.keys import help_rows
         from assess.tui.screens.help import HelpScreen
@@ -354,7 +426,7 @@ class AssessApp(App[int]):
 
     def action_compare(self) -> None:
         """Several cases open: the same view of each; one: its views (2019 → 2025)."""
-        if not isinstance(self.screen, MainScreen):
+        if not self.on_main_screen():
             return
         if len(self.cases) < 2 and not self.case.scenarios:
             self.notify("This case has one view: open two or more cases to compare (assess open A B)")
@@ -365,7 +437,7 @@ class AssessApp(App[int]):
         self.push_screen(CompareScreen(cases, self.scenario if len(cases) > 1 else None))
 
     def action_robustness(self) -> None:
-        if not isinstance(self.screen, MainScreen) or self.state is None:
+        if not self.on_main_screen() or self.state is None:
             return
         from assess.tui.screens.robustness import RobustnessScreen
 
@@ -377,7 +449,7 @@ class AssessApp(App[int]):
         self.push_screen(screen)
 
     def action_team(self) -> None:
-        if not isinstance(self.screen, MainScreen):
+        if not self.on_main_screen():
             return
         if not self.case.assessors:
             self.notify("This case has one assessor; 'assess merge' builds a team case")
@@ -387,7 +459,7 @@ class AssessApp(App[int]):
         self.push_screen(TeamScreen(replace(self.loaded, case=self.case)))
 
     def action_portfolio(self) -> None:
-        if not isinstance(self.screen, MainScreen) or self.state is None:
+        if not self.on_main_screen() or self.state is None:
             return
         from assess.tui.screens.portfolio import PortfolioScreen
 
@@ -399,7 +471,7 @@ class AssessApp(App[int]):
         self.push_screen(screen)
 
     def action_elicit(self) -> None:
-        if not isinstance(self.screen, MainScreen) or self.state is None:
+        if not self.on_main_screen() or self.state is None:
             return
         from assess.tui.screens.elicit import ElicitScreen
 
@@ -409,10 +481,18 @@ class AssessApp(App[int]):
 
     @work(exclusive=True, group="save")
     async def action_save(self) -> None:
+        from assess.tui import saving
+
         await saving.save(self)
 
     @work(exclusive=True, group="quit")
     async def action_quit(self) -> None:  # type: ignore[override]  # every quit asks first
+        from assess.tui import saving
+
+        if self.opening is not None:  # nothing to lose yet
+            self.exit(0)
+            return
+
         if await saving.may_quit(self):
             self.exit(0)
 
@@ -421,6 +501,8 @@ class AssessApp(App[int]):
         path, or None if nothing is unsaved or it could not be written (the
         note in `recovered` says why). For any ending that would lose edits."""
         if self.recovered is None and self.dirty:
+            from assess.tui import saving
+
             self.recovered = saving.recover(self)
         return self.recovered[0] if self.recovered else None
 
@@ -445,18 +527,10 @@ class AssessApp(App[int]):
         self._commit(replace(self.current, cases=self.current.with_loaded(fresh), history=history, view=view))
 
 
-def load_all(paths: list[str]) -> list[LoadedCase]:
-    """Load every case; raise one InputError with the problems of all of them."""
-    return load_cases(paths)
-
-
 def run_app(paths: list[str]) -> int:
-    """Load the cases (bad input raises InputError before the UI starts), print
-    their warnings on stderr (each once), then run the UI."""
-    cases = load_all(paths)
-    for warning in dict.fromkeys(w for lc in cases for w in lc.warnings):
-        print(warning, file=sys.stderr)
-    app = AssessApp(cases)
+    """Load the cases (`assess.tui.opening`: bad input raises InputError before
+    the UI starts), then run the UI, which scores and shows them after its first frame."""
+    app = AssessApp(opening(paths))
     app.run()
     if app.recovered:  # after Textual printed the error
         print(f"assess: the UI was stopped by {app.stopped_by}. {app.recovered[1]}", file=sys.stderr)

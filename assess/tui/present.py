@@ -14,12 +14,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from assess.model import FAMILIES, Criterion, Score
 from assess.render import fmt
 from assess.render.safe import printable
+
+if TYPE_CHECKING:  # the model loads with the case, after the UI's first frame
+    from assess.model import Criterion, Score
 
 FAMILY_COLOUR = {"driver": "#5fb878", "constraint": "#e0a030", "risk": "#e06070", "other": "#8fa3bf"}
 """The colour of each family of `assess.model.FAMILIES` (its names are there);
@@ -43,6 +46,8 @@ def family_colour(family: str) -> str:
 
 def family_tag(family: str) -> str:
     """A family's short name for a column header (its id for one not in the table)."""
+    from assess.model import FAMILIES
+
     found = FAMILIES.get(family)
     return found.tag if found is not None else family
 
@@ -186,12 +191,21 @@ def score_cell(cell: Score, value: float, vetoed: bool, overlay: bool, basis: st
     """A matrix cell: the score, and its range in dim when it has one ("4 (3–5)").
 
     `value` (0..1, best 1) colours the score; a vetoing score is marked ✕;
-    a scenario's own cell is underlined; `basis` adds its mark (`BASIS_MARKS`)."""
+    a scenario's own cell is underlined; `basis` adds its mark (`BASIS_MARKS`).
+    Looked up rather than built again (a large matrix repeats few cells):
+    callers must not change the Text."""
     low, high = cell.range
-    colour = VALUE_RAMP[min(len(VALUE_RAMP) - 1, int(value * len(VALUE_RAMP)))]
-    style = f"bold {colour}" + (" underline" if overlay else "")
+    shade = min(len(VALUE_RAMP) - 1, int(value * len(VALUE_RAMP)))
+    return _score_cell(cell.value, low, high, shade, vetoed, overlay, basis)
+
+
+@lru_cache(maxsize=4096)
+def _score_cell(
+    score: float, low: float, high: float, shade: int, vetoed: bool, overlay: bool, basis: str | None
+) -> Text:
+    style = f"bold {VALUE_RAMP[shade]}" + (" underline" if overlay else "")
     text = Text()  # spans, not a base style: the cell's padding stays plain
-    text.append(fmt.scale(cell.value), style=style)
+    text.append(fmt.scale(score), style=style)
     if basis in BASIS_MARKS:
         text.append(BASIS_MARKS[basis], style="dim")
     if high > low:

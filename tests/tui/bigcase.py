@@ -11,9 +11,10 @@ from assess.model import Case
 FAMILIES = [("driver", "benefit"), ("constraint", "cost"), ("risk", "cost")]
 
 
-def big_case_data(options: int = 200, criteria: int = 40, seed: int = 1) -> dict:
+def big_case_data(options: int = 200, criteria: int = 40, seed: int = 1, assessors: int = 0) -> dict:
     """`options` x `criteria` scores in half steps on 0..5 (the same for a seed),
-    direct weights, one veto."""
+    direct weights, one veto; with `assessors`, a team case in which each
+    assessor scores every cell (and the case itself none)."""
     draw = random.Random(seed)
     ids = [f"c{j:02d}_crit" for j in range(criteria)]
     local = []
@@ -29,6 +30,18 @@ def big_case_data(options: int = 200, criteria: int = 40, seed: int = 1) -> dict
             }
         )
     local[1]["veto"] = {"threshold": 4.5, "reason": "too exposed"}
+    tables = [_scores(draw, options, ids) for _ in range(max(1, assessors))]
+    team = {f"a{k:02d}": {"name": f"Assessor {k}", "scores": t} for k, t in enumerate(tables)}
+    return {
+        "title": f"Generated {options} x {criteria}" + (f" x {assessors} assessors" if assessors else ""),
+        "criteria": {"use": ids, "local": local},
+        "options": [{"id": f"o{i:03d}", "name": f"Option {i:03d}"} for i in range(options)],
+        "weights": {"method": "direct", "points": {cid: 1 + j % 5 for j, cid in enumerate(ids)}},
+        **({"assessors": team} if assessors else {"scores": tables[0]}),
+    }
+
+
+def _scores(draw: random.Random, options: int, ids: list[str]) -> dict:
     scores = {}
     for i in range(options):
         row = {}
@@ -36,13 +49,7 @@ def big_case_data(options: int = 200, criteria: int = 40, seed: int = 1) -> dict
             value = draw.randint(0, 10) / 2
             row[cid] = {"value": value, "low": max(0.0, value - 0.5), "high": min(5.0, value + 0.5)}
         scores[f"o{i:03d}"] = row
-    return {
-        "title": f"Generated {options} x {criteria}",
-        "criteria": {"use": ids, "local": local},
-        "options": [{"id": f"o{i:03d}", "name": f"Option {i:03d}"} for i in range(options)],
-        "weights": {"method": "direct", "points": {cid: 1 + j % 5 for j, cid in enumerate(ids)}},
-        "scores": scores,
-    }
+    return scores
 
 
 def big_loaded_case(options: int = 200, criteria: int = 40) -> LoadedCase:

@@ -11,6 +11,8 @@ what they show from the App's state through `data_bind`, so nothing is lost.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -22,8 +24,6 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
-from assess.core.edit import Change
-from assess.model import Document
 from assess.tui.present import BASIS_LEGEND, safe
 from assess.tui.quotes import Quotes
 from assess.tui.state import ViewState
@@ -36,6 +36,10 @@ from assess.tui.widgets.ranking_table import RankingTable
 from assess.tui.widgets.score_matrix import ScoreMatrix
 from assess.tui.widgets.weights_table import WeightsTable
 from assess.tui.widgets.why_panel import Legend, WhyPanel
+
+if TYPE_CHECKING:
+    from assess.core.edit import Change
+    from assess.model import Document
 
 WIDE = 120
 """Terminal width from which the ranking and the chart sit side by side."""
@@ -102,23 +106,29 @@ class MainScreen(Screen):
                 with TabPane("Ranking", id="tab-ranking"):
                     yield from self._ranking_pane()
             with TabPane("Scores", id="tab-scores"):
-                matrix = ScoreMatrix(self.cursor, id="matrix", classes="pane")
-                matrix.border_subtitle = BASIS_LEGEND
-                yield _titled(matrix.data_bind(MainScreen.state), "Scores")
-                yield _titled(
-                    EvidencePanel(
-                        self.quotes, self.documents, 60 if self.wide else 30, id="evidence", classes="pane"
-                    ).data_bind(MainScreen.state, MainScreen.cursor),
-                    # narrow, the matrix has no border to hold its legend
-                    "Evidence" if self.wide else f"Evidence · {BASIS_LEGEND}",
-                )
+                yield from self._scores_pane()
             with TabPane("Weights", id="tab-weights"):
-                yield ElicitationNote(id="elicitation").data_bind(MainScreen.state)
-                names = 48 if self.wide else max(16, self.app.size.width - 46)
-                weights = WeightsTable(bar_width=16 if self.wide else 10, name_width=names, id="weights")
-                yield _titled(weights.add_class("pane").data_bind(MainScreen.state), "Weights")
+                yield from self._weights_pane()
         # Narrow: compact, and the palette (ctrl+p, listed in help) leaves room for keys.
         yield Footer(compact=not self.wide, show_command_palette=self.wide)
+
+    def _scores_pane(self) -> ComposeResult:
+        matrix = ScoreMatrix(self.cursor, id="matrix", classes="pane")
+        matrix.border_subtitle = BASIS_LEGEND
+        yield _titled(matrix.data_bind(MainScreen.state), "Scores")
+        yield _titled(
+            EvidencePanel(
+                self.quotes, self.documents, 60 if self.wide else 30, id="evidence", classes="pane"
+            ).data_bind(MainScreen.state, MainScreen.cursor),
+            # narrow, the matrix has no border to hold its legend
+            "Evidence" if self.wide else f"Evidence · {BASIS_LEGEND}",
+        )
+
+    def _weights_pane(self) -> ComposeResult:
+        yield ElicitationNote(id="elicitation").data_bind(MainScreen.state)
+        names = 48 if self.wide else max(16, self.app.size.width - 46)
+        weights = WeightsTable(bar_width=16 if self.wide else 10, name_width=names, id="weights")
+        yield _titled(weights.add_class("pane").data_bind(MainScreen.state), "Weights")
 
     def _ranking_pane(self) -> ComposeResult:
         with _titled(Vertical(id="ranking-pane", classes="pane"), "Ranking"):
