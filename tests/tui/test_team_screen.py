@@ -85,7 +85,7 @@ async def test_moving_to_the_widest_disagreement_shows_all_three_rationales(team
         text = shown_text(screen.query_one(TeamDetail))
         assert "Dialogue on AI regulation × Testbed for wider cooperation" in text
         assert "team 3 (mean of 3) · spread 2 · sd 0.82 · nobody stands out" in text
-        for name, value in (("Anna", "4 (3–5)"), ("Boris", "2 (1–3)"), ("Chen", "3 (2–4)")):
+        for name, value in (("Anna", "4 (3.5–4.5)"), ("Boris", "2 (0–3)"), ("Chen", "3 (1.5–4)")):
             assert f"{name} {value}" in text
         three = rationales(screen, WIDEST)
         assert len(three) == 3 and len(set(three)) == 3
@@ -102,7 +102,7 @@ async def test_narrow_terminal_stacks_the_assessors(team: LoadedCase) -> None:
         screen = team_screen(pilot.app)
         detail = screen.query_one(TeamDetail)
         assert detail.mode == "rows"
-        assert "Anna 4 (3–5)" in shown_text(detail)
+        assert "Anna 4 (3.5–4.5)" in shown_text(detail)
         whole = " ".join(rendered(detail.content, 60).split())
         for rationale in rationales(screen, WIDEST):
             assert rationale in whole
