@@ -126,7 +126,10 @@ class CompareScreen(Screen[None]):
             yield Static(self._legend(), id="compare-legend")
         yield CompareRanks(self.comparison, id="compare-ranks")
         matrix = CompareMatrix(self.comparison, self.families, id="compare-matrix")
-        matrix.border_title = "Weights (%) and scores · n / p next / previous change · ⏎ full texts"
+        # the marks of the score matrix, shown where the views' bases differ
+        matrix.border_title = (
+            f"Weights (%) and scores · {BASIS_MARK_LEGEND} · n / p next / previous change · ⏎ full texts"
+        )
         yield matrix
         with VerticalScroll(id="compare-detail-scroll", can_focus=False) as detail:
             detail.border_title = "At the cursor, in each view"
@@ -140,8 +143,7 @@ class CompareScreen(Screen[None]):
         legend.append("3→4", CHANGED_STYLE).append(" score ")
         legend.append("3~", CHANGED_STYLE).append(" range ")
         legend.append("3•", TEXT_ONLY_STYLE).append(" text ")
-        legend.append("–→3", PRESENCE_STYLE).append(" new ")
-        legend.append(BASIS_MARK_LEGEND.replace(" · ", " "), "dim")
+        legend.append("–→3", PRESENCE_STYLE).append(" new")
         return legend
 
     def on_mount(self) -> None:

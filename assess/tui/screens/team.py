@@ -28,7 +28,7 @@ from assess.tui.present import shown
 from assess.tui.quotes import Quotes
 from assess.tui.screens.team_texts import TeamTextsModal
 from assess.tui.widgets.elicitation_note import MARK as ILLUSTRATIVE_STYLE
-from assess.tui.widgets.team_detail import TeamDetail, TeamSubject, who
+from assess.tui.widgets.team_detail import TeamDetail, TeamSubject
 from assess.tui.widgets.team_heatmap import WIDE, TeamHeatmap, legend
 from assess.tui.widgets.team_ranks import TeamRanks
 
@@ -83,17 +83,18 @@ class TeamScreen(Screen[None]):
     def _title(self) -> str:
         r = self.report
         differ = sum(1 for c in r.cells if c.spread > 0)
-        return f"Team: {who(r)} · {differ} of {len(r.cells)} differ"
+        # names only: roles would clip the count; the detail shows each role by the name
+        return f"Team: {', '.join(r.assessors.values())} · {differ} of {len(r.cells)} differ"
 
     def _ranks_title(self) -> Text:
         """Whose weights rank the team, and "illustrative weights" when they are an example."""
         r = self.report
         rule = r.weights_rule
         weights = f"{rule} weights" if rule in ("agreed", "default") else f"{rule} of weights"
-        title = shown(f"Ranks vs team ({r.aggregate}, {weights})")
-        if illustrative(r.team):
+        title = shown("Ranks vs team")
+        if illustrative(r.team):  # before the rule, so a narrow pane still shows it
             title.append(" · ").append(ILLUSTRATIVE, ILLUSTRATIVE_STYLE)
-        return title
+        return title.append(f" ({r.aggregate}, {weights})")
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="team-top"):

@@ -95,9 +95,13 @@ def _columns(report: Disagreement, cell: CellDisagreement) -> Table:
     for aid in report.assessors:
         o = cell.opinion(aid)
         head = _name(report, cell, aid, "  ").append(value_text(o) if o else "–", "bold")
-        head.append_text(_role(report, aid, "\n"))
         table.add_column(head, ratio=1, overflow="fold")
-    table.add_row(*(_why(cell.opinion(aid), "columns") for aid in report.assessors))
+    table.add_row(
+        *(
+            Text.assemble(_role(report, aid, ""), "\n", _why(cell.opinion(aid), "columns"))
+            for aid in report.assessors
+        )
+    )
     return table
 
 
