@@ -58,11 +58,18 @@ def _params(method: str, args: argparse.Namespace) -> dict[str, object]:
 
 def _cell_path(view: View, option: str, criterion: str) -> tuple[str, ...]:
     """Where the score of a cell of the view is written in the case file (a
-    team's aggregate cell: at its first assessor's score)."""
+    team's aggregate cell: at its first assessor's score, in a scenario their
+    own cell of it where they wrote one)."""
     case = view.case
     tables: list[tuple[tuple[str, ...], ScoreTable]] = []
     if view.scenario is not None:
-        tables.append((("scenarios", view.scenario, "scores"), case.scenarios[view.scenario].scores))
+        sid = view.scenario
+        own = [(aid, p.scenarios[sid]) for aid, p in case.assessors.items() if sid in p.scenarios]
+        mine = [(a, s) for a, s in own if a == view.assessor]
+        tables += [(("assessors", a, "scenarios", sid, "scores"), s.scores) for a, s in mine]
+        tables.append((("scenarios", sid, "scores"), case.scenarios[sid].scores))
+        if view.assessor is None:
+            tables += [(("assessors", a, "scenarios", sid, "scores"), s.scores) for a, s in own]
     if view.assessor is not None:
         tables.append((("assessors", view.assessor, "scores"), case.assessors[view.assessor].scores))
     tables.append((("scores",), case.scores))

@@ -4,7 +4,8 @@ A cell's `basis` is what its file says, with two readings a planner would
 make anyway: in a scenario, a cell the scenario does not set, or one that
 repeats its baseline cell word for word (value, range, rationale, source),
 is *carried* over from the baseline, whatever it says; in a team view, a
-cell is the basis its assessors agree on, or *mixed* when they differ.
+cell is the basis its assessors agree on, or *mixed* when they differ (in a
+scenario, their own cells of it, each read against their own baseline).
 """
 
 from __future__ import annotations
@@ -57,20 +58,48 @@ def cell_basis(
     """The basis a cell of a view is shown with (see the module docstring).
     `baseline`: the baseline's cells of the same assessor, if at hand."""
     if scenario is not None:
-        own = case.scenarios[scenario].scores.get(option, {}).get(criterion)
-        if own is None:
-            return "carried"
+        shared = case.scenarios[scenario].scores.get(option, {}).get(criterion)
+        if assessor is None and shared is None and case.assessors:
+            return _team_scenario_basis(case, scenario, option, criterion)
+        own = _assessor_scenario_cell(case, scenario, option, criterion, assessor) or shared
         if baseline is None:
             baseline = effective_scores(case, None, assessor)
-        old = baseline.get(option, {}).get(criterion)
-        if own.basis == "carried" or (old is not None and repeats(own, old)):
-            return "carried"
-        return own.basis
+        return _scenario_basis(own, baseline.get(option, {}).get(criterion))
     for table in ([case.assessors[assessor].scores] if assessor else []) + [case.scores]:
         cell = table.get(option, {}).get(criterion)
         if cell is not None:
             return cell.basis
     return team_basis(case, option, criterion) if case.assessors else None
+
+
+def _scenario_basis(own: Score | None, old: Score | None) -> Shown:
+    """A scenario cell's basis: carried when it is missing, says so or repeats
+    its baseline cell."""
+    if own is None or own.basis == "carried" or (old is not None and repeats(own, old)):
+        return "carried"
+    return own.basis
+
+
+def _assessor_scenario_cell(
+    case: Case, scenario: str, option: str, criterion: str, assessor: str | None
+) -> Score | None:
+    if assessor is None or scenario not in case.assessors[assessor].scenarios:
+        return None
+    return case.assessors[assessor].scenarios[scenario].scores.get(option, {}).get(criterion)
+
+
+def _team_scenario_basis(case: Case, scenario: str, option: str, criterion: str) -> Shown:
+    """The basis the assessors' own cells of a scenario agree on, each read
+    against their own baseline cell, 'mixed' if they differ."""
+    said = set()
+    for aid, person in case.assessors.items():
+        old = person.scores.get(option, {}).get(criterion)
+        own = _assessor_scenario_cell(case, scenario, option, criterion, aid)
+        if own is not None or old is not None:
+            said.add(_scenario_basis(own, old))
+    if not said:
+        return "carried"
+    return said.pop() if len(said) == 1 else "mixed"
 
 
 def view_bases(view: View) -> dict[tuple[str, str], Shown]:

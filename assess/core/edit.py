@@ -95,15 +95,29 @@ def _cell(case: Case, scenario: str | None, option: str, criterion: str) -> Scor
         found = case.scenarios[scenario].scores.get(option, {}).get(criterion)
         if found is not None:
             return found
+        if _rescored(case, scenario, option, criterion):  # the assessors' aggregate of theirs
+            return None
     return case.scores.get(option, {}).get(criterion)
 
 
-def _aggregate(case: Case, option: str, criterion: str) -> Score | None:
+def _rescored(case: Case, scenario: str, option: str, criterion: str) -> bool:
+    """Some assessor wrote this cell in their own view of the scenario."""
+    return any(
+        criterion in p.scenarios[scenario].scores.get(option, {})
+        for p in case.assessors.values()
+        if scenario in p.scenarios
+    )
+
+
+def _aggregate(case: Case, option: str, criterion: str, scenario: str | None = None) -> Score | None:
     """The assessors' aggregate of a cell as a start for an agreed value:
-    its value and range, without the rationale generated for it."""
+    its value and range, without the rationale generated for it (in a
+    scenario, of their own cells of it where some wrote one)."""
     from assess.core.team import team_cell
 
-    found = team_cell(case, option, criterion) if case.assessors else None
+    if scenario is not None and not _rescored(case, scenario, option, criterion):
+        scenario = None
+    found = team_cell(case, option, criterion, scenario) if case.assessors else None
     if found is None:
         return None
     low, high = found.range
@@ -112,7 +126,7 @@ def _aggregate(case: Case, option: str, criterion: str) -> Score | None:
 
 def _shown(case: Case, scenario: str | None, option: str, criterion: str) -> Score | None:
     """The cell a view shows: its own, the baseline's, or the assessors' aggregate."""
-    return _cell(case, scenario, option, criterion) or _aggregate(case, option, criterion)
+    return _cell(case, scenario, option, criterion) or _aggregate(case, option, criterion, scenario)
 
 
 def starts_agreed(case: Case, scenario: str | None, option: str, criterion: str) -> bool:
@@ -120,7 +134,7 @@ def starts_agreed(case: Case, scenario: str | None, option: str, criterion: str)
     (a new agreed value, which has no rationale yet)."""
     _check_view(case, scenario)
     own = _cell(case, scenario, option, criterion)
-    return own is None and _aggregate(case, option, criterion) is not None
+    return own is None and _aggregate(case, option, criterion, scenario) is not None
 
 
 def _put_cell(case: Case, scenario: str | None, option: str, criterion: str, cell: Score) -> Case:
@@ -158,7 +172,7 @@ def set_score(
         raise EditError(f"{value:g} is off the scale of '{criterion}' ({scale.min:g}..{scale.max:g})")
     old = _cell(case, scenario, option, criterion)
     if old is None:
-        old = _aggregate(case, option, criterion)
+        old = _aggregate(case, option, criterion, scenario)
         if old is None:
             return _put_cell(case, scenario, option, criterion, Score(value=float(value)))
     elif old.value == value:
@@ -175,7 +189,7 @@ def set_rationale(case: Case, scenario: str | None, option: str, criterion: str,
     """Set (or, with blank text, remove) one cell's rationale."""
     _check_view(case, scenario)
     old = _cell(case, scenario, option, criterion)
-    if old is None and _aggregate(case, option, criterion) is not None:
+    if old is None and _aggregate(case, option, criterion, scenario) is not None:
         raise EditError(
             "this score is the assessors' aggregate, not an agreed value: set the team's "
             "agreed score first (+, - or enter), then its rationale"

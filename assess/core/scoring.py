@@ -121,16 +121,26 @@ def _veto(view: View, criterion: Criterion, i: int, j: int, option: str) -> Veto
 
 
 def _own_scores(view: View, option: str, criterion: str) -> list[tuple[str, float]]:
-    """Each assessor's own score of a cell in a team view: none when the view
-    is one assessor's, or when the scenario or an agreed score replaces the cell."""
-    case = view.case
-    if view.assessor is not None or not case.assessors or criterion in case.scores.get(option, {}):
+    """Each assessor's own score of a cell in a team view (in a scenario, their
+    own cell of it, else their baseline's): none when the view is one
+    assessor's, or when the scenario's or an agreed score replaces the cell."""
+    from assess.core.team import own_cell
+
+    case, scenario = view.case, view.scenario
+    if view.assessor is not None or not case.assessors:
         return []
-    if view.scenario is not None and criterion in case.scenarios[view.scenario].scores.get(option, {}):
+    if scenario is not None and criterion in case.scenarios[scenario].scores.get(option, {}):
+        return []
+    rescored = scenario is not None and any(
+        criterion in p.scenarios[scenario].scores.get(option, {})
+        for p in case.assessors.values()
+        if scenario in p.scenarios
+    )
+    if not rescored and criterion in case.scores.get(option, {}):
         return []
     out = []
-    for person in case.assessors.values():
-        cell = person.scores.get(option, {}).get(criterion)
+    for aid, person in case.assessors.items():
+        cell = own_cell(case, aid, option, criterion, scenario)
         if cell is not None:
             out.append((person.name, cell.value))
     return out

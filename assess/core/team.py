@@ -7,6 +7,8 @@ shows up as uncertainty. Weights combine as the mean or median of each
 assessor's normalised weights, or, for AHP, as the geometric mean of their
 pairwise judgements (Aczél & Saaty 1983), from which the weights are derived.
 A value in the case's own `scores` is the team's agreed value and wins.
+In a scenario, each assessor's own cells of it (`assessors.<id>.scenarios`)
+aggregate the same way, and the scenario's own `scores` are agreed values.
 """
 
 from __future__ import annotations
@@ -21,12 +23,26 @@ def _combine(values: list[float], how: str) -> float:
     return statistics.median(values) if how == "median" else statistics.fmean(values)
 
 
-def team_cell(case: Case, option: str, criterion: str) -> Score | None:
-    """The aggregate of the assessors' scores of one cell (None if none scored it)."""
+def own_cell(
+    case: Case, assessor: str, option: str, criterion: str, scenario: str | None = None
+) -> Score | None:
+    """One assessor's own score of a cell in a view: in a scenario, their cell
+    of the scenario if they wrote one, else their baseline cell."""
+    person = case.assessors[assessor]
+    if scenario is not None and scenario in person.scenarios:
+        cell = person.scenarios[scenario].scores.get(option, {}).get(criterion)
+        if cell is not None:
+            return cell
+    return person.scores.get(option, {}).get(criterion)
+
+
+def team_cell(case: Case, option: str, criterion: str, scenario: str | None = None) -> Score | None:
+    """The aggregate of the assessors' scores of one cell (None if none scored
+    it); in a scenario, of each one's own cell there (see `own_cell`)."""
     given = [
-        (aid, a.scores[option][criterion])
-        for aid, a in case.assessors.items()
-        if criterion in a.scores.get(option, {})
+        (aid, s)
+        for aid in case.assessors
+        if (s := own_cell(case, aid, option, criterion, scenario)) is not None
     ]
     if not given:
         return None
@@ -44,12 +60,17 @@ def team_cell(case: Case, option: str, criterion: str) -> Score | None:
     )
 
 
-def team_scores(case: Case) -> dict[str, dict[str, Score]]:
-    """Every cell some assessor scored, aggregated."""
-    cells = {(o, c) for a in case.assessors.values() for o, row in a.scores.items() for c in row}
+def team_scores(case: Case, scenario: str | None = None) -> dict[str, dict[str, Score]]:
+    """Every cell some assessor scored, aggregated; with `scenario`, every cell
+    some assessor wrote in their own view of it, aggregated over all of them."""
+    if scenario is None:
+        tables = [a.scores for a in case.assessors.values()]
+    else:
+        tables = [a.scenarios[scenario].scores for a in case.assessors.values() if scenario in a.scenarios]
+    cells = {(o, c) for table in tables for o, row in table.items() for c in row}
     table: dict[str, dict[str, Score]] = {}
     for option, criterion in sorted(cells):
-        cell = team_cell(case, option, criterion)
+        cell = team_cell(case, option, criterion, scenario)
         if cell is not None:
             table.setdefault(option, {})[criterion] = cell
     return table
@@ -91,14 +112,17 @@ def combine_weights(specs: list[Weights], how: str, criteria: list[str]) -> Weig
     """Several assessors' weights as one, by the team rule `how`: the mean or
     median of each criterion's normalised weight (as direct points summing to
     1), or for 'geometric' the geometric mean of their AHP judgements, when
-    every spec is AHP; otherwise 'geometric' falls back to the mean."""
+    every spec is AHP; otherwise 'geometric' falls back to the mean. The
+    result is illustrative when any of them is."""
     from assess.core.statements import spec_weights
 
+    example = any(s.illustrative for s in specs)  # an example in the mix makes the whole one
     if how == "geometric" and all(s.method == "ahp" for s in specs):
         return Weights(
             method="ahp",
             elicitation=f"geometric mean of {len(specs)} assessors' judgements",
             pairwise=_geometric_judgements(specs),
+            illustrative=example,
         )
     used = "median" if how == "median" else "mean"
     note = f"{used} of {len(specs)} assessors' weights"
@@ -106,4 +130,4 @@ def combine_weights(specs: list[Weights], how: str, criteria: list[str]) -> Weig
         note += " (the geometric mean needs every assessor's AHP judgements)"
     shares = [spec_weights(s, criteria).weights for s in specs]
     points = {c: _combine([w.get(c, 0.0) for w in shares], used) for c in criteria}
-    return Weights(method="direct", elicitation=note, points=points)
+    return Weights(method="direct", elicitation=note, points=points, illustrative=example)

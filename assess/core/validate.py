@@ -270,6 +270,14 @@ def _check_assessors(case: Case, known: dict[str, Criterion]) -> Iterator[Findin
             (*base, "weights"),
             view=view_criterion_ids(case, None),
         )
+        for sid, own in assessor.scenarios.items():
+            where = (*base, "scenarios", sid)
+            if sid not in case.scenarios:
+                yield where, _unknown("scenario", sid, case.scenarios)
+                continue
+            yield from _check_scores(case, known, (*where, "scores"), own.scores)
+            active = view_criterion_ids(case, sid)
+            yield from _check_weights(own.weights, known, active, (*where, "weights"))
 
 
 def _missing_cells(
@@ -304,6 +312,11 @@ def _check_sources(case: Case, catalogue: Catalogue | None) -> Iterator[Finding]
     tables: list[tuple[tuple[str, ...], dict[str, dict[str, Score]]]] = [(("scores",), case.scores)]
     tables += [(("scenarios", s, "scores"), sc.scores) for s, sc in case.scenarios.items()]
     tables += [(("assessors", a, "scores"), person.scores) for a, person in case.assessors.items()]
+    tables += [
+        (("assessors", a, "scenarios", s, "scores"), own.scores)
+        for a, person in case.assessors.items()
+        for s, own in person.scenarios.items()
+    ]
     for path, table in tables:
         for opt, row in table.items():
             for cid, cell in row.items():

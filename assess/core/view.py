@@ -78,27 +78,48 @@ def effective_scores(
     """The baseline's score table with the scenario's cells laid over it.
 
     With assessors, the baseline is their aggregate with the case's agreed
-    scores over it; one assessor's view lays their own scores over that."""
+    scores over it; one assessor's view lays their own scores over that. In a
+    scenario, the team's view lays the assessors' aggregate of their own cells
+    of it, then the scenario's agreed cells; one assessor's view lays the
+    scenario's cells, then their own cells of it."""
     from assess.core.team import team_scores
 
     table = team_scores(case) if case.assessors else {}
     layers = [case.scores]
     if assessor is not None:
         layers.append(case.assessors[assessor].scores)
+    if scenario is not None:
+        own = _own_scenario(case, scenario, assessor)
+        layers += (
+            [case.scenarios[scenario].scores, own] if assessor else [own, case.scenarios[scenario].scores]
+        )
     for layer in layers:
         for opt, row in layer.items():
-            table.setdefault(opt, {}).update(row)
-    if scenario is not None:
-        for opt, row in case.scenarios[scenario].scores.items():
             table.setdefault(opt, {}).update(row)
     return table
 
 
+def _own_scenario(case: Case, scenario: str, assessor: str | None) -> dict[str, dict[str, Score]]:
+    """The assessor's own cells of a scenario, or (None) the team's aggregate of theirs."""
+    from assess.core.team import team_scores
+
+    if assessor is None:
+        has = any(scenario in a.scenarios for a in case.assessors.values())
+        return team_scores(case, scenario) if has else {}
+    own = case.assessors[assessor].scenarios.get(scenario)
+    return own.scores if own is not None else {}
+
+
 def effective_weights(case: Case, scenario: str | None, assessor: str | None = None) -> Weights | None:
-    """The scenario's weights, else the assessor's own, else the case's agreed
-    weights, else the assessors' combined, else None (default weights)."""
+    """The assessor's own weights in the scenario, else the scenario's, else
+    the assessor's own, else the case's agreed weights, else the assessors'
+    combined, else None (default weights)."""
     from assess.core.team import team_weights
 
+    if scenario is not None and assessor is not None:
+        own = case.assessors[assessor].scenarios.get(scenario)
+        if own is not None and own.weights is not None:
+            return own.weights
     if scenario is not None and case.scenarios[scenario].weights is not None:
         return case.scenarios[scenario].weights
     if assessor is not None and case.assessors[assessor].weights is not None:

@@ -279,6 +279,11 @@ def _case_sources(case: Case) -> list[tuple[tuple[str | int, ...], object]]:
     tables: list[tuple[tuple[str, ...], dict[str, dict[str, Score]]]] = [(("scores",), case.scores)]
     tables += [(("scenarios", s, "scores"), sc.scores) for s, sc in case.scenarios.items()]
     tables += [(("assessors", a, "scores"), person.scores) for a, person in case.assessors.items()]
+    tables += [
+        (("assessors", a, "scenarios", s, "scores"), own.scores)
+        for a, person in case.assessors.items()
+        for s, own in person.scenarios.items()
+    ]
     for path, table in tables:
         for opt, row in table.items():
             sources += [((*path, opt, cid), cell.source) for cid, cell in row.items()]

@@ -4,9 +4,10 @@ Each input is a full case file written by one assessor for the same options
 and criteria (usually a copy of one template case, re-scored). The merged
 case is the first file's (title, documents, criteria, options, scenarios,
 resources, budget, costs, rules, reference: a note says when another file's
-differ) with each file's baseline `scores` under `assessors.<id>`; the
-top-level `scores` are left empty (no agreed values yet) and the team
-aggregates cells by their mean. Each assessor keeps what their file says of
+differ) with each file's baseline `scores` under `assessors.<id>` and its
+scores of each scenario under `assessors.<id>.scenarios.<scenario>`; the
+top-level `scores`, and the scenarios' own, are left empty (no agreed values
+yet) and the team aggregates cells by their mean. Each assessor keeps what their file says of
 them: the name and role of its byline (`assessor:`), and its description
 when the files' differ (the team case's description then names the team).
 
@@ -17,7 +18,8 @@ merged case has no agreed weights: each assessor keeps their own under
 weights, written out), and the team's weights are their combination by the
 team rule `team.weights` (mean, median or geometric; see `assess.core.team`). A
 scenario whose weights differ between the files gets their combination by
-the same rule (a team case has one set of weights per scenario). `Merged.weights`
+the same rule, and each assessor keeps their own under
+`assessors.<id>.scenarios.<scenario>.weights`. `Merged.weights`
 says which was done, in sentences for the output.
 
 Pure: the caller loads the files (`load_case`) and writes the result. Paths
@@ -34,7 +36,7 @@ from pathlib import Path
 from assess.core.view import available_criteria, view_criterion_ids
 from assess.errors import Problem, did_you_mean
 from assess.files.casefile import LoadedCase
-from assess.model import Assessor, Case, Document, Team, Weights
+from assess.model import Assessor, AssessorScenario, Case, Document, Scenario, Team, Weights
 
 RULES = ("mean", "median", "geometric")
 """Team rules for combining weights (`Team.weights`)."""
@@ -216,14 +218,19 @@ def _scenario_weights(
         combined[sid] = combine_weights(specs, rule, view_criterion_ids(base, sid))
         said.append(
             f"scenario '{sid}': the files' weights differ; the team case weighs it by "
-            f"{_rule_text(rule, len(specs), specs)} (a team case has one set of weights per scenario)"
+            f"{_rule_text(rule, len(specs), specs)}; each assessor keeps their own under "
+            "assessors.<id>.scenarios"
         )
     return combined, said
 
 
-def _assessor(c: Contribution, keeps_weights: bool, descriptions_differ: bool) -> Assessor:
-    """The assessor of `c`: the file's byline (name, role) if it has one, and
-    what the file says of itself (its description, when the files' differ)."""
+def _assessor(
+    c: Contribution, keeps_weights: bool, descriptions_differ: bool, differ: set[str], said_differ: set[str]
+) -> Assessor:
+    """The assessor of `c`: the file's byline (name, role) if it has one, what
+    the file says of itself (its description, when the files' differ), and its
+    own view of each scenario (its weights there when the files' in `differ`,
+    its description when theirs in `said_differ`)."""
     case = c.loaded.case
     byline = case.assessor
     said: dict[str, object] = {"name": byline.name if byline else c.name, "scores": case.scores}
@@ -233,6 +240,17 @@ def _assessor(c: Contribution, keeps_weights: bool, descriptions_differ: bool) -
         said["description"] = case.description
     if keeps_weights:
         said["weights"] = _own_weights(c, None)
+    scenarios = {
+        sid: AssessorScenario(
+            scores=sc.scores,
+            weights=_own_weights(c, sid) if sid in differ else None,
+            description=sc.description if sid in said_differ else "",
+        )
+        for sid, sc in case.scenarios.items()
+        if sc.scores or sid in differ or (sid in said_differ and sc.description)
+    }
+    if scenarios:
+        said["scenarios"] = scenarios
     return Assessor(**said)  # type: ignore[arg-type]
 
 
@@ -247,6 +265,15 @@ SHARED = {
 """What the merged case takes from the first file alone, as the notes name it."""
 
 
+def _shared(case: Case, key: str) -> object:
+    """What of `key` the merged case takes from the first file: of the
+    scenarios, all but their scores and weights (each assessor keeps those)."""
+    if key == "scenarios":
+        own = {"scores", "weights", "description"}
+        return {sid: sc.model_dump(exclude=own) for sid, sc in case.scenarios.items()}
+    return getattr(case, key)
+
+
 def _notes(contributions: list[Contribution]) -> list[str]:
     """Each thing a file says differently from the first, which the merged
     case does not keep (the first file's wins)."""
@@ -255,7 +282,7 @@ def _notes(contributions: list[Contribution]) -> list[str]:
     notes = []
     for c in contributions[1:]:
         case = c.loaded.case
-        differ = [name for key, name in SHARED.items() if getattr(case, key) != getattr(base, key)]
+        differ = [name for key, name in SHARED.items() if _shared(case, key) != _shared(base, key)]
         if differ:
             notes.append(
                 f"{c.file}: its {', '.join(differ)} differ from {first.file}'s; "
@@ -278,6 +305,37 @@ def _team_description(contributions: list[Contribution]) -> str:
     )
 
 
+def _said_differ(contributions: list[Contribution], base: Case) -> set[str]:
+    """The scenarios whose descriptions differ between the files that have them."""
+    return {
+        sid
+        for sid in base.scenarios
+        if len(
+            {
+                c.loaded.case.scenarios[sid].description
+                for c in contributions
+                if sid in c.loaded.case.scenarios
+            }
+        )
+        > 1
+    }
+
+
+def _team_scenario(scenario: Scenario, weights: Weights | None, said_differ: bool) -> Scenario:
+    """A scenario of the team case: the first file's, its scores moved under
+    each assessor (none agreed yet), its weights the files' combined if they
+    differ, its description the team's if the files' differ."""
+    update: dict[str, object] = {"scores": {}} if scenario.scores else {}
+    if weights is not None:
+        update["weights"] = weights
+    if said_differ:
+        update["description"] = (
+            f"The team's view of {scenario.name}: the mean of each assessor's own cells "
+            "(assessors.<id>.scenarios), with what each said of it there."
+        )
+    return scenario.model_copy(update=update) if update else scenario
+
+
 def merge_cases(
     contributions: list[Contribution], target_dir: Path | str = ".", rule: str = "mean"
 ) -> Merged:
@@ -293,18 +351,20 @@ def merge_cases(
         criteria = criteria.model_copy(update={"catalogue": moved})
     agreed, keeps, said = _baseline_weights(contributions, rule)
     scenario_weights, scenario_said = _scenario_weights(contributions, base, rule)
+    described = _said_differ(contributions, base)
     scenarios = {
-        sid: sc.model_copy(update={"weights": scenario_weights[sid]}) if sid in scenario_weights else sc
+        sid: _team_scenario(sc, scenario_weights.get(sid), sid in described)
         for sid, sc in base.scenarios.items()
     }
     differ = len({c.loaded.case.description for c in contributions}) > 1
+    own = set(scenario_weights)
     update: dict[str, object] = {
         "criteria": criteria,
         "scores": {},
-        "assessors": {c.assessor: _assessor(c, keeps, differ) for c in contributions},
+        "assessors": {c.assessor: _assessor(c, keeps, differ, own, described) for c in contributions},
         "team": Team(aggregate="mean", weights=rule),  # type: ignore[arg-type]
     }
-    if scenario_weights:
+    if scenarios != base.scenarios:
         update["scenarios"] = scenarios
     if differ:
         update["description"] = _team_description(contributions)

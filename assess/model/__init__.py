@@ -3,6 +3,7 @@
 from assess.model.case import (
     FORMAT_VERSION,
     Assessor,
+    AssessorScenario,
     Byline,
     Case,
     CaseCriteria,
@@ -45,6 +46,7 @@ from assess.model.weights import Judgement, Weights
 
 __all__ = [
     "Assessor",
+    "AssessorScenario",
     "Byline",
     "Basis",
     "Team",

@@ -86,6 +86,21 @@ class Byline(Strict):
     says whose judgement a score is."""
 
 
+class AssessorScenario(Strict):
+    """One assessor's own view of a scenario: the cells they re-scored (or
+    marked carried), and their weights there if their own."""
+
+    description: Text = ""
+    """What the assessor's own file said of the scenario (`assess merge` keeps
+    it when the files' differ)."""
+    scores: ScoreTable = Field(default_factory=dict)
+    """This assessor's cells of the scenario, laid over their baseline scores;
+    the team's cell of the scenario is the assessors' aggregate of them."""
+    weights: Weights | None = None
+    """This assessor's weights in the scenario, if they differ from the
+    scenario's (the team's)."""
+
+
 class Assessor(Strict):
     """One member of a team and the scores (and weights) they gave."""
 
@@ -98,6 +113,10 @@ class Assessor(Strict):
     """This assessor's baseline scores; cells they left out are not theirs."""
     weights: Weights | None = None
     """This assessor's weights, if they differ from the case's."""
+    scenarios: dict[Id, AssessorScenario] = Field(default_factory=dict)
+    """This assessor's own view of each scenario of the case, by scenario id
+    (`assess merge` keeps each file's); a scenario they have no view of is
+    their baseline with the scenario's cells over it."""
 
 
 class Team(Strict):

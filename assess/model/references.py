@@ -144,6 +144,9 @@ def _weights_of(case: Case) -> Iterator[tuple[Path, Weights]]:
     for aid, a in case.assessors.items():
         if a.weights is not None:
             yield ("assessors", aid, "weights"), a.weights
+        for sid, own in a.scenarios.items():
+            if own.weights is not None:
+                yield ("assessors", aid, "scenarios", sid, "weights"), own.weights
 
 
 def _weights(weights: Weights, at: Path, criteria: set[str]) -> Iterator[Finding]:

@@ -124,6 +124,19 @@ BASIS_WORDS: dict[str | None, str] = {
 }
 """What a score rests on (`assess.core.basis`), as every output says it."""
 
+BASIS_MARKS: dict[str | None, str] = {"judgement": "°", "carried": "=", "mixed": "°"}
+"""The discreet mark after a score, wherever scores are shown side by side
+(the score matrix, the compare views): judgement (or the assessors' mixed
+bases) °, carried over from the baseline =; evidence and unstated none."""
+
+BASIS_MARK_LEGEND = "° judgement · = carried over"
+"""The legend of `BASIS_MARKS`."""
+
+
+def basis_mark(basis: str | None) -> str:
+    return BASIS_MARKS.get(basis, "")
+
+
 ILLUSTRATIVE = "illustrative weights"
 """Said wherever weights are shown that are an example, not an elicitation."""
 

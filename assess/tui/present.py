@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from assess.render import fmt
+from assess.render.explain import BASIS_MARK_LEGEND, BASIS_MARKS
 from assess.render.safe import printable
 
 if TYPE_CHECKING:  # the model loads with the case, after the UI's first frame
@@ -178,12 +179,7 @@ def family_name(criterion: Criterion, off: bool = False, width: int = 0) -> Text
     return shown(name, "dim strike" if off else family_colour(criterion.family))
 
 
-BASIS_MARKS: dict[str | None, str] = {"judgement": "°", "carried": "=", "mixed": "°"}
-"""The discreet mark after a matrix cell's score: judgement (or the assessors'
-mixed bases) °, carried over from the baseline =; evidence and unstated none."""
-
-
-BASIS_LEGEND = "° judgement · = carried over · ✕ vetoed"
+BASIS_LEGEND = f"{BASIS_MARK_LEGEND} · ✕ vetoed"
 """The score matrix's legend of its marks (its border's subtitle)."""
 
 

@@ -105,7 +105,7 @@ async def test_moving_to_a_cell_shows_both_rationales(
         before, after = (s.rationale or "" for s in cell.sides)
         assert before != after
         text = " ".join(shown_text(screen.query_one(CompareDetail)).split())
-        assert "3 (2–4) → 3.5 (2.5–4.5)" in text  # ranges as they are, never ±
+        assert "3 (2–4) → 3.5 (3–5)" in text  # ranges as they are, never ±
         words = 4 if size[1] < 32 else 12  # a short terminal shows one line per view
         for rationale in (before, after):
             assert " ".join(rationale.split()[:words]) in text

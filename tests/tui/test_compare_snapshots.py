@@ -43,7 +43,8 @@ def test_two_cases_80x24(snap_compare) -> None:
 def test_two_cases_120x40(snap_compare) -> None:
     """The two bundled cases in a large terminal. Must show what the 80×24
     shot shows, plus: full option names, "weight effect" / "score effect"
-    headers, the matrix under a titled rule ("Weights (%) and scores · n / p
+    headers, the matrix under a titled rule ("Weights (%) and scores · °
+    judgement · = carried over · n / p
     next / previous change · ⏎ full texts") with the criteria's names on two
     header lines ("Cost / sharing") and all seven option rows; the pane "At the cursor, in each
     view" with both rationales wrapped in full and each source (document §

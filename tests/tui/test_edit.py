@@ -157,18 +157,20 @@ TEAM = DEFAULT_CASE.parent / "team_example" / "team.yaml"
 
 def test_a_score_on_a_teams_aggregate_keeps_its_range() -> None:
     """The team case holds no agreed scores: regulation × spillover is the
-    assessors' mean 3 with range 1..5. Agreeing on 4 keeps that range
+    assessors' mean 3 with range 0..4.5. Agreeing on 4 keeps that range
     (it used to become a bare `value: 4`) and leaves the generated rationale."""
     loaded = load_case(TEAM)
     case, catalogue = loaded.case, loaded.catalogue_model
     assert edit.starts_agreed(case, None, "regulation", "spillover")
     agreed = edit.set_score(case, None, "regulation", "spillover", 4.0, catalogue=catalogue)
     cell = agreed.scores["regulation"]["spillover"]
-    assert (cell.value, cell.low, cell.high, cell.rationale) == (4.0, 1.0, 5.0, None)
+    assert (cell.value, cell.low, cell.high, cell.rationale) == (4.0, 0.0, 4.5, None)
     assert not edit.starts_agreed(agreed, None, "regulation", "spillover")
     in_2025 = edit.set_score(case, "2025", "regulation", "spillover", 4.0, catalogue=catalogue)
-    # the 2025 view holds the first file's cell (2..3.5): its range, widened to hold 4
-    assert in_2025.scenarios["2025"].scores["regulation"]["spillover"].range == (2.0, 4.0)
+    # the 2025 view starts from the aggregate of the assessors' own 2025 cells (0.5..3.5),
+    # its range widened to hold 4
+    assert edit.starts_agreed(case, "2025", "regulation", "spillover")
+    assert in_2025.scenarios["2025"].scores["regulation"]["spillover"].range == (0.5, 4.0)
     with pytest.raises(edit.EditError, match="agreed score first"):
         edit.set_rationale(case, None, "regulation", "spillover", "We agree.")
     assert not edit.starts_agreed(Case.model_validate(small_case_data()), None, "a", "gain")  # no assessors

@@ -85,13 +85,21 @@ async def test_moving_to_the_widest_disagreement_shows_all_three_rationales(team
         text = shown_text(screen.query_one(TeamDetail))
         assert "Dialogue on AI regulation × Testbed for wider cooperation" in text
         assert "team 3 (mean of 3) · spread 2 · sd 0.82 · nobody stands out" in text
-        for name, value in (("Anna", "4 (3–5)"), ("Boris", "2 (1–3)"), ("Chen", "3 (2–4)")):
+        for name, value in (("Anna", "4 (3.5–4.5)"), ("Boris", "2 (0–3)"), ("Chen", "3 (1.5–4)")):
             assert f"{name} {value}" in text
         three = rationales(screen, WIDEST)
         assert len(three) == 3 and len(set(three)) == 3
         columns = shown_columns(screen.query_one(TeamDetail), ["Anna  4", "Boris  2", "Chen  3"])
-        for rationale, column in zip(three, columns, strict=True):
-            assert rationale in column
+        roles = ("science-ministry analyst", "security officer", "economist")
+        for rationale, column, role in zip(three, columns, roles, strict=True):
+            assert rationale in column and role in column
+        await pilot.press("enter")  # the full texts name each assessor with their role
+        await pilot.pause()
+        title = shown_text(pilot.app.screen.query_one("#team-texts-title"))
+        assert "Anna (science-ministry analyst), Boris (security officer), Chen (economist)" in title
+        await pilot.press("escape")
+        ranks = screen.query_one("#team-ranks-scroll").border_title
+        assert ranks is not None and "· " in str(ranks) and str(ranks).count("illustrative weights") == 1
 
 
 async def test_narrow_terminal_stacks_the_assessors(team: LoadedCase) -> None:
@@ -102,7 +110,7 @@ async def test_narrow_terminal_stacks_the_assessors(team: LoadedCase) -> None:
         screen = team_screen(pilot.app)
         detail = screen.query_one(TeamDetail)
         assert detail.mode == "rows"
-        assert "Anna 4 (3–5)" in shown_text(detail)
+        assert "Anna 4 (3.5–4.5) science-ministry analyst" in shown_text(detail)
         whole = " ".join(rendered(detail.content, 60).split())
         for rationale in rationales(screen, WIDEST):
             assert rationale in whole

@@ -37,12 +37,17 @@ def test_team_80x24(snap_compare) -> None:
     weights)": seven options in team order, team/anna/boris/chen ranks, chen's
     3 and 2 for research grants and pharma in red and green, smart cities ✕
     for team and boris, the τ row 0.905 1.000 0.810; the compact footer with ⏎
-    Full texts, esc Close, n Next widest, p Prev, v Values/spread."""
+    Full texts, esc Close, n Next widest, p Prev, v Values/spread. (Since the
+    bundled cases were rebuilt: ten options, 13 criteria, "98 of 130 differ",
+    the cursor on regulation × spill-over, spread 2; each assessor's role
+    after the name and value, "Anna  4 (3.5–4.5)  science-ministry analyst";
+    the ranks titled "Ranks vs team · illustrative weights (mean, ...)".)"""
     assert snap_compare(TeamHost(), terminal_size=(80, 24))
 
 
 def test_team_120x40(snap_compare) -> None:
-    """A large terminal. Must show what the 80×24 shot shows, with longer
+    """A large terminal (each assessor's role on the line under their name and
+    value, dim). Must show what the 80×24 shot shows, with longer
     option names and wider columns (names clipped to seven characters on two
     lines: "Compet…" / "buildi…", "Cost" / "sharing"); below, the three assessors side by side in
     columns headed "anna 4.5 (4–5)", "boris 2 (1–3)" (highlighted) and

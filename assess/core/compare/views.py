@@ -14,8 +14,11 @@ data that the CLI, the TUI and reports render:
   (points, swing, rank position) in each view, with the view's elicitation
   method and text; `weight_changes` keeps those that differ.
 - `cells`: each option × criterion score in each view (value, low, high,
-  rationale, source); `score_changes` keeps those that differ in value,
-  range, rationale, source or presence.
+  rationale, source, and its basis as shown: `assess.core.basis`);
+  `score_changes` keeps those that differ in value, range, rationale,
+  source, presence or basis (carried over aside: that is no change).
+- `illustrative`: per view, whether its weights are an example (marked
+  `illustrative`, or the criteria's defaults) rather than an elicitation.
 - `only_in`: options and criteria missing from some views (never an error).
 - `effects`: per option and consecutive pair of views A → B, the change of
   its total split exactly into a weight effect and a score effect, with a
@@ -36,6 +39,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from assess.core.basis import Shown, view_bases
 from assess.core.compare.effects import CriterionEffect, OptionEffect, option_effect
 from assess.core.scoring import Ranked, VetoReason, score_wsm
 from assess.core.view import View
@@ -118,6 +122,9 @@ class CellSide:
     high: float | None = None
     rationale: str | None = None
     source: SourceRef | None = None
+    basis: Shown = None
+    """What the score rests on, as the score matrix shows it (evidence,
+    judgement, carried over, mixed)."""
 
 
 @dataclass(frozen=True)
@@ -126,7 +133,7 @@ class CellComparison:
     criterion: str
     sides: tuple[CellSide, ...]
     changed: tuple[str, ...]
-    """What differs: any of "presence", "value", "range", "rationale", "source"."""
+    """What differs: any of "presence", "value", "range", "rationale", "source", "basis"."""
 
     @property
     def value_changed(self) -> bool:
@@ -154,6 +161,9 @@ class Comparison:
     only_in: OnlyIn
     effects: tuple[OptionEffect, ...]
     """By pair of views, then option order."""
+    illustrative: tuple[bool, ...] = ()
+    """Per view: its weights are an example (marked illustrative, or the
+    criteria's defaults), not an elicitation."""
 
     @property
     def weight_changes(self) -> tuple[WeightComparison, ...]:
@@ -240,12 +250,14 @@ def _weight_changes(sides: tuple[WeightSide, ...]) -> tuple[str, ...]:
     return tuple(changed)
 
 
-def _cell_side(view: View, oid: str, cid: str, crit_ids: set[str], opt_ids: set[str]) -> CellSide:
+def _cell_side(
+    view: View, oid: str, cid: str, crit_ids: set[str], opt_ids: set[str], bases: dict[tuple[str, str], Shown]
+) -> CellSide:
     if cid not in crit_ids or oid not in opt_ids:
         return CellSide(False)
     cell = view.cell(oid, cid)
     low, high = cell.range
-    return CellSide(True, cell.value, low, high, cell.rationale, cell.source)
+    return CellSide(True, cell.value, low, high, cell.rationale, cell.source, bases.get((oid, cid)))
 
 
 _CELL_KEYS = {
@@ -259,7 +271,10 @@ _CELL_KEYS = {
 def _cell_changes(sides: tuple[CellSide, ...]) -> tuple[str, ...]:
     presence = ("presence",) if len({s.present for s in sides}) > 1 else ()
     present = [s for s in sides if s.present]
-    return presence + tuple(k for k, get in _CELL_KEYS.items() if len({repr(get(s)) for s in present}) > 1)
+    changed = tuple(k for k, get in _CELL_KEYS.items() if len({repr(get(s)) for s in present}) > 1)
+    # a carried cell is the earlier one unreviewed: marked where shown, not a change
+    said = {s.basis for s in present if s.basis != "carried"}
+    return presence + changed + (("basis",) if len(said) > 1 else ())
 
 
 def _only_in(ids: list[str], present: list[set[str]]) -> tuple[tuple[str, tuple[int, ...]], ...]:
@@ -310,11 +325,13 @@ def compare_views(views: list[tuple[str, View]]) -> Comparison:
     for cid in crit_ids:
         sides = tuple(_weight_side(v, cid) for v in vs)
         weights.append(WeightComparison(cid, criterion_names[cid], sides, _weight_changes(sides)))
+    bases = [view_bases(v) for v in vs]
     cells = []
     for oid in opt_ids:
         for cid in crit_ids:
             sides_c = tuple(
-                _cell_side(v, oid, cid, cs, os) for v, cs, os in zip(vs, crit_sets, opt_sets, strict=True)
+                _cell_side(v, oid, cid, cs, os, b)
+                for v, cs, os, b in zip(vs, crit_sets, opt_sets, bases, strict=True)
             )
             cells.append(CellComparison(oid, cid, sides_c, _cell_changes(sides_c)))
     return Comparison(
@@ -326,4 +343,5 @@ def compare_views(views: list[tuple[str, View]]) -> Comparison:
         cells=tuple(cells),
         only_in=OnlyIn(_only_in(opt_ids, opt_sets), _only_in(crit_ids, crit_sets)),
         effects=_effects(vs, rankings, opt_ids, option_names, crit_ids),
+        illustrative=tuple(v.weight_spec is None or v.weight_spec.illustrative for v in vs),
     )

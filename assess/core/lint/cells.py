@@ -43,6 +43,8 @@ def tables(case: Case) -> Iterator[tuple[Path, dict[str, dict[str, Score]]]]:
         yield ("scenarios", sid, "scores"), scenario.scores
     for aid, person in case.assessors.items():
         yield ("assessors", aid, "scores"), person.scores
+        for sid, own in person.scenarios.items():
+            yield ("assessors", aid, "scenarios", sid, "scores"), own.scores
 
 
 def assessor_ids(case: Case) -> list[str | None]:
@@ -58,6 +60,9 @@ def view_cells(case: Case, scenario: str | None, assessor: str | None) -> Locate
         layers.append((("assessors", assessor, "scores"), case.assessors[assessor].scores))
     if scenario is not None:
         layers.append((("scenarios", scenario, "scores"), case.scenarios[scenario].scores))
+        if assessor is not None and scenario in case.assessors[assessor].scenarios:
+            own = case.assessors[assessor].scenarios[scenario].scores
+            layers.append((("assessors", assessor, "scenarios", scenario, "scores"), own))
     active = set(view_criterion_ids(case, scenario))
     out: Located = {}
     for path, table in layers:
@@ -111,7 +116,7 @@ def double_count(case: Case, scenario: str | None, assessor: str | None) -> Iter
             cited.setdefault((opt, key), []).append((cid, path))
     view = case.baseline if scenario is None else scenario
     for (opt, (_, passage)), uses in cited.items():
-        if len(uses) < 2 or (scenario is not None and not any(p[0] == "scenarios" for _, p in uses)):
+        if len(uses) < 2 or (scenario is not None and not any(_in_scenario(p) for _, p in uses)):
             continue
         uses.sort(key=lambda u: dotted(u[1]))
         names = " and ".join(cid for cid, _ in uses)
@@ -122,6 +127,11 @@ def double_count(case: Case, scenario: str | None, assessor: str | None) -> Iter
             f'{opt} cites the same passage under {names} in {view} ("{quote}"): '
             f"likely one fact counted twice; cells {', '.join(dotted(p) for _, p in uses)}",
         )
+
+
+def _in_scenario(path: Path) -> bool:
+    """A cell written in a scenario: the case's, or an assessor's own view of it."""
+    return path[0] == "scenarios" or path[2:3] == ("scenarios",)
 
 
 def _widths(cell: Score, criterion: Criterion) -> tuple[float | None, float | None]:
@@ -162,39 +172,68 @@ def no_ranges(path: Path, table: dict[str, dict[str, Score]]) -> Iterator[Lint]:
 
 
 def scenario_lints(case: Case, sid: str, known: dict[str, Criterion]) -> Iterator[Lint]:
-    """repeats-baseline, silent-carry and no-driver-change of one scenario."""
-    scenario = case.scenarios[sid]
-    base = effective_scores(case, None)
-    own = scenario.scores
-    for opt, row in own.items():
-        for cid, cell in row.items():
-            old = base.get(opt, {}).get(cid)
-            if old is not None and cell.basis != "carried" and repeats(cell, old):
-                yield Lint(
-                    "repeats-baseline",
-                    ("scenarios", sid, "scores", opt, cid),
-                    f"{opt} on {cid} in {sid} repeats the baseline cell word for word "
-                    f"but says basis {cell.basis or 'nothing'}: mark it carried or re-assess it",
-                )
-    yield from _silent_carry(case, sid)
-    yield from _no_driver_change(case, sid, known, base)
+    """repeats-baseline, silent-carry and no-driver-change of one scenario:
+    of each assessor's own view of it where they have one, else of the case's."""
+    whose: list[str | None] = [a for a, p in case.assessors.items() if sid in p.scenarios]
+    for who in whose or [None]:
+        base = effective_scores(case, None, who)
+        own = _scenario_table(case, sid, who)
+        for opt, row in own.items():
+            for cid, (path, cell) in row.items():
+                old = base.get(opt, {}).get(cid)
+                if old is not None and cell.basis != "carried" and repeats(cell, old):
+                    yield Lint(
+                        "repeats-baseline",
+                        path,
+                        f"{opt} on {cid} in {sid} repeats the baseline cell word for word "
+                        f"but says basis {cell.basis or 'nothing'}: mark it carried or re-assess it",
+                    )
+        yield from _silent_carry(case, sid, who, own)
+        yield from _no_driver_change(case, sid, known, base, who, own)
 
 
-def _silent_carry(case: Case, sid: str) -> Iterator[Lint]:
-    own = case.scenarios[sid].scores
+def _scenario_table(case: Case, sid: str, who: str | None) -> dict[str, dict[str, tuple[Path, Score]]]:
+    """The cells a scenario writes in one assessor's view (None: the case's), with their paths."""
+    out: dict[str, dict[str, tuple[Path, Score]]] = {}
+    layers: list[tuple[Path, dict[str, dict[str, Score]]]] = [
+        (("scenarios", sid, "scores"), case.scenarios[sid].scores)
+    ]
+    if who is not None:
+        layers.append(
+            (("assessors", who, "scenarios", sid, "scores"), case.assessors[who].scenarios[sid].scores)
+        )
+    for path, table in layers:
+        for opt, row in table.items():
+            for cid, cell in row.items():
+                out.setdefault(opt, {})[cid] = ((*path, opt, cid), cell)
+    return out
+
+
+def _scenario_path(sid: str, who: str | None) -> Path:
+    return ("scenarios", sid) if who is None else ("assessors", who, "scenarios", sid)
+
+
+def _silent_carry(
+    case: Case, sid: str, who: str | None, own: dict[str, dict[str, tuple[Path, Score]]]
+) -> Iterator[Lint]:
     for cid in view_criterion_ids(case, sid):
         left = [o.id for o in case.options if cid not in own.get(o.id, {})]
         if left:
             yield Lint(
                 "silent-carry",
-                ("scenarios", sid),
+                _scenario_path(sid, who),
                 f"{sid} keeps {cid} but neither re-scores nor marks carried the baseline's cells of "
-                f"{', '.join(left)}",
+                f"{', '.join(left)}" + (f" ({who}'s view)" if who else ""),
             )
 
 
 def _no_driver_change(
-    case: Case, sid: str, known: dict[str, Criterion], base: dict[str, dict[str, Score]]
+    case: Case,
+    sid: str,
+    known: dict[str, Criterion],
+    base: dict[str, dict[str, Score]],
+    who: str | None,
+    own: dict[str, dict[str, tuple[Path, Score]]],
 ) -> Iterator[Lint]:
     scenario = case.scenarios[sid]
     drivers = [c for c in view_criterion_ids(case, sid) if c in known and known[c].family == "driver"]
@@ -208,16 +247,17 @@ def _no_driver_change(
     cells = [(o.id, c) for o in case.options for c in drivers]
     changed = carried = 0
     for opt, cid in cells:
-        cell = scenario.scores.get(opt, {}).get(cid)
+        found = own.get(opt, {}).get(cid)
         old = base.get(opt, {}).get(cid)
-        if cell is None:
+        if found is None:
             continue
+        cell = found[1]
         carried += cell.basis == "carried"
         changed += old is None or (cell.value, cell.range) != (old.value, old.range)
     if not changed and carried < len(cells):
         yield Lint(
             "no-driver-change",
-            ("scenarios", sid),
+            _scenario_path(sid, who),
             f"{sid} changes no driver score ({', '.join(drivers)}): a partial re-assessment; "
             "re-score the drivers or mark their cells carried",
         )

@@ -23,9 +23,11 @@ are rounded to 6 decimals, never NaN (see `assess.render.jsonout`).
               only criteria whose weight differs; share is normalised (0 when
               absent); raw is the elicited input (points, swing, rank)
     scores:   [{option, criterion, changed, views: [{present, value, low,
-                high, rationale, source: {document, passage, section} | null}]}]
+                high, rationale, source: {document, passage, section} | null,
+                basis}]}]
               only cells that differ; changed lists any of presence, value,
-              range, rationale, source
+              range, rationale, source, basis; basis as the score matrix
+              shows it: evidence, judgement, carried, mixed or null
     only_in:  {options: [{id, name, views: [labels]}], criteria: [...]}
               ids missing from at least one view, with the views holding them
     effects:  [{option, name, from, to, total_from, total_to, change,
@@ -42,7 +44,7 @@ from dataclasses import dataclass
 
 from assess.core.compare.views import CellComparison, CellSide, Comparison, OptionEffect
 from assess.model import SourceRef
-from assess.render.explain import veto_sentences
+from assess.render.explain import basis_mark, veto_sentences
 from assess.render.fmt import scale
 from assess.render.jsonout import to_json
 from assess.render.safe import printable
@@ -74,6 +76,7 @@ def _cell_side(s: CellSide) -> dict[str, object]:
         "high": s.high,
         "rationale": s.rationale,
         "source": _source(s.source),
+        "basis": s.basis,
     }
 
 
@@ -164,19 +167,29 @@ def comparison_json(comp: Comparison, views: list[ViewInfo]) -> str:
 # --- formatters shared with the text report and the TUI ------------------------
 
 
-def cell_text(s: CellSide) -> str:
-    """A score as `3` or `3 (2..4)`; `-` when absent."""
+def cell_text(s: CellSide, marked: bool = False) -> str:
+    """A score as `3` or `3 (2..4)`, with its basis's mark when `marked`
+    (`3° (2..4)`, as in the score matrix); `-` when absent."""
     if not s.present or s.value is None:
         return "-"
+    value = scale(s.value) + (basis_mark(s.basis) if marked else "")
     spread = s.low != s.value or s.high != s.value
     if spread and s.low is not None and s.high is not None:
-        return f"{scale(s.value)} ({scale(s.low)}..{scale(s.high)})"
-    return scale(s.value)
+        return f"{value} ({scale(s.low)}..{scale(s.high)})"
+    return value
+
+
+def basis_marked(c: CellComparison) -> bool:
+    """Whether a compared cell shows its bases' marks: where the views' bases
+    differ, or one of them is carried over."""
+    said = [s.basis for s in c.sides if s.present]
+    return len(set(said)) > 1 or "carried" in said
 
 
 def values_text(c: CellComparison) -> str:
-    """`3 → 4` (one entry per view)."""
-    return " → ".join(cell_text(s) for s in c.sides)
+    """`3 → 4` (one entry per view; `3° → 4` where the bases differ)."""
+    marked = basis_marked(c)
+    return " → ".join(cell_text(s, marked) for s in c.sides)
 
 
 def source_text(src: SourceRef | None, limit: int = 0) -> str:

@@ -14,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from assess.core.compare.views import CellComparison, Comparison, CriterionEffect, OptionSide
-from assess.render.explain import change_words, veto_sentences
+from assess.render.explain import BASIS_MARK_LEGEND, ILLUSTRATIVE, basis_words, change_words, veto_sentences
 from assess.render.fmt import Figure, percent, scale, signed
 from assess.render.mdtext import md
 from assess.render.safe import wrap
 from assess.render.tables import markdown_table, text_table
 from assess.render.text.compare import (
     ViewInfo,
+    basis_marked,
     cell_text,
     comparison_json,
     move_text,
@@ -128,12 +129,14 @@ def _elicitation(comp: Comparison) -> list[str]:
     ]
 
 
-def _views_lines(views: list[ViewInfo], keys: list[str] | None = None) -> list[str]:
+def _views_lines(views: list[ViewInfo], comp: Comparison, keys: list[str] | None = None) -> list[str]:
+    """Each view: its key, file, scenario, case, and whether its weights are illustrative."""
     out = []
     for k, v in enumerate(views):
         which = f"scenario '{v.scenario}'" if v.scenario else "baseline"
         key = f"{keys[k]} = " if keys and keys[k] != v.label else ""
-        out.append(f"{key}{v.label}: {v.file} ({which}){' - ' + v.case if v.case else ''}")
+        example = f" · {ILLUSTRATIVE}" if comp.illustrative[k : k + 1] == (True,) else ""
+        out.append(f"{key}{v.label}: {v.file} ({which}){' - ' + v.case if v.case else ''}{example}")
     return out
 
 
@@ -173,8 +176,17 @@ def _score_rows(
     for c in cells:
         first = not rows or cells[len(rows) - 1].option != c.option
         name = comp.option_names[c.option] if first else ""
-        rows.append([name, comp.criterion_names[c.criterion], *(Figure(cell_text(s)) for s in c.sides)])
+        marked = basis_marked(c)
+        texts = [Figure(cell_text(s, marked)) for s in c.sides]
+        rows.append([name, comp.criterion_names[c.criterion], *texts])
     return header, rows
+
+
+def _marks_note(cells: list[CellComparison]) -> list[str]:
+    """The legend of the bases' marks, when some cell shows them."""
+    if not any(basis_marked(c) for c in cells):
+        return []
+    return [f"Marks: {BASIS_MARK_LEGEND} (shown where the views' bases differ or a cell is carried over)."]
 
 
 def _effects_text(comp: Comparison, views: list[ViewInfo], pair: int, width: int | None) -> list[str]:
@@ -199,7 +211,7 @@ def comparison_table(comp: Comparison, views: list[ViewInfo], width: int | None 
 
     labels = keys(comp)
     out = [*wrap(f"Comparison: {' → '.join(comp.labels)}", w), ""]
-    out += [x for line in _views_lines(views, labels) for x in wrap(line, w, "  ", "    ")]
+    out += [x for line in _views_lines(views, comp, labels) for x in wrap(line, w, "  ", "    ")]
     out += ["", "Rankings (move: + = climbed, - = fell)", "", table(*_rank_rows(comp, str, labels))]
     excluded = _excluded(comp)
     if excluded:
@@ -216,9 +228,10 @@ def comparison_table(comp: Comparison, views: list[ViewInfo], width: int | None 
     moved = [c for c in changes if "presence" not in c.changed and c.value_changed]
     out += ["", f"Scores that differ ({len(changes)})", ""]
     if moved:
-        out += [table(*_score_rows(comp, moved, labels), short=(0, 1)), ""]
+        out += [table(*_score_rows(comp, moved, labels), short=(0, 1))]
+        out += [x for line in _marks_note(moved) for x in wrap(line, w)] + [""]
     notes = [
-        (sum(1 for c in changes if not c.value_changed), "changed only their rationale or source"),
+        (sum(1 for c in changes if not c.value_changed), "changed only their rationale, source or basis"),
         (
             sum(1 for c in changes if "presence" in c.changed),
             "are in some views only (an option or criterion is new or gone)",
@@ -243,7 +256,7 @@ def _cell_lines(comp: Comparison, c: CellComparison) -> list[str]:
     for label, s in zip(comp.labels, c.sides, strict=True):
         if not s.present:
             continue
-        text = f"{label}: {s.rationale or '(no rationale)'}"
+        text = f"{label} ({basis_words(s.basis)}): {s.rationale or '(no rationale)'}"
         if s.source:
             text += f"  [{source_text(s.source, 120)}]"
         lines.append(f"  - {md(text)}")
@@ -254,7 +267,7 @@ def comparison_markdown(comp: Comparison, views: list[ViewInfo]) -> str:
     """The Markdown report, every detail, every user string escaped."""
     name: Text = lambda x: md(x, False)  # noqa: E731 (a cell of `markdown_table`)
     out = [f"## Comparison: {md(' → '.join(comp.labels))}", ""]
-    out += [f"- {md(line)}" for line in _views_lines(views)]
+    out += [f"- {md(line)}" for line in _views_lines(views, comp)]
     out += [
         "",
         "### Rankings (move: + = climbed, - = fell)",
@@ -275,6 +288,8 @@ def comparison_markdown(comp: Comparison, views: list[ViewInfo]) -> str:
     out += ["", *elicitation] if elicitation else []
     changes = comp.score_changes
     out += ["", f"### Scores that differ ({len(changes)})", ""]
+    marks = _marks_note(list(changes))
+    out += [*(md(x) for x in marks), ""] if marks else []
     for c in (c for c in changes if "presence" not in c.changed):
         out += _cell_lines(comp, c)
     partial = [c for c in changes if "presence" in c.changed]

@@ -25,6 +25,7 @@ from textual.widgets import Footer, Static
 
 from assess.core.compare.views import Comparison, compare_views, unique_labels
 from assess.core.view import View, resolve, scenario_key, view_names
+from assess.render.explain import BASIS_MARK_LEGEND, ILLUSTRATIVE
 from assess.tui.present import shown
 from assess.tui.quotes import Quotes
 from assess.tui.screens.compare_rationale import RationaleModal
@@ -36,6 +37,7 @@ from assess.tui.widgets.compare_matrix import (
     CompareMatrix,
 )
 from assess.tui.widgets.compare_ranks import CompareRanks
+from assess.tui.widgets.elicitation_note import MARK as ILLUSTRATIVE_STYLE
 
 if TYPE_CHECKING:
     from assess.files.casefile import LoadedCase
@@ -111,7 +113,12 @@ class CompareScreen(Screen[None]):
         if self.lacking:
             which += f" (baseline of {', '.join(self.lacking)}: no such scenario)"
         counts = f" · {len(comp.weight_changes)} weights, {len(comp.score_changes)} cells differ"
-        return shown(f"Compare {' → '.join(comp.labels)}{which}{counts}")
+        title = shown(f"Compare {' → '.join(comp.labels)}{which}{counts}")
+        example = [label for label, yes in zip(comp.labels, comp.illustrative, strict=True) if yes]
+        if example:
+            whose = "" if len(example) == len(comp.labels) else f" ({', '.join(example)})"
+            title.append(" · ").append(ILLUSTRATIVE, ILLUSTRATIVE_STYLE).append_text(shown(whose))
+        return title
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="compare-top"):
@@ -119,7 +126,10 @@ class CompareScreen(Screen[None]):
             yield Static(self._legend(), id="compare-legend")
         yield CompareRanks(self.comparison, id="compare-ranks")
         matrix = CompareMatrix(self.comparison, self.families, id="compare-matrix")
-        matrix.border_title = "Weights (%) and scores · n / p next / previous change · ⏎ full texts"
+        # the marks of the score matrix, shown where the views' bases differ
+        matrix.border_title = (
+            f"Weights (%) and scores · {BASIS_MARK_LEGEND} · n / p next / previous change · ⏎ full texts"
+        )
         yield matrix
         with VerticalScroll(id="compare-detail-scroll", can_focus=False) as detail:
             detail.border_title = "At the cursor, in each view"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,9 +22,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from assess.core.disagreement import Disagreement, disagreement
+from assess.render.explain import ILLUSTRATIVE
+from assess.render.text.ranking import illustrative
 from assess.tui.present import shown
 from assess.tui.quotes import Quotes
 from assess.tui.screens.team_texts import TeamTextsModal
+from assess.tui.widgets.elicitation_note import MARK as ILLUSTRATIVE_STYLE
 from assess.tui.widgets.team_detail import TeamDetail, TeamSubject
 from assess.tui.widgets.team_heatmap import WIDE, TeamHeatmap, legend
 from assess.tui.widgets.team_ranks import TeamRanks
@@ -79,13 +83,18 @@ class TeamScreen(Screen[None]):
     def _title(self) -> str:
         r = self.report
         differ = sum(1 for c in r.cells if c.spread > 0)
+        # names only: roles would clip the count; the detail shows each role by the name
         return f"Team: {', '.join(r.assessors.values())} · {differ} of {len(r.cells)} differ"
 
-    def _ranks_title(self) -> str:
+    def _ranks_title(self) -> Text:
+        """Whose weights rank the team, and "illustrative weights" when they are an example."""
         r = self.report
         rule = r.weights_rule
         weights = f"{rule} weights" if rule in ("agreed", "default") else f"{rule} of weights"
-        return f"Ranks vs team ({r.aggregate}, {weights})"
+        title = shown("Ranks vs team")
+        if illustrative(r.team):  # before the rule, so a narrow pane still shows it
+            title.append(" · ").append(ILLUSTRATIVE, ILLUSTRATIVE_STYLE)
+        return title.append(f" ({r.aggregate}, {weights})")
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="team-top"):
@@ -98,7 +107,7 @@ class TeamScreen(Screen[None]):
                 detail.border_title = "At the cursor · ⏎ full texts"
                 yield TeamDetail(self.report, id="team-detail").data_bind(TeamScreen.subject)
             with VerticalScroll(id="team-ranks-scroll", can_focus=False) as ranks:
-                ranks.border_title = shown(self._ranks_title())
+                ranks.border_title = self._ranks_title()
                 yield TeamRanks(self.report, id="team-ranks")
         wide = self.app.size.width >= 100  # narrower, a compact footer leaves room for every key
         yield Footer(compact=not wide, show_command_palette=wide)

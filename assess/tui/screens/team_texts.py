@@ -18,7 +18,7 @@ from textual.widgets import Static
 from assess.core.disagreement import Disagreement
 from assess.tui.present import shown
 from assess.tui.quotes import Quotes, cited_passages
-from assess.tui.widgets.team_detail import TeamSubject, describe
+from assess.tui.widgets.team_detail import TeamSubject, describe, who
 
 
 def quoted_passages(
@@ -55,7 +55,7 @@ class TeamTextsModal(ModalScreen[None]):
             *quoted_passages(self.report, self.subject, self.quotes),
         )
         with Vertical(id="team-texts-box"):
-            yield Static(shown(f"Team: {', '.join(self.report.assessors.values())}"), id="team-texts-title")
+            yield Static(shown(f"Team: {who(self.report)}"), id="team-texts-title")
             with VerticalScroll(id="team-texts-scroll"):
                 yield Static(body, id="team-texts-body")
             yield Static("Esc close · ↑↓ scroll", id="team-texts-hint")

@@ -21,8 +21,10 @@ from textual.widgets import Static
 
 from assess.core.compare.views import CellSide, Comparison, OptionEffect
 from assess.render import fmt
-from assess.render.text.compare import source_text
+from assess.render.explain import ILLUSTRATIVE, basis_mark, basis_words
+from assess.render.text.compare import basis_marked, source_text
 from assess.tui.present import bar, safe, shown
+from assess.tui.widgets.elicitation_note import MARK as ILLUSTRATIVE_STYLE
 
 WEIGHT_COLOUR, SCORE_COLOUR = "#7aa2f7", "#bb9af7"
 """Bars of weight effects and of score effects, everywhere on the compare screen."""
@@ -52,13 +54,16 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def cell_text(s: CellSide) -> str:
-    """A score as `3` or `3 (2–4)`; `-` when absent."""
+def cell_text(s: CellSide, marked: bool = False) -> str:
+    """A score as `3` or `3 (2–4)`, with its basis's mark when `marked`
+    (`3° (2–4)`, as in the score matrix); `-` when absent."""
     if not s.present or s.value is None:
         return "-"
-    return fmt.score_range(
+    text = fmt.score_range(
         s.value, s.low if s.low is not None else s.value, s.high if s.high is not None else s.value
     )
+    value, _, rest = text.partition(" ")
+    return value + (basis_mark(s.basis) if marked else "") + (f" {rest}" if rest else "")
 
 
 def _changed(changed: tuple[str, ...], mode: Mode) -> Text:
@@ -71,16 +76,18 @@ def _cell(comp: Comparison, s: CompareSubject, mode: Mode) -> RenderableType:
     assert s.option is not None and s.criterion is not None
     c = comp.cell(s.option, s.criterion)
     head = shown(f"{comp.option_names[c.option]} × {comp.criterion_names[c.criterion]}", "bold")
-    head.append("  " + " → ".join(cell_text(x) for x in c.sides))
+    marked = basis_marked(c)
+    head.append("  " + " → ".join(cell_text(x, marked) for x in c.sides))
     head.append_text(_changed(c.changed, mode))
     if mode == "full":  # one block per view, the texts at full width
         blocks: list[RenderableType] = []
         for label, side in zip(comp.labels, c.sides, strict=True):
-            blocks += [Text(f"\n{safe(label)}: {cell_text(side)}", "bold"), _why(side, mode)]
+            said = f" ({basis_words(side.basis)})" if side.present else ""
+            blocks += [Text(f"\n{safe(label)}: {cell_text(side, marked)}{said}", "bold"), _why(side, mode)]
         return Group(head, *blocks)
     grid = _grid(mode)
     for label, side in zip(comp.labels, c.sides, strict=True):
-        grid.add_row(shown(label), Text(cell_text(side)), _why(side, mode))
+        grid.add_row(shown(label), Text(cell_text(side, marked)), _why(side, mode))
     return Group(head, grid)
 
 
@@ -100,11 +107,16 @@ def _weight(comp: Comparison, s: CompareSubject, mode: Mode) -> RenderableType:
     head.append("  " + " → ".join(fmt.percent(x.share) for x in w.sides))
     head.append_text(_changed(w.changed, mode))
     grid = _grid(mode)
-    for label, side in zip(comp.labels, w.sides, strict=True):
+    for k, (label, side) in enumerate(zip(comp.labels, w.sides, strict=True)):
         share = fmt.percent(side.share) if side.present else "-"
         raw = "" if side.raw is None else f" (raw {fmt.scale(side.raw)})"
         said = side.elicitation if mode == "full" else _clip(side.elicitation, 160)
-        grid.add_row(shown(label), Text(share + raw), shown(f"{side.method}: {said}".rstrip(": ")))
+        how = shown(f"{side.method}: {said}".rstrip(": "))
+        if comp.illustrative[k : k + 1] == (True,):
+            how = Text.assemble(
+                shown(side.method), " · ", (ILLUSTRATIVE, ILLUSTRATIVE_STYLE), shown(f": {said}".rstrip(": "))
+            )
+        grid.add_row(shown(label), Text(share + raw), how)
     return Group(head, grid)
 
 

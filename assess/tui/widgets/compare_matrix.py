@@ -4,7 +4,9 @@ The first row holds the weights (in % of the total), then one row per
 option. A cell that is the same in every view shows its value; one whose
 score differs shows every view's value, "3→4", highlighted ("3~" when only
 its range differs); one whose rationale or source alone differs is marked
-"•"; one missing from some view shows "–" there, in another colour.
+"•"; one missing from some view shows "–" there, in another colour. Where
+the views' bases differ, or one is carried over, every view's value shows
+with its basis's mark, as in the score matrix ("4→3°", "3°→3=").
 Criteria go by their names (on two header lines, shortened to fit). Moving the cursor posts `Shown`, Enter
 posts `Opened`.
 """
@@ -21,6 +23,8 @@ from textual.widgets import DataTable
 
 from assess.core.compare.views import CellComparison, Comparison, WeightComparison
 from assess.render import fmt
+from assess.render.explain import basis_mark
+from assess.render.text.compare import basis_marked
 from assess.tui.present import FAMILY_COLOUR, clip, name_lines
 from assess.tui.widgets.compare_detail import CompareSubject
 
@@ -31,17 +35,25 @@ TEXT_ONLY_STYLE = "#7dcfff"
 SAME_STYLE = "#a0a0a0"
 
 
-def _value(x: float | None) -> str:
-    return "–" if x is None else fmt.scale(x)
+def _value(x: float | None, mark: str = "") -> str:
+    return "–" if x is None else fmt.scale(x) + mark
 
 
 def cell_label(c: CellComparison) -> Text:
     """How a cell reads in the matrix (see the module docstring)."""
     values = [s.value if s.present else None for s in c.sides]
+    marks = [basis_mark(s.basis) for s in c.sides] if basis_marked(c) else [""] * len(values)
+    each = "→".join(_value(v, m) for v, m in zip(values, marks, strict=True))
     if "presence" in c.changed:
-        return Text("→".join(_value(v) for v in values), PRESENCE_STYLE)
+        return Text(each, PRESENCE_STYLE)
     if "value" in c.changed:
-        return Text("→".join(_value(v) for v in values), CHANGED_STYLE)
+        return Text(each, CHANGED_STYLE)
+    if not c.changed and any(marks):  # the same in every view, carried over in some
+        return Text(_value(values[0], "=" if "=" in marks else marks[0]), SAME_STYLE)
+    if any(marks):
+        if "range" in c.changed:
+            return Text(f"{each}~", CHANGED_STYLE)
+        return Text(each, TEXT_ONLY_STYLE)
     if "range" in c.changed:
         return Text(f"{_value(values[0])}~", CHANGED_STYLE)
     if c.changed:

@@ -30,6 +30,12 @@ TeamSubject = tuple[str, str]
 FURTHEST_STYLE = "bold #ffd75f"
 
 
+def who(report: Disagreement) -> str:
+    """The assessors, each with their stated role: "Anna (science-ministry analyst), Boris"."""
+    people = report.case.assessors
+    return ", ".join(f"{p.name} ({p.role})" if p.role else p.name for p in people.values())
+
+
 def value_text(o: Opinion) -> str:
     """`4.5 (4–5)`, or `4.5` when the range is the value."""
     return fmt.score_range(o.value, o.low, o.high)
@@ -78,13 +84,24 @@ def _name(report: Disagreement, cell: CellDisagreement, aid: str, after: str = "
     return shown(report.assessors[aid] + after, FURTHEST_STYLE if furthest else "bold")
 
 
+def _role(report: Disagreement, aid: str, before: str) -> Text:
+    """The assessor's stated role, dim, after `before` ('' when none is stated)."""
+    role = report.case.assessors[aid].role
+    return shown(before + role, "dim") if role else Text("")
+
+
 def _columns(report: Disagreement, cell: CellDisagreement) -> Table:
     table = Table(expand=True, show_edge=False, box=None, padding=(0, 1), pad_edge=False)
     for aid in report.assessors:
         o = cell.opinion(aid)
         head = _name(report, cell, aid, "  ").append(value_text(o) if o else "–", "bold")
         table.add_column(head, ratio=1, overflow="fold")
-    table.add_row(*(_why(cell.opinion(aid), "columns") for aid in report.assessors))
+    table.add_row(
+        *(
+            Text.assemble(_role(report, aid, ""), "\n", _why(cell.opinion(aid), "columns"))
+            for aid in report.assessors
+        )
+    )
     return table
 
 
@@ -94,6 +111,7 @@ def _rows(report: Disagreement, cell: CellDisagreement) -> Group:
     for aid in report.assessors:
         o = cell.opinion(aid)
         head = _name(report, cell, aid, "  ").append(value_text(o) if o else "–", "bold")
+        head.append_text(_role(report, aid, "  "))
         blocks += [head, Padding(_why(o, "rows"), (0, 0, 0, 2))]
     return Group(*blocks)
 
@@ -103,7 +121,7 @@ def _full(report: Disagreement, cell: CellDisagreement) -> list[RenderableType]:
     for aid in report.assessors:
         o = cell.opinion(aid)
         head = Text("\n").append_text(_name(report, cell, aid))
-        head.append(f": {value_text(o)}" if o else ": –", "bold")
+        head.append(f": {value_text(o)}" if o else ": –", "bold").append_text(_role(report, aid, "  "))
         blocks += [head, _why(o, "full")]
     return blocks
 
