@@ -23,8 +23,12 @@ exposure it stands for:
 
 from __future__ import annotations
 
-from assess.core.scoring import VetoReason
+from typing import TYPE_CHECKING
+
 from assess.render.fmt import scale, scale_beside
+
+if TYPE_CHECKING:  # annotations only: the UI's first frame imports this module without the model
+    from assess.core.scoring import VetoReason
 
 LITTLE, SOME = 2 / 3, 1 / 3
 """Value thresholds of "little exposed" and "moderately exposed" (below: "highly exposed")."""

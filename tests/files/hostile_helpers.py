@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,32 +55,57 @@ class Child:
     """The child's peak resident memory."""
 
 
+LAUNCHER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.executable, [sys.executable, *sys.argv[2:]])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as f:
+    f.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+"""A small Python that starts `assess` and writes its peak memory to a file.
+
+Linux keeps a process's peak resident memory across `exec`, and a child
+forked from a test process that has grown (a pytest-xdist worker after
+hundreds of tests: 300 MB) starts at the parent's size: measured from here,
+the peak would be the worker's. Forked from this fresh launcher (~10 MB),
+it is the command's own."""
+
+
 def run_child(*args: str, cwd: Path | None = None) -> Child:
     """`python -m assess ARGS` in a child process, its own peak memory measured
-    (wait4's rusage: this child's, not the maximum over all children so far)."""
-    cmd = [sys.executable, "-m", "assess", *args]
+    (wait4's rusage of a child of a fresh launcher: `LAUNCHER`)."""
     env = {**os.environ, "COLUMNS": "100"}
     env.pop("ASSESS_DEBUG", None)
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryDirectory() as tmp,
+    ):
+        peak = Path(tmp) / "peak"
+        cmd = [sys.executable, "-c", LAUNCHER, str(peak), "-m", "assess", *args]
         child = subprocess.Popen(
-            cmd, cwd=cwd or ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err
+            cmd,
+            cwd=cwd or ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            start_new_session=True,
         )
-        stop = time.monotonic() + HANG_GUARD_S
-        while True:
-            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() > stop:
-                child.kill()
-                os.wait4(child.pid, 0)
-                child.returncode = -9
-                raise AssertionError(f"assess {' '.join(args)} still running after {HANG_GUARD_S} s")
-            time.sleep(0.02)
-        child.returncode = os.waitstatus_to_exitcode(status)
+        try:
+            code = child.wait(timeout=HANG_GUARD_S)
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, 9)
+            child.wait()
+            raise AssertionError(f"assess {' '.join(args)} still running after {HANG_GUARD_S} s") from None
         out.seek(0)
         err.seek(0)
         texts = [f.read().decode("utf-8", "replace") for f in (out, err)]
-    return Child(child.returncode, texts[0], texts[1], usage.ru_maxrss / 1024)
+        peak_kb = int(peak.read_text()) if peak.exists() else 0
+    return Child(code, texts[0], texts[1], peak_kb / 1024)
 
 
 def refusals(text: str) -> list[tuple[str, int, int, str]]:
