@@ -32,12 +32,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
-from numpy.typing import NDArray
-
-from assess.kernels.preferences import Exact, Interval, Order, Ratio, WeightPolytope
-from assess.kernels.preferences import Statement as KernelStatement
 from assess.kernels.weighting import WeightResult
 from assess.model.statements import (
     ExactStatement,
@@ -48,6 +44,14 @@ from assess.model.statements import (
     order_groups,
 )
 from assess.model.weights import Weights
+
+if TYPE_CHECKING:  # NumPy and the polytope kernels (numpy.random) are imported where used:
+    # a case without statements is scored without them
+    import numpy as np
+    from numpy.typing import NDArray
+
+    from assess.kernels.preferences import Statement as KernelStatement
+    from assess.kernels.preferences import WeightPolytope
 
 Path = tuple[str | int, ...]
 Finding = tuple[Path, str]
@@ -83,6 +87,8 @@ class ViewPolytope:
 def kernel_statement(statement: Statement, index: Mapping[str, int]) -> KernelStatement | None:
     """The kernel form of one statement over criteria `index` (id -> column);
     None when what it says concerns a criterion outside them."""
+    from assess.kernels.preferences import Exact, Interval, Order, Ratio
+
     if isinstance(statement, OrderStatement):
         groups = [[index[c] for c in g if c in index] for g in order_groups(statement.order)]
         groups = [g for g in groups if g]
@@ -103,6 +109,8 @@ def kernel_statement(statement: Statement, index: Mapping[str, int]) -> KernelSt
 
 def view_polytope(criterion_ids: Sequence[str], statements: Sequence[Statement] = ()) -> ViewPolytope:
     """The polytope that `statements` allow over `criterion_ids` (module docstring)."""
+    from assess.kernels.preferences import WeightPolytope
+
     index = {c: j for j, c in enumerate(criterion_ids)}
     kept: list[KernelStatement] = []
     source: list[int] = []
@@ -132,6 +140,8 @@ def central_weights(vp: ViewPolytope) -> NDArray[np.float64]:
 
     Raises `InfeasibleStatements` when the statements admit no weights, and
     ValueError when they have more than `CENTRAL_VERTEX_LIMIT` vertices."""
+    import numpy as np
+
     if vp.is_simplex:
         m = vp.polytope.m
         return np.full(m, 1.0 / m)
@@ -145,6 +155,8 @@ def statement_vertices(spec: Weights | None, criterion_ids: Sequence[str]) -> ND
     `criterion_ids` (no statements: the simplex's, the identity), for the
     portfolio's `--robust statements` (Robust Portfolio Modeling needs only
     the vertices: Liesio, Mild & Salo 2007, EJOR 181(3):1488-1505)."""
+    import numpy as np
+
     vp = spec_polytope(spec, criterion_ids)
     return np.eye(vp.polytope.m) if vp.is_simplex else vp.polytope.vertices()
 
@@ -153,11 +165,12 @@ def spec_weights(spec: Weights, criterion_ids: Sequence[str] | None = None) -> W
     """Normalised weights of a weights block (`derive_weights`, or for method
     `statements` the central weights over `criterion_ids`, by default the
     criteria its statements name). Raises `WeightingError`."""
-    from assess.kernels.preferences import InfeasibleStatements
     from assess.kernels.weighting import WeightingError, derive_weights
 
     if spec.method != "statements":
         return derive_weights(spec.method, spec.inputs())
+    from assess.kernels.preferences import InfeasibleStatements
+
     ids = list(criterion_ids) if criterion_ids is not None else named_criteria(spec.statements)
     vp = spec_polytope(spec, ids)
     warnings: tuple[str, ...] = ()
@@ -250,6 +263,8 @@ def statement_findings(
         return _conflict_findings(vp, conflict.statements, path)
     if shares is None:
         return []
+    import numpy as np
+
     w = np.array([max(0.0, float(shares.get(c, 0.0))) for c in vp.criterion_ids])
     if w.sum() <= 0:
         return []
