@@ -195,9 +195,9 @@ def plain_wsm_applies(view: View) -> bool:
 
 def score_wsm(view: View, *, plain: bool | None = None) -> ScoreResult:
     """The weighted sum of the view's values (see `assess.kernels.methods.wsm`):
-    in plain Python or on arrays as `plain_wsm_applies` says (`plain` forces
-    one; True needs linear value functions). The results are the same."""
-    if plain if plain is not None else plain_wsm_applies(view):
+    in plain Python or on arrays as `plain_wsm_applies` says, or as `plain`
+    says when given. The results are the same."""
+    if plain_wsm_applies(view) if plain is None else plain:
         parts, totals = wsm_plain(view.value_rows, view.weight_values)
         return ScoreResult("wsm", True, view, build_ranking(view, totals, True), totals, parts)
     from assess.kernels.methods.wsm import row_totals, wsm_contributions

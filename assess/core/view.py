@@ -3,7 +3,9 @@ of the baseline or of one scenario, ready for the scoring kernels.
 
 Everything is keyed by id in the model; here it becomes arrays, in the order
 of `options` and `criteria` (`option_index` and `criterion_index` map an id to
-its row or column). `resolve` assumes a case that `validate` passed.
+its row or column). The arrays are built on first use; the weights and shares
+are also plain floats (`weight_values`, `share_values`), and so are the values
+(`value_rows`), for the weighted sum that runs without NumPy. `resolve` assumes a case that `validate` passed.
 
 The criteria of a case, asked two ways: `available_criteria` gives every
 criterion the case may use, by id, with its definition (the catalogue's with
