@@ -95,20 +95,24 @@ def _refused(args: argparse.Namespace, loaded: LoadedCase, view: View, err: Meth
 
 def run(args: argparse.Namespace) -> int:
     from assess.core.scoring import score_method
-    from assess.kernels.methods import MethodError
     from assess.render.safe import terminal_width
 
     loaded, view = load_view(args.case, args.scenario, args.assessor)
     if args.method != "all":
         try:
             result = score_method(view, args.method, **_params(args.method, args))
-        except MethodError as err:
+        except ValueError as err:  # MethodError is one; its module (NumPy's) loads only for others
+            from assess.kernels.methods import MethodError
+
+            if not isinstance(err, MethodError):
+                raise
             raise _refused(args, loaded, view, err) from None
         from assess.render.text.ranking import render_ranking
 
         emit(render_ranking(result, args.format, args.case, terminal_width()))
         return 0
     from assess.core.refusal import MethodRefused
+    from assess.kernels.methods import MethodError
     from assess.render.text.methods import render_methods
 
     results, failed, refused = {}, {}, {}

@@ -3,20 +3,41 @@
 The weighted sum is the tool's primary method; other methods (see
 `assess.kernels.methods`) return the same `ScoreResult` so every consumer (CLI,
 TUI, reports) reads one shape.
+
+The weighted sum of a view of up to `PLAIN_CELLS` cells whose value
+functions are all linear runs in plain Python (`wsm_plain`), so that
+`assess score` loads no NumPy; larger ones, or piecewise value functions,
+run on NumPy arrays. Both give the same floats (the kernels share their
+order of operations; property tests check them equal bit for bit), and the
+ranks come from one plain rule (`rank_list`) on either.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-import numpy as np
-from numpy.typing import NDArray
-
+from assess.core.values import all_linear
 from assess.core.view import View
-from assess.kernels.methods.wsm import wsm_contributions
-from assess.kernels.ranks import rank_scores
+from assess.kernels.ranks import rank_list
+from assess.kernels.wsm_plain import wsm_plain
 from assess.model import Criterion
 from assess.model.criteria import VetoMode
+
+if TYPE_CHECKING:  # NumPy is imported where used: the plain weighted sum needs none
+    from typing import TypeAlias
+
+    import numpy as np
+    from numpy.typing import NDArray
+
+    Floats: TypeAlias = Sequence[float] | NDArray[np.float64]
+    """Plain floats or an array of them."""
+    Rows: TypeAlias = Sequence[Sequence[float]] | NDArray[np.float64]
+
+PLAIN_CELLS = 20_000
+"""The largest view (options x criteria) whose weighted sum runs in plain Python."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +90,28 @@ class ScoreResult:
     view: View
     ranking: tuple[Ranked, ...]
     """Ranked options by rank, then the excluded ones."""
-    scores: NDArray[np.float64]
-    """Each option's score, in the view's option order."""
-    contributions: NDArray[np.float64] | None = None
-    """Weighted sum only: n x m, w_j * v_aj, rows summing to `scores`."""
+    totals: Floats
+    """Each option's score, in the view's option order: plain floats or an
+    array (`scores` is always an array)."""
+    parts: Rows | None = None
+    """Weighted sum only: n x m, w_j * v_aj, rows summing to `totals`, as
+    plain rows or an array (`contributions` is always an array)."""
+
+    @cached_property
+    def scores(self) -> NDArray[np.float64]:
+        """`totals` as an array."""
+        import numpy as np
+
+        return np.asarray(self.totals, dtype=float)
+
+    @cached_property
+    def contributions(self) -> NDArray[np.float64] | None:
+        """`parts` as an n x m array (None but for the weighted sum)."""
+        import numpy as np
+
+        if self.parts is None:
+            return None
+        return np.asarray(self.parts, dtype=float).reshape(len(self.totals), len(self.view.criteria))
 
     def by_option(self) -> dict[str, Ranked]:
         return {r.option: r for r in self.ranking}
@@ -103,7 +142,7 @@ def _veto(view: View, criterion: Criterion, i: int, j: int, option: str) -> Veto
     veto = criterion.veto
     assert veto is not None
     cost = criterion.direction == "cost"
-    lo, value, hi = float(view.low[i, j]), float(view.scores[i, j]), float(view.high[i, j])
+    lo, value, hi = view.triple(option, criterion.id)
     said = (criterion.name, veto.threshold, cost, veto.reason or None)
     if veto.applies_to == "high":
         end = criterion.veto_point(lo, value, hi)
@@ -146,30 +185,42 @@ def _own_scores(view: View, option: str, criterion: str) -> list[tuple[str, floa
     return out
 
 
-def build_ranking(view: View, scores: NDArray[np.float64], higher_is_better: bool) -> tuple[Ranked, ...]:
+def build_ranking(view: View, scores: Floats, higher_is_better: bool) -> tuple[Ranked, ...]:
     """Ranks among the options not vetoed; vetoed ones follow, unranked."""
     reasons = veto_reasons(view)
-    kept = np.array([not r for r in reasons], dtype=bool)
-    ranks = np.zeros(len(scores), dtype=np.int64)
-    if kept.any():
-        ranks[kept] = rank_scores(scores[kept], higher_is_better)
+    kept = [i for i, r in enumerate(reasons) if not r]
+    ranks = dict(zip(kept, rank_list([float(scores[i]) for i in kept], higher_is_better), strict=True))
     items = [
-        Ranked(o.id, o.name, int(ranks[i]) if kept[i] else None, float(scores[i]), not kept[i], reasons[i])
+        Ranked(o.id, o.name, ranks.get(i), float(scores[i]), bool(reasons[i]), reasons[i])
         for i, o in enumerate(view.options)
     ]
     ranked = sorted((r for r in items if not r.excluded), key=lambda r: r.rank or 0)
     return (*ranked, *(r for r in items if r.excluded))
 
 
-def score_wsm(view: View) -> ScoreResult:
-    """The weighted sum of the view's values (see `assess.kernels.methods.wsm`)."""
+def plain_wsm_applies(view: View) -> bool:
+    """The view's weighted sum runs in plain Python (module docstring)."""
+    return len(view.options) * len(view.criteria) <= PLAIN_CELLS and all_linear(view.criteria)
+
+
+def score_wsm(view: View, *, plain: bool | None = None) -> ScoreResult:
+    """The weighted sum of the view's values (see `assess.kernels.methods.wsm`):
+    in plain Python or on arrays as `plain_wsm_applies` says, or as `plain`
+    says when given. The results are the same."""
+    if plain_wsm_applies(view) if plain is None else plain:
+        parts, totals = wsm_plain(view.value_rows, view.weight_values)
+        return ScoreResult("wsm", True, view, build_ranking(view, totals, True), totals, parts)
+    from assess.kernels.methods.wsm import row_totals, wsm_contributions
+
     contributions = wsm_contributions(view.values, view.weights)
-    totals = contributions.sum(axis=1)
-    return ScoreResult("wsm", True, view, build_ranking(view, totals, True), totals, contributions)
+    arrays = row_totals(contributions)
+    return ScoreResult("wsm", True, view, build_ranking(view, arrays, True), arrays, contributions)
 
 
 def kept_mask(view: View) -> NDArray[np.bool_]:
     """True for the options no veto excludes."""
+    import numpy as np
+
     return np.array([not r for r in veto_reasons(view)], dtype=bool)
 
 
@@ -195,11 +246,13 @@ def score_method(view: View, method: str, **params: object) -> ScoreResult:
     unless `preferences` is given.
     Raises `assess.core.refusal.MethodRefused` (a MethodError), in a planner's
     words and with its data, when the method does not apply to the view."""
+    if method == "wsm":
+        return score_wsm(view)
+    import numpy as np
+
     from assess.core.refusal import MethodRefused, refusal
     from assess.kernels.methods import MethodError, get_method
 
-    if method == "wsm":
-        return score_wsm(view)
     spec = get_method(method)
     if method == "promethee" and "preferences" not in params:
         params = {**params, "preferences": promethee_preferences(view)}

@@ -45,7 +45,8 @@ from assess.model.statements import (
 )
 from assess.model.weights import Weights
 
-if TYPE_CHECKING:  # NumPy and the LP kernels load when a polytope is built (`check` needs neither)
+if TYPE_CHECKING:  # NumPy and the polytope kernels (numpy.random) are imported where used:
+    # a case without statements is scored without them
     import numpy as np
     from numpy.typing import NDArray
 

@@ -3,7 +3,9 @@ of the baseline or of one scenario, ready for the scoring kernels.
 
 Everything is keyed by id in the model; here it becomes arrays, in the order
 of `options` and `criteria` (`option_index` and `criterion_index` map an id to
-its row or column). `resolve` assumes a case that `validate` passed.
+its row or column). The arrays are built on first use; the weights and shares
+are also plain floats (`weight_values`, `share_values`), and so are the values
+(`value_rows`), for the weighted sum that runs without NumPy. `resolve` assumes a case that `validate` passed.
 
 The criteria of a case, asked two ways: `available_criteria` gives every
 criterion the case may use, by id, with its definition (the catalogue's with
@@ -20,6 +22,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from assess.kernels.wsm_plain import left_sum
 from assess.model import Case, Catalogue, Criterion, Option, Score, Weights
 
 if TYPE_CHECKING:  # NumPy is imported by the arrays' first use: `check` needs none
@@ -163,8 +166,8 @@ class View:
     options: tuple[Option, ...]
     cells: dict[str, dict[str, Score]]
     weight_spec: Weights | None
-    weights: NDArray[np.float64]
-    """Raw weights of `criteria` (not normalised)."""
+    weight_values: tuple[float, ...]
+    """Raw weights of `criteria` (not normalised), as plain floats (`weights`: as an array)."""
     weighting: WeightResult | None = None
     """How `weight_spec` was derived, with its diagnostics (AHP's consistency,
     warnings), once per view (None: the criteria's default weights)."""
@@ -206,10 +209,25 @@ class View:
         return MappingProxyType({c: j for j, c in enumerate(self.criterion_ids)})
 
     @cached_property
+    def weights(self) -> NDArray[np.float64]:
+        """Raw weights of `criteria` (not normalised)."""
+        import numpy as np
+
+        return np.array(self.weight_values, dtype=float)
+
+    @cached_property
+    def share_values(self) -> tuple[float, ...]:
+        """Weights normalised to sum to 1 (summed left to right, as the weighted
+        sum's `weight_shares`); as given when they sum to 0."""
+        total = left_sum(self.weight_values)
+        return tuple(w / total for w in self.weight_values) if total > 0 else self.weight_values
+
+    @cached_property
     def shares(self) -> NDArray[np.float64]:
-        """Weights normalised to sum to 1."""
-        total = self.weights.sum()
-        return self.weights / total if total > 0 else self.weights
+        """`share_values` as an array."""
+        import numpy as np
+
+        return np.array(self.share_values, dtype=float)
 
     @cached_property
     def _ranges(self) -> NDArray[np.float64]:
@@ -260,6 +278,23 @@ class View:
         return value_matrix(list(self.criteria), self.scores)
 
     @cached_property
+    def value_rows(self) -> list[list[float]]:
+        """`values` as plain floats, row by option: computed without NumPy
+        when every value function is linear (`assess.core.values.value_rows`,
+        the same floats), else `values.tolist()`."""
+        from assess.core.values import all_linear, value_rows
+
+        if not all_linear(self.criteria):
+            return self.values.tolist()
+        ids = self.criterion_ids
+        return value_rows(self.criteria, [[self.cells[o.id][c].value for c in ids] for o in self.options])
+
+    def triple(self, option_id: str, criterion_id: str) -> tuple[float, float, float]:
+        """A cell's (low end, value, high end), as in `low`, `scores` and `high`."""
+        lo, v, hi = _triple(self.cells[option_id][criterion_id])
+        return float(lo), float(v), float(hi)
+
+    @cached_property
     def cost(self) -> NDArray[np.bool_]:
         import numpy as np
 
@@ -279,8 +314,6 @@ def resolve(
     """The view of `scenario` (None: the baseline) of a validated case, as the
     team sees it or, with `assessor`, as that assessor does. `basis`, an
     earlier view, only saves work: the result is the same without it."""
-    import numpy as np
-
     known = available_criteria(case, catalogue)
     criteria = [known[c] for c in view_criterion_ids(case, scenario)]
     spec = effective_weights(case, scenario, assessor)
@@ -293,7 +326,7 @@ def resolve(
         options=tuple(case.options),
         cells=effective_scores(case, scenario, assessor),
         weight_spec=spec,
-        weights=np.array([weights[c.id] for c in criteria], dtype=float),
+        weight_values=tuple(float(weights[c.id]) for c in criteria),
         weighting=derived,
         assessor=assessor,
         basis=basis,

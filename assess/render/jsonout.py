@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Mapping
 from typing import Any
-
-import numpy as np
 
 from assess.render.fmt import machine
 
@@ -30,16 +29,30 @@ def plain(value: Any) -> Any:
     """`value` as plain JSON data, numbers rounded (see the module docstring)."""
     if isinstance(value, bool | None | str):
         return value
-    if isinstance(value, int | np.integer):
+    if isinstance(value, int):
         return int(value)
-    if isinstance(value, float | np.floating):
+    if isinstance(value, float):
         return machine(float(value))
     if isinstance(value, Mapping):
         return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | np.ndarray):
+    if isinstance(value, list | tuple):
         return [plain(v) for v in value]
-    if isinstance(value, np.bool_):
-        return bool(value)
+    return _numpy_plain(value)
+
+
+def _numpy_plain(value: Any) -> Any:
+    """A NumPy scalar or array as plain data; NumPy is looked at only if some
+    module loaded it (without it, no value can be one of its types)."""
+    np = sys.modules.get("numpy")
+    if np is not None:
+        if isinstance(value, np.integer):
+            return int(value)
+        if isinstance(value, np.floating):
+            return machine(float(value))
+        if isinstance(value, np.ndarray):
+            return [plain(v) for v in value]
+        if isinstance(value, np.bool_):
+            return bool(value)
     raise TypeError(f"not JSON data: {type(value).__name__}")
 
 

@@ -147,8 +147,8 @@ def view_state(
 
 
 def _reordered(view: View, order: list[Criterion]) -> View:
-    weights = view.weights[[view.criterion_index[c.id] for c in order]]
-    return replace(view, criteria=tuple(order), weights=weights)
+    weights = tuple(view.weight_values[view.criterion_index[c.id]] for c in order)
+    return replace(view, criteria=tuple(order), weight_values=weights)
 
 
 @dataclass(frozen=True, eq=False)

@@ -1,7 +1,9 @@
 """What the command line imports, counted in a fresh process: `assess --help`
 and a mistyped command load no library and no command module; `COMMAND --help`
 loads that command's module only; `assess check` (cold and from the cache)
-loads neither NumPy nor Textual."""
+loads neither NumPy nor Textual, nor does `assess score` by the weighted sum
+(table and JSON) of a case without weight statements, which also loads no
+polytope kernels (`numpy.random`)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ for argv in json.loads(sys.argv[1]):
         pass
 names = sorted(m for m in sys.modules if m.split(".")[0] in
                {"numpy", "textual", "rich", "pydantic", "yaml"} and "." not in m)
+names += sorted(m for m in sys.modules if m == "assess.kernels.preferences")
 commands = sorted(m for m in sys.modules if m.startswith("assess.cli.") and m.endswith("_cmd"))
 print(json.dumps([names, commands]))
 """
@@ -55,3 +58,11 @@ def test_check_imports_neither_numpy_nor_textual() -> None:
     names, commands = imported(["--no-cache", "check", case], ["check", case], ["check", case])
     assert names == ["pydantic", "yaml"]
     assert commands == ["assess.cli.check_cmd"]
+
+
+def test_score_by_the_weighted_sum_imports_no_numpy() -> None:
+    case = str(DEFAULT_CASE)
+    runs = (["--no-cache", "score", case, "-f", "json"], ["score", case], ["score", case, "-f", "json"])
+    names, commands = imported(*runs)
+    assert names == ["pydantic", "yaml"]
+    assert commands == ["assess.cli.score_cmd"]

@@ -63,8 +63,8 @@ def ranking_data(result: ScoreResult, file: str) -> dict[str, object]:
             "reasons": list(veto_sentences(r.reasons)),
             "worse_than_reference": r.option in worse,
         }
-        if result.contributions is not None:
-            row["contributions"] = dict(zip(ids, result.contributions[index[r.option]], strict=True))
+        if result.parts is not None:
+            row["contributions"] = dict(zip(ids, result.parts[index[r.option]], strict=True))
         rows.append(row)
     return {
         "case": view.case.title,
@@ -72,7 +72,7 @@ def ranking_data(result: ScoreResult, file: str) -> dict[str, object]:
         "method": result.method,
         "scenario": view.scenario,
         "higher_is_better": result.higher_is_better,
-        "weights": dict(zip(ids, view.shares, strict=True)),
+        "weights": dict(zip(ids, view.share_values, strict=True)),
         "ranking": rows,
         "reference": view.case.reference,
         "illustrative_weights": illustrative(result),
@@ -113,9 +113,9 @@ def ranking_json(result: ScoreResult, file: str) -> str:
 
 
 def _family_sums(result: ScoreResult) -> tuple[list[str], dict[str, list[float]]]:
-    if result.contributions is None:
+    if result.parts is None:
         return [], {}
-    families, sums = family_subtotals([c.family for c in result.view.criteria], result.contributions)
+    families, sums = family_subtotals([c.family for c in result.view.criteria], result.parts)
     labels = [FAMILIES[f].label if f in FAMILIES else f for f in families]
     return labels, {o.id: row for o, row in zip(result.view.options, sums, strict=True)}
 
@@ -163,7 +163,7 @@ def _cost_families(result: ScoreResult) -> list[str]:
 def family_note(result: ScoreResult) -> str:
     """What the family columns of a weighted sum hold, said for the cost families."""
     costs = _cost_families(result)
-    if result.contributions is None or not costs:
+    if result.parts is None or not costs:
         return ""
     named = " and ".join([costs[0], *map(lower_first, costs[1:])])
     return (
@@ -188,17 +188,15 @@ def weights_note(result: ScoreResult) -> str:
 
 def why_parts(result: ScoreResult, option: str, top: int = TOP_PARTS) -> list[str]:
     """An option's `top` largest contributions in words, with their size."""
-    if result.contributions is None:
+    if result.parts is None:
         return []
     view, i = result.view, result.view.option_index[option]
-    row = result.contributions[i]
+    row = result.parts[i]
     out = []
     for j in sorted(range(len(row)), key=lambda k: -row[k])[:top]:
         if row[j] > 0:
             c = view.criteria[j]
-            out.append(
-                f"{part_words(c.name, c.direction == 'cost', float(view.values[i, j]))} {fixed(row[j])}"
-            )
+            out.append(f"{part_words(c.name, c.direction == 'cost', view.value_rows[i][j])} {fixed(row[j])}")
     return out
 
 
@@ -232,7 +230,7 @@ def ranking_table(result: ScoreResult, width: int | None = None) -> str:
     excluded = _excluded(result)
     if excluded:
         out += ["", "Excluded:", *(x for line in excluded for x in wrap(line, w, "  ", "    "))]
-    if result.contributions is not None:
+    if result.parts is not None:
         out += ["", "Largest parts of each score (weight × value):"]
         out += [x for line in why_lines(result) for x in wrap(line, w, "  ", "    ")]
     if weights_note(result):
@@ -250,15 +248,13 @@ def ranking_markdown(result: ScoreResult) -> str:
     excluded = _excluded(result)
     if excluded:
         out += ["", "**Excluded**", "", *(f"- {md(line)}" for line in excluded)]
-    if result.contributions is not None:
+    if result.parts is not None:
         out += ["", "### Largest parts of each score (weight × value)", ""]
         out += [f"- {md(line)}" for line in why_lines(result)]
         index = result.view.option_index
         crit = result.view.criteria
         out += ["", "### Contributions (weight × value)", ""]
-        rows2 = [
-            [md(r.name, False), *map(float, result.contributions[index[r.option]])] for r in result.ranking
-        ]
+        rows2 = [[md(r.name, False), *map(float, result.parts[index[r.option]])] for r in result.ranking]
         heads = [md(credit_label(c.name, c.direction == "cost"), False) for c in crit]
         out.append(markdown_table(["option", *heads], rows2))
     if weights_note(result):
@@ -270,14 +266,12 @@ def ranking_csv(result: ScoreResult) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     ids = list(result.view.criterion_ids)
-    extra = ids if result.contributions is not None else []
+    extra = ids if result.parts is not None else []
     writer.writerow(["rank", "option", "name", "score", "excluded", "reasons", *extra])
     index = result.view.option_index
     for r in result.ranking:
         contrib = (
-            []
-            if result.contributions is None
-            else [machine_text(float(x)) for x in result.contributions[index[r.option]]]
+            [] if result.parts is None else [machine_text(float(x)) for x in result.parts[index[r.option]]]
         )
         writer.writerow(
             [
