@@ -83,19 +83,19 @@ def render_dominance(result: Dominance, view: View, fmt: str, file: str, width: 
     names = {o.id: text(o.name) for o in view.options}
     crit = {c.id: text(c.name) for c in view.criteria}
     headline = _headline(result, view)
-    out = ["**" + md(headline) + "**" if markdown else headline]
+    w = width or WRAP
+    out = ["**" + md(headline) + "**"] if markdown else wrap(headline, w)
     out += [f"  - {text(s)}" for s in result.statements]
     if not result.simplex:
         bounds = ", ".join(
             f"{crit[c]} {percent_span(lo, hi)}" for c, (lo, hi) in result.weight_bounds.items()
         )
-        out += wrap(f"Shares allowed: {bounds}.", width or WRAP)
-    out += [
-        "",
+        out += wrap(f"Shares allowed: {bounds}.", w)
+    best = [
         f"Possibly best (first for some allowed weighting): {_names(result.possibly_best, names)}",
         f"Necessarily best (first for every one): {_names(result.necessarily_best, names)}",
-        "",
     ]
+    out += ["", *(best if markdown else [x for line in best for x in wrap(line, w, "", "    ")]), ""]
     dominated_by = {b: [a for a in result.options if b in result.dominates[a]] for b in result.options}
     header = ["option", "dominates", "dominated by"]
     rows = [
@@ -105,6 +105,8 @@ def render_dominance(result: Dominance, view: View, fmt: str, file: str, width: 
     out.append(markdown_table(header, rows) if markdown else text_table(header, rows, width))
     out += ["", "Hasse diagram (each option over those it dominates directly):"]
     edges = [f"  {names[a]} > {_names(result.covers[a], names)}" for a in result.options if result.covers[a]]
+    if not markdown:
+        edges = [x for line in edges for x in wrap(line, w, "", "      ")]
     out += edges or ["  no option dominates another"]
     if result.excluded:
         out += ["", f"Excluded by a veto (not compared): {_names(result.excluded, names)}"]
