@@ -5,7 +5,8 @@ Every CLI row of issue 11's table (today, reference, ratio, target), in one run:
 `assess check DEFAULT`, each with the cache of validated cases cold (a fresh
 cache folder every run, so the entry is also written) and warm; then `score`
 at 200 options x 40 criteria and at 50 x 40 x 10 assessors, generated into a
-temporary folder, cold and warm (start-up must not grow with the case).
+temporary folder (`tests/tui/bigcase.py`, the cases `bench_tui.py` opens),
+cold and warm (start-up must not grow with the case).
 The reference is `python -c "import pydantic, yaml, numpy"`. Medians of
 REPEATS runs, after one run of each to compile bytecode (said in the output).
 
@@ -26,41 +27,12 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 CASE = ROOT / "cases" / "ai_cooperation.yaml"
 ASSESS = [sys.executable, "-m", "assess"]
 BARE = [sys.executable, "-c", "import pydantic, yaml, numpy"]
 OLD = 1_600_000_000
 """Generated files are dated in the past: the cache stores only settled files."""
-
-
-def generated_case(n: int, m: int, assessors: int = 0) -> dict:
-    """n options x m local criteria (half benefits, half costs), scores 0..5,
-    direct weights; with `assessors`, each scores every cell (a team case)."""
-    crit = [
-        {"id": f"c{j}", "name": f"Criterion {j}", "family": "driver", "direction": "benefit"}
-        if j % 2 == 0
-        else {"id": f"c{j}", "name": f"Criterion {j}", "family": "constraint", "direction": "cost"}
-        for j in range(m)
-    ]
-    ids = [c["id"] for c in crit]
-
-    def table(seed: int) -> dict:
-        return {
-            f"o{i}": {c: {"value": (i * 7 + j * 3 + seed * 5) % 6} for j, c in enumerate(ids)}
-            for i in range(n)
-        }
-
-    data: dict = {
-        "title": f"Generated {n} x {m}" + (f" x {assessors} assessors" if assessors else ""),
-        "criteria": {"use": ids, "local": crit},
-        "options": [{"id": f"o{i}", "name": f"Option {i}"} for i in range(n)],
-        "weights": {"method": "direct", "points": {c: 1 + j % 7 for j, c in enumerate(ids)}},
-    }
-    if assessors:
-        data["assessors"] = {f"a{k}": {"name": f"Assessor {k}", "scores": table(k)} for k in range(assessors)}
-    else:
-        data["scores"] = table(0)
-    return data
 
 
 def write_case(folder: Path, name: str, data: dict) -> Path:
@@ -107,8 +79,10 @@ def main() -> None:
 
 
 def run(repeats: int, tmp: Path) -> None:
-    big = write_case(tmp, "big_200x40.yaml", generated_case(200, 40))
-    team = write_case(tmp, "team_50x40x10.yaml", generated_case(50, 40, assessors=10))
+    from tests.tui.bigcase import big_case_data  # the cases bench_tui.py opens
+
+    big = write_case(tmp, "big_200x40.yaml", big_case_data(200, 40))
+    team = write_case(tmp, "team_50x40x10.yaml", big_case_data(50, 40, assessors=10))
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "warm-cache"), "BENCH_TMP": str(tmp)}
     for name in ("ASSESS_NO_CACHE", *("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS")):
         env.pop(name, None)  # measure what a user gets by default

@@ -214,30 +214,11 @@ def _said(statement: Statement) -> dict:
 def dominance_case(path: Path, n: int = 50, m: int = 20) -> None:
     import yaml
 
-    v = values(n, m)
-    ids = [f"c{j}" for j in range(m)]
-    data = {
-        "title": "Bench",
-        "criteria": {
-            "use": ids,
-            "local": [
-                {
-                    "id": c,
-                    "name": c.upper(),
-                    "family": "driver",
-                    "direction": "benefit",
-                    "scale": {"min": 0, "max": 10},
-                }
-                for c in ids
-            ],
-        },
-        "options": [{"id": f"o{i}", "name": f"O{i}"} for i in range(n)],
-        "weights": {"method": "statements", "statements": [_said(s) for s in STATEMENTS_20]},
-        "scores": {
-            f"o{i}": {c: {"value": round(float(10 * v[i, j]), 3)} for j, c in enumerate(ids)}
-            for i in range(n)
-        },
-    }
+    from tests.casegen import matrix_case_data
+
+    cells = [[round(float(10 * x), 3) for x in row] for row in values(n, m)]
+    weights = {"method": "statements", "statements": [_said(s) for s in STATEMENTS_20]}
+    data = matrix_case_data(cells, weights, "Bench")
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
 
 

@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 import yaml
 
+from tests.casegen import matrix_case_data
 from tests.conftest import run_cli
 
 STEP = 72
@@ -22,28 +23,10 @@ TOL = 1e-9
 
 def _case(m: int, n: int, seed: int, statements: list[dict]) -> dict:
     rng = np.random.default_rng(seed)
-    ids = [f"c{j}" for j in range(m)]
     scores = rng.integers(0, 11, size=(n, m))
     scores[1] = np.maximum(scores[1], scores[2])  # some dominance to find
-    return {
-        "title": "Grid",
-        "criteria": {
-            "use": ids,
-            "local": [
-                {
-                    "id": c,
-                    "name": c.upper(),
-                    "family": "driver",
-                    "direction": "benefit",
-                    "scale": {"min": 0, "max": 10},
-                }
-                for c in ids
-            ],
-        },
-        "options": [{"id": f"o{i}", "name": f"O{i}"} for i in range(n)],
-        "weights": {"method": "statements", "statements": statements},
-        "scores": {f"o{i}": {c: {"value": int(scores[i, j])} for j, c in enumerate(ids)} for i in range(n)},
-    }
+    cells = [[int(x) for x in row] for row in scores]
+    return matrix_case_data(cells, {"method": "statements", "statements": statements}, "Grid")
 
 
 def _grid(m: int) -> np.ndarray:

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 import yaml
 
+from tests.casegen import matrix_case_data
 from tests.conftest import run_cli
 
 CAPTURED = Path(__file__).parent / "captured" / "sensitivity_no_statements.json"
@@ -19,37 +20,13 @@ KEYS = ("samples", "seed", "first", "options", "stability", "smallest_change", "
 
 
 def _case(statements: list[dict] | None = None) -> dict:
-    ids = ["c0", "c1", "c2", "c3"]
     rng = np.random.default_rng(5)
     values = rng.integers(1, 10, size=(5, 4))
-    cells = {
-        f"o{i}": {
-            c: {"value": int(v), "low": int(v) - 1, "high": int(v) + 1} for c, v in zip(ids, row, strict=True)
-        }
-        for i, row in enumerate(values)
-    }
+    cells = [[{"value": int(v), "low": int(v) - 1, "high": int(v) + 1} for v in row] for row in values]
     weights: dict = {"method": "direct", "points": {"c0": 40, "c1": 30, "c2": 20, "c3": 10}}
     if statements:
         weights["statements"] = statements
-    return {
-        "title": "Four",
-        "criteria": {
-            "use": ids,
-            "local": [
-                {
-                    "id": c,
-                    "name": c.upper(),
-                    "family": "driver",
-                    "direction": "benefit",
-                    "scale": {"min": 0, "max": 10},
-                }
-                for c in ids
-            ],
-        },
-        "options": [{"id": f"o{i}", "name": f"O{i}"} for i in range(5)],
-        "weights": weights,
-        "scores": cells,
-    }
+    return matrix_case_data(cells, weights, "Four")
 
 
 def _run(capsys, tmp_path: Path, data: dict, *extra: str) -> tuple[int, str, str]:
