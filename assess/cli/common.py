@@ -33,6 +33,10 @@ def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_assessor_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--assessor", "-a", metavar="NAME", help="one assessor's view instead of the team's")
+
+
 def warn(loaded: list[LoadedCase]) -> None:
     """Print the cases' warnings on stderr, each once (a catalogue's are every
     case's); they change no exit code."""

@@ -34,7 +34,14 @@ from __future__ import annotations
 import argparse
 
 from assess.cli import EXIT_OK
-from assess.cli.common import add_case_argument, add_format_argument, add_scenario_argument, emit, load_view
+from assess.cli.common import (
+    add_assessor_argument,
+    add_case_argument,
+    add_format_argument,
+    add_scenario_argument,
+    emit,
+    load_view,
+)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -47,7 +54,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     add_case_argument(p)
     add_scenario_argument(p)
-    p.add_argument("--assessor", "-a", metavar="NAME", help="one assessor's view instead of the team's")
+    add_assessor_argument(p)
     p.add_argument(
         "--ranges", action="store_true", help="let every score vary over its low..high range as well"
     )

@@ -8,7 +8,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from assess.cli.common import add_case_argument, add_scenario_argument
+from assess.cli.common import add_assessor_argument, add_case_argument, add_scenario_argument
 from assess.core.robustness.analysis import DEFAULT_SAMPLES, DEFAULT_SEED
 
 
@@ -37,7 +37,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     add_case_argument(p)
     add_scenario_argument(p)
-    p.add_argument("--assessor", "-a", metavar="NAME", help="one assessor's view instead of the team's")
+    add_assessor_argument(p)
     p.add_argument(
         "--output", "-o", metavar="FILE", required=True, help="the report file: .html, .htm or .md"
     )

@@ -12,7 +12,14 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from assess.cli.common import add_case_argument, add_format_argument, add_scenario_argument, emit, load_view
+from assess.cli.common import (
+    add_assessor_argument,
+    add_case_argument,
+    add_format_argument,
+    add_scenario_argument,
+    emit,
+    load_view,
+)
 
 if TYPE_CHECKING:
     from assess.core.view import View
@@ -41,7 +48,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         default="wsm",
         help="aggregation method (default: wsm); 'all' compares them",
     )
-    p.add_argument("--assessor", "-a", metavar="NAME", help="one assessor's view instead of the team's")
+    add_assessor_argument(p)
     p.add_argument(
         "--vikor-v",
         type=float,

@@ -56,6 +56,7 @@ import sys
 from assess.cli import EXIT_INPUT, EXIT_OK
 from assess.cli.common import (
     ProgressLine,
+    add_assessor_argument,
     add_case_argument,
     add_format_argument,
     add_scenario_argument,
@@ -76,7 +77,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     add_case_argument(p)
     add_scenario_argument(p)
-    p.add_argument("--assessor", "-a", metavar="NAME", help="one assessor's view instead of the team's")
+    add_assessor_argument(p)
     p.add_argument(
         "--samples",
         "-n",

@@ -39,9 +39,9 @@ from pathlib import Path
 from typing import Any
 
 from assess import __version__
-from assess.errors import InputError, Problem
+from assess.errors import Problem
 from assess.files.atomic import write_atomic
-from assess.files.casefile import LoadedCase, LoadedCatalogue, load_any, load_case
+from assess.files.casefile import LoadedCase, LoadedCatalogue, load_any, load_case, load_cases
 from assess.files.reading import read_limited, root_of
 from assess.files.yaml.safe import MAX_BYTES, YamlDoc
 
@@ -134,15 +134,7 @@ def _lookup(path: Path, root: Path, strict: bool) -> LoadedCase | _Miss | None:
 
 def load_cases_cached(paths: list[str] | list[Path]) -> list[LoadedCase]:
     """Every case loaded through the cache; one InputError with the problems of all files."""
-    loaded, problems = [], []
-    for path in paths:
-        try:
-            loaded.append(load_case_cached(path))
-        except InputError as err:
-            problems += err.problems
-    if problems:
-        raise InputError(problems)
-    return loaded
+    return load_cases(paths, load_case_cached)
 
 
 def _key(path: Path, raw: bytes, root: Path, strict: bool) -> str:

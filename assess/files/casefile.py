@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
@@ -456,12 +456,15 @@ def write_new_case(
     return write_output(path, dump_yaml(case_data(case)), inputs=inputs or [], replace=force)
 
 
-def load_cases(paths: list[str] | list[Path]) -> list[LoadedCase]:
-    """Every case loaded; one InputError with the problems of all files."""
+def load_cases(
+    paths: list[str] | list[Path], load: Callable[[str | Path], LoadedCase] | None = None
+) -> list[LoadedCase]:
+    """Every case loaded (by `load`, default `load_case`); one InputError with
+    the problems of all files."""
     loaded, problems = [], []
     for path in paths:
         try:
-            loaded.append(load_case(path))
+            loaded.append((load or load_case)(path))
         except InputError as err:
             problems += err.problems
     if problems:
