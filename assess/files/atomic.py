@@ -28,7 +28,6 @@ import hashlib
 import os
 import re
 import stat
-import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -174,6 +173,8 @@ def _checked(target: Path, current: os.stat_result, payload: bytes, expected: Fi
 
 def _replace(target: Path, payload: bytes, current: os.stat_result | None) -> None:
     """Write a temporary beside `target` with its owner and mode, rename it over."""
+    import tempfile  # here: with shutil and the compressors it is 8 ms of every start
+
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with open(fd, "wb", closefd=True) as f:

@@ -15,37 +15,49 @@ Where: `$XDG_CACHE_HOME/assess` (default `~/.cache/assess`), never the case's
 folder. Off with `ASSESS_NO_CACHE=1` (the CLI's `--no-cache` sets it).
 
 Why loading an entry is safe: it is JSON, never pickle, so reading it runs no
-code. It holds the YAML's plain data (what `parse_yaml` returned), which is
-validated again by the same pydantic models as a full load (`model_validate`,
-about 2 ms for the default case; the YAML parse, the checks and the cited
-passage search are what is skipped), the text, the value positions, and the
-warnings and passages not found that the full load produced, replayed as they
-were. Only files that loaded without errors are stored. The folder is created
-private (0700): an entry is as trusted as the user's own files, and a forged
-one could at worst misstate warnings, never run code or write anywhere.
-YAML dates and times are stored as ISO text with their paths and restored.
+code. It holds the validated case and catalogue as `assess.model.trusted`
+trees (every model with its class and the fields the file set), made again
+with `model_construct`, without running or even building pydantic's
+validators (that is most of the time a hit saves: ~100 ms of the CLI's start);
+beside them the YAML's plain data (what `parse_yaml` returned), the text, the
+value positions, and the warnings and passages not found that the full load
+produced, replayed as they were. Only files that loaded without errors are
+stored. Because the models are not validated again, an entry is used only
+under its MAC: HMAC-SHA256 of the entry's bytes with a secret of 32 random
+bytes kept in the cache folder (`key`, mode 0600, made on first use), so an
+entry this user's assess did not write (corrupt, truncated, copied from
+another machine or account) fails the check and is ignored and rewritten.
+The folder is created private (0700); whoever can write the key can write the
+user's cases and code too. YAML dates and times are stored as ISO text with
+their paths and restored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
 import os
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assess import __version__
 from assess.errors import Problem
 from assess.files.atomic import write_atomic
-from assess.files.casefile import LoadedCase, LoadedCatalogue, load_any, load_case, load_cases
-from assess.files.reading import read_limited, root_of
-from assess.files.yaml.safe import MAX_BYTES, YamlDoc
+from assess.files.reading import MAX_BYTES, read_limited, root_of
 
-LAYOUT = 1
+# Finding and checking an entry needs neither the model nor YAML (the UI's
+# first frame waits for a hit's check, not for its models): they are imported
+# where a load is made.
+if TYPE_CHECKING:
+    from assess.files.casefile import LoadedCase, LoadedCatalogue
+    from assess.files.yaml.safe import YamlDoc
+
+LAYOUT = 3
 """The entries' layout; an entry of another is ignored and rewritten."""
 
 SETTLE_NS = 2_000_000_000
@@ -69,6 +81,45 @@ def cache_folder() -> Path | None:
     return Path(base) / "assess"
 
 
+KEY_BYTES = 32
+
+
+def _secret(folder: Path, *, make: bool) -> bytes | None:
+    """The folder's MAC key, made (32 bytes of `os.urandom`, mode 0600) when
+    `make` and there is none or it is not this user's private file."""
+    path = folder / "key"
+    try:
+        st = path.stat()
+        if st.st_uid == os.getuid() and not st.st_mode & 0o077 and st.st_size == KEY_BYTES:
+            data = path.read_bytes()
+            if len(data) == KEY_BYTES:
+                return data
+    except OSError:
+        pass
+    if not make:
+        return None
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fresh = os.urandom(KEY_BYTES)
+    tmp = folder / f"key.{os.getpid()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(fd, fresh)
+    finally:
+        os.close(fd)
+    try:
+        os.link(tmp, path)  # the first writer's key wins a race ...
+    except FileExistsError:
+        if _secret(folder, make=False) is None:  # ... unless it is no key of ours
+            os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return _secret(folder, make=False)
+
+
+def _mac(secret: bytes, body: bytes) -> bytes:
+    return hmac.new(secret, body, hashlib.sha256).hexdigest().encode("ascii")
+
+
 def load_case_cached(
     path: Path | str, root: Path | None = None, *, strict_passages: bool = False
 ) -> LoadedCase:
@@ -77,11 +128,13 @@ def load_case_cached(
     passages not found, positions for FILE:LINE:COL) and the same InputError
     for a file with errors (those are never stored). The cached `doc` has no
     YAML node tree (`root` is None): saving parses the text again anyway."""
+    from assess.files.casefile import load_case
+
     path = Path(path)
     root = root_of(path) if root is None else root
     found = _lookup(path, root, strict_passages)
-    if isinstance(found, LoadedCase):
-        return found
+    if isinstance(found, Hit):
+        return found.loaded()
     raw = None if found is None else found.raw
     loaded = load_case(path, root, strict_passages=strict_passages, raw=raw)
     if found is not None:
@@ -89,17 +142,66 @@ def load_case_cached(
     return loaded
 
 
+def find_case(path: Path | str, *, strict_passages: bool = False) -> Hit | None:
+    """The cache's entry for the case file at `path`, checked (its key, MAC and
+    every file it depends on) but not yet made into a LoadedCase; None when
+    there is none, or no cache. Imports neither the model nor YAML."""
+    path = Path(path)
+    try:
+        found = _lookup(path, root_of(path), strict_passages)
+    except Exception:  # noqa: BLE001 - an unreadable file: the full load says why
+        return None
+    return found if isinstance(found, Hit) else None
+
+
 def load_any_cached(path: Path | str, *, strict_passages: bool = False) -> LoadedCase | LoadedCatalogue:
     """`casefile.load_any` through the cache: a case as `load_case_cached`
     gives it; a catalogue (small, and not what the cache is for) loaded in full."""
+    from assess.files.casefile import LoadedCase, load_any
+
     path = Path(path)
     found = _lookup(path, root_of(path), strict_passages)
-    if isinstance(found, LoadedCase):
-        return found
+    if isinstance(found, Hit):
+        return found.loaded()
     loaded = load_any(path, strict_passages=strict_passages)
     if found is not None and isinstance(loaded, LoadedCase):
         found.store(loaded)
     return loaded
+
+
+@dataclass(frozen=True)
+class Hit:
+    """An entry found and checked: data this program wrote from a valid load
+    of these bytes (`raw`), with every file it depends on unchanged."""
+
+    head: dict[str, Any]
+    """The key, the files depended on, the case's title and warnings."""
+    body: bytes
+    """The rest, JSON: parsed by `loaded`."""
+    path: Path
+    root: Path
+    strict: bool
+    raw: bytes
+
+    @property
+    def title(self) -> str:
+        """The case's title, read from the entry without making the case."""
+        return str(self.head["title"])
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The warnings the full load gave, in order."""
+        return _unproblems(self.head["warnings"])
+
+    def loaded(self) -> LoadedCase:
+        """The LoadedCase the entry describes; if it cannot be made (a model
+        changed since, say), the full load of the same bytes."""
+        try:
+            return _rebuild({**self.head, **json.loads(self.body)}, self.path, self.raw)
+        except Exception:  # noqa: BLE001 - any flaw of an entry means a full load, never a failure
+            from assess.files.casefile import load_case
+
+            return load_case(self.path, self.root, strict_passages=self.strict, raw=self.raw)
 
 
 @dataclass(frozen=True)
@@ -117,7 +219,7 @@ class _Miss:
             _store(self.folder, self.entry, self.key, loaded, self.started)
 
 
-def _lookup(path: Path, root: Path, strict: bool) -> LoadedCase | _Miss | None:
+def _lookup(path: Path, root: Path, strict: bool) -> Hit | _Miss | None:
     """The cached load, or where to store it, or None without a cache (off,
     or no working folder to key on)."""
     folder = cache_folder()
@@ -129,11 +231,16 @@ def _lookup(path: Path, root: Path, strict: bool) -> LoadedCase | _Miss | None:
     except OSError:
         return None
     entry = folder / f"{key}.json"
-    return _from_entry(entry, key, path, raw) or _Miss(folder, entry, key, raw, time.time_ns())
+    found = _from_entry(entry, key)
+    if found is None:
+        return _Miss(folder, entry, key, raw, time.time_ns())
+    return Hit(*found, path, root, strict, raw)
 
 
 def load_cases_cached(paths: list[str] | list[Path]) -> list[LoadedCase]:
     """Every case loaded through the cache; one InputError with the problems of all files."""
+    from assess.files.casefile import load_cases
+
     return load_cases(paths, load_case_cached)
 
 
@@ -275,6 +382,8 @@ def _doc_entry(doc: YamlDoc) -> dict[str, Any]:
 
 
 def _doc_of(entry: dict[str, Any], name: str) -> YamlDoc:
+    from assess.files.yaml.safe import YamlDoc
+
     marks, keys = LazyMarks(entry["marks"]), LazyMarks(entry["keys"])
     data = _dated(entry["data"], entry["dates"])
     return YamlDoc(data, entry["text"], None, marks, keys, filename=name)
@@ -291,30 +400,42 @@ def _unproblems(rows: list[list[Any]]) -> tuple[Problem, ...]:
 def _store(folder: Path, entry: Path, key: str, loaded: LoadedCase, started: int) -> None:
     """Write the entry, unless a file changed too recently to trust its bytes,
     or the data is not JSON; a cache that cannot be written is no error."""
+    from assess.model.trusted import tree
+
     deps = _deps(loaded)
     try:
         for p in [loaded.path, *deps]:
             if p.exists() and p.stat().st_mtime_ns > started - SETTLE_NS:
                 return
         cat = loaded.catalogue
-        data = {
+        if cat is not None and cat.doc is None:
+            return
+        head = {
             "layout": LAYOUT,
             "key": key,
             "deps": [[str(p), _digest(p)] for p in deps],
+            "title": loaded.case.title,
+            "warnings": _problems(loaded.warnings),
+        }
+        data = {
+            "case": tree(loaded.case),
             "doc": _doc_entry(loaded.doc),
             "documents": {k: str(v) for k, v in loaded.documents.items()},
-            "warnings": _problems(loaded.warnings),
             "not_found": sorted(map(list, loaded.passages_not_found)),
-            "catalogue": None if cat is None or cat.doc is None else _catalogue_entry(cat),
+            "catalogue": None if cat is None else _catalogue_entry(cat),
         }
-        if cat is not None and cat.doc is None:
+        signed = _json(head) + b"\n" + _json(data)  # JSON text holds no raw line break
+        secret = _secret(folder, make=True)
+        if secret is None:
             return
-        text = json.dumps(data, allow_nan=False, separators=(",", ":"))
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        write_atomic(entry, text, expected=None, force=True)
+        write_atomic(entry, _mac(secret, signed) + b"\n" + signed, expected=None, force=True)
         _prune(folder)
     except (OSError, TypeError, ValueError):
         return  # a read-only home, a full disk: just slower next time
+
+
+def _json(data: Any) -> bytes:
+    return json.dumps(data, allow_nan=False, separators=(",", ":")).encode("utf-8")
 
 
 def _prune(folder: Path) -> None:
@@ -325,9 +446,12 @@ def _prune(folder: Path) -> None:
 
 
 def _catalogue_entry(cat: LoadedCatalogue) -> dict[str, Any]:
+    from assess.model.trusted import tree
+
     assert cat.doc is not None
     return {
         "path": str(cat.path),
+        "model": tree(cat.catalogue),
         "doc": _doc_entry(cat.doc),
         "documents": {k: str(v) for k, v in cat.documents.items()},
         "warnings": _problems(cat.warnings),
@@ -335,22 +459,30 @@ def _catalogue_entry(cat: LoadedCatalogue) -> dict[str, Any]:
     }
 
 
-def _from_entry(entry: Path, key: str, path: Path, raw: bytes) -> LoadedCase | None:
-    """The LoadedCase the entry describes, or None if it is missing, corrupt,
-    foreign, or any file it depends on changed."""
+def _from_entry(entry: Path, key: str) -> tuple[dict[str, Any], bytes] | None:
+    """The entry's head (parsed) and body (not yet), or None if it is missing,
+    corrupt, foreign (another key, no MAC of ours), of another layout, or any
+    file it depends on changed. The body, the case itself, is parsed only when
+    the case is made: checking an entry costs the same for any size of case."""
     try:
-        data = json.loads(entry.read_bytes())
-        if data.get("layout") != LAYOUT or data.get("key") != key:
+        mac, _, signed = entry.read_bytes().partition(b"\n")
+        secret = _secret(entry.parent, make=False)
+        if secret is None or not hmac.compare_digest(mac, _mac(secret, signed)):
             return None
-        if any(_digest(Path(p)) != digest for p, digest in data["deps"]):
+        line, _, body = signed.partition(b"\n")
+        head = json.loads(line)
+        if head.get("layout") != LAYOUT or head.get("key") != key:
             return None
-        return _rebuild(data, path, raw)
+        if any(_digest(Path(p)) != digest for p, digest in head["deps"]):
+            return None
+        return (head, body) if isinstance(head.get("title"), str) else None
     except Exception:  # noqa: BLE001 - any flaw of an entry means a full load, never a failure
         return None
 
 
 def _rebuild(data: dict[str, Any], path: Path, raw: bytes) -> LoadedCase:
     from assess.files.atomic import FileStamp
+    from assess.files.casefile import LoadedCase, LoadedCatalogue
     from assess.model import Case, Catalogue
 
     doc = _doc_of(data["doc"], str(path))
@@ -359,7 +491,7 @@ def _rebuild(data: dict[str, Any], path: Path, raw: bytes) -> LoadedCase:
         cat_doc = _doc_of(c["doc"], c["path"])
         catalogue = LoadedCatalogue(
             Path(c["path"]),
-            Catalogue.model_validate(cat_doc.data),
+            _built(c["model"], Catalogue),
             {k: Path(v) for k, v in c["documents"].items()},
             _unproblems(c["warnings"]),
             frozenset((d, p) for d, p in c["not_found"]),
@@ -367,7 +499,7 @@ def _rebuild(data: dict[str, Any], path: Path, raw: bytes) -> LoadedCase:
         )
     return LoadedCase(
         path,
-        Case.model_validate(doc.data),
+        _built(data["case"], Case),
         doc,
         FileStamp.of_bytes(raw),
         catalogue,
@@ -375,3 +507,12 @@ def _rebuild(data: dict[str, Any], path: Path, raw: bytes) -> LoadedCase:
         _unproblems(data["warnings"]),
         frozenset((d, p) for d, p in data["not_found"]),
     )
+
+
+def _built(data: Any, cls: type[Any]) -> Any:
+    from assess.model.trusted import build
+
+    obj = build(data)
+    if type(obj) is not cls:
+        raise ValueError(f"the entry holds no {cls.__name__}")
+    return obj

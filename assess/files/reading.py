@@ -29,6 +29,10 @@ from typing import BinaryIO
 
 from assess.errors import InputError, Problem, first_control, show_control
 
+MAX_BYTES = 5 * 1024 * 1024
+"""The longest case file or catalogue read, in bytes (here, not with the other
+limits of `assess.files.yaml.limits`, for readers that need no YAML)."""
+
 KIB, MIB = 1024, 1024 * 1024
 MAX_DOCUMENT_BYTES = 8 * MIB
 """Cited documents are plain text extracted from PDFs and web pages; a long

@@ -104,6 +104,10 @@ class Strict(BaseModel):
         allow_inf_nan=False,
         use_attribute_docstrings=SCHEMA_DOCS,
         validate_default=False,
+        # Validators are built on a model's first validation, not when its class
+        # is made: a cache hit (`model_construct`, `assess.model.trusted`) needs
+        # none, and a full load builds the case's once instead of each class's.
+        defer_build=True,
     )
 
 

@@ -128,6 +128,13 @@ class Weights(Strict):
         """The method's inputs as plain data, for `assess.kernels.weighting.derive_weights`
         (AHP judgements without who gave them and why)."""
         field = INPUT_FIELD[self.method]
-        if field == "pairwise":
-            return self.model_dump(include={field: {"__all__": {"a", "b", "ratio"}}})
+        # Copied by hand, not by `model_dump`: dumping builds the models'
+        # serializers, a twentieth of a second the CLI's start need not pay.
+        if self.pairwise is not None and field == "pairwise":
+            return {field: [{"a": j.a, "b": j.b, "ratio": j.ratio} for j in self.pairwise]}
+        if self.ranking is not None and field == "ranking":
+            return {field: [list(group) for group in self.ranking]}
+        if field in ("points", "swing"):
+            value = getattr(self, field)
+            return {field: None if value is None else dict(value)}
         return self.model_dump(include={field})

@@ -124,8 +124,7 @@ class AssessApp(App[int]):
         if isinstance(cases, Opening):
             self.current: AppState
             """The whole state; replaced (by `_commit`) on every change, never changed."""
-            first = cases.cases[0]
-            self.title, self.sub_title = safe(first.case.title), safe(shown_path(first.path))
+            self.title, self.sub_title = safe(cases.title), safe(shown_path(cases.path))
         else:
             self.set_current(open_cases(cases, scenario))
         self.recovered: tuple[Path | None, str] | None = None
@@ -174,7 +173,7 @@ class AssessApp(App[int]):
         if self.opening is not None:
             from assess.tui.screens.loading import LoadingScreen
 
-            return LoadingScreen(self.opening.cases[0].path)
+            return LoadingScreen(self.opening.path)
         return self.main_screen()
 
     def main_screen(self) -> MainScreen:

@@ -109,11 +109,35 @@ def test_a_corrupt_or_foreign_entry_is_ignored_and_rewritten(project: Path, spoi
     assert entry.read_bytes() == good
 
 
-def test_an_entry_with_forged_data_fails_validation_and_is_rewritten(project: Path) -> None:
+def test_an_entry_changed_without_the_key_is_ignored_and_rewritten(project: Path) -> None:
+    """A hit is not validated again: an entry whose MAC does not match, however
+    well-formed (here a score changed and a field of another type), is a miss."""
     load_case_cached(CASE)
     [entry] = entries()
-    entry.write_text(entry.read_text().replace('"options":[', '"options":7,"x":[', 1))
+    good = entry.read_bytes()
+    head, case = good.split(b'"case":', 1)  # the validated case's tree
+    for old, new in [(b'"value":4', b'"value":5'), (b'"options":[', b'"options":7,"x":[')]:
+        assert old in case
+        entry.write_bytes(head + b'"case":' + case.replace(old, new, 1))
+        loaded = load_case_cached(CASE)
+        assert loaded.doc.root is not None  # a full load
+        same_load(load_case(CASE), loaded)
+        assert entry.read_bytes() == good
+
+
+def test_the_key_is_private_and_another_key_means_misses(project: Path) -> None:
+    load_case_cached(CASE)
+    key = Path(os.environ["XDG_CACHE_HOME"]) / "assess" / "key"
+    assert key.stat().st_mode & 0o777 == 0o600 and len(key.read_bytes()) == cache.KEY_BYTES
+    assert load_case_cached(CASE).doc.root is None  # a hit
+    key.write_bytes(os.urandom(cache.KEY_BYTES))  # another machine's, say
     assert load_case_cached(CASE).doc.root is not None
+    assert load_case_cached(CASE).doc.root is None  # rewritten under that key
+    key.chmod(0o644)  # a key others can read is no secret: a new one is made
+    first = key.read_bytes()
+    assert load_case_cached(CASE).doc.root is not None
+    assert key.stat().st_mode & 0o777 == 0o600 and key.read_bytes() != first
+    assert load_case_cached(CASE).doc.root is None
 
 
 def test_no_cache_and_the_variable_bypass_it(
@@ -177,3 +201,23 @@ def test_old_entries_are_pruned(project: Path, monkeypatch: pytest.MonkeyPatch) 
         load_case_cached(CASE)
     assert len(entries()) == 2
     assert load_case_cached(CASE).doc.root is None  # the newest is kept
+
+
+def test_a_hit_is_checked_without_the_model_and_made_later(project: Path) -> None:
+    """`find_case` checks an entry (key, MAC, files it depends on) and leaves
+    the models to `Hit.loaded`; if they cannot be made from it (a model
+    changed, say), that is the full load of the same bytes."""
+    assert cache.find_case(CASE) is None  # nothing stored yet
+    full = load_case_cached(CASE)
+    hit = cache.find_case(CASE)
+    assert hit is not None and hit.title == full.case.title and hit.warnings == full.warnings
+    same_load(full, hit.loaded())
+    [entry] = entries()
+    body = entry.read_bytes().partition(b"\n")[2].replace(b'["m","Case",', b'["m","NoSuchCase",', 1)
+    key = (Path(os.environ["XDG_CACHE_HOME"]) / "assess" / "key").read_bytes()
+    entry.write_bytes(cache._mac(key, body) + b"\n" + body)  # as if this program wrote it
+    hit = cache.find_case(CASE)
+    assert hit is not None
+    again = hit.loaded()
+    assert again.doc.root is not None  # a full load
+    same_load(full, again)

@@ -4,8 +4,11 @@ the main screen replaces it with the case scored."""
 from __future__ import annotations
 
 import gc
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from textual.widgets import Static
 
@@ -16,7 +19,10 @@ from assess.tui.opening import Opening, open_cases
 from assess.tui.screens.main import MainScreen
 from assess.tui.state import AppState
 from assess.tui.widgets.grid import Grid
+from tests.conftest import ROOT
 from tests.tui.tui_helpers import plain_rows
+
+PAST = 1_600_000_000
 
 
 class Watched(AssessApp):
@@ -78,3 +84,35 @@ def test_the_first_frame_needs_neither_the_model_nor_numpy() -> None:
     code = f"import sys, assess.tui.app; print([m for m in {heavy!r} if m in sys.modules])"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "[]", done.stdout
+
+
+def test_a_case_the_cache_holds_shows_its_first_frame_before_its_models(tmp_path: Path) -> None:
+    """With every case a hit, `opening` checks the entries and prints their
+    warnings, and imports neither pydantic, YAML nor NumPy: the models are
+    made by `Opening.open`, after the first frame."""
+    for part in ("criteria.yaml", "cases", "sources"):
+        src = ROOT / part
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / part)
+    for p in tmp_path.rglob("*"):
+        os.utime(p, (PAST, PAST))  # settled files: the cache stores them
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    env.pop("ASSESS_NO_CACHE", None)
+    code = (
+        "import sys; from assess.tui.opening import opening; o = opening(sys.argv[1:]); "
+        "print(len(o.pending), [m for m in ('pydantic', 'yaml', 'numpy') if m in sys.modules]); "
+        "print(o.title == o.open().case.title)"
+    )
+    case = "cases/ai_cooperation.yaml"
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code, case],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+            timeout=120,
+        )
+        for _ in range(2)
+    ]
+    assert runs[0].stdout.split("\n")[:2] == ["0 ['pydantic', 'yaml']", "True"], runs[0].stderr  # stored
+    assert runs[1].stdout.split("\n")[:2] == ["1 []", "True"], runs[1].stderr  # found

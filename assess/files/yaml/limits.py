@@ -28,7 +28,8 @@ from yaml.events import (
 )
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
-MAX_BYTES = 5 * 1024 * 1024
+from assess.files.reading import MAX_BYTES
+
 MAX_DEPTH = 64
 MAX_NODES = 200_000
 MAX_TEXT = MAX_BYTES
