@@ -129,3 +129,26 @@ def test_the_keys_of_the_weights_screen_are_in_help_and_the_palette() -> None:
     assert {"elicit", "elicit.add", "elicit.rationale", "elicit.who", "swing.up", "ahp.left"} <= ids
     assert {"tradeoff.more", "tradeoff.less", "tradeoff.same", "tradeoff.stop"} <= ids
     assert titles["Weights screen (w)"].target == "ElicitScreen"
+
+
+async def test_ahp_consistency_shows_before_every_pair_is_judged(default_loaded) -> None:  # noqa: ANN001
+    """On the default case (13 criteria, 78 pairs): the first 12 pairs (the first
+    criterion against each other, all equal) link every criterion, the 13th
+    closes a loop, and the CR of the judgements so far shows from then on."""
+    app = RecordingApp([default_loaded])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w", "enter", "3")
+        consistency = app.screen.query_one("#ahp-consistency")
+        assert "78 to go" in text_in(app, consistency)
+        for _ in range(12):
+            await pilot.press("enter")
+        await pilot.pause()
+        assert "CR once a pair closes a loop (66 to go)" in text_in(app, consistency)
+        await pilot.press("enter")  # the second and third equal too: consistent
+        await pilot.pause()
+        assert "CR so far (13 of 78 pairs) = 0.000 (consistent enough" in text_in(app, consistency)
+        await pilot.press("left", "left", "left", "left", "left", "left", "left", "left", "enter")  # 9 times
+        await pilot.pause()
+        said = " ".join(text_in(app, consistency).split())
+        assert "CR so far (14 of 78 pairs) = " in said and "(inconsistent;" in said
+        assert "Most out of line: " in said and "the others imply " in said  # a judgement on the loop

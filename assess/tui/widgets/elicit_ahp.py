@@ -3,10 +3,13 @@
 Every pair of the view's criteria is a row (the latest judgement of each,
 from the record or the AHP inputs); left / right move the judgement under
 the cursor along 9 … 1 … 9 (towards the criterion that matters more), enter
-records it and goes to the next pair not yet judged. Once every pair is
-judged the weights are AHP's and the consistency ratio shows, with the most
-inconsistent judgement marked and what the other judgements imply for it
-(`assess.kernels.weighting.ahp`: Saaty 2003, Harker 1987).
+records it and goes to the next pair not yet judged. The consistency ratio
+shows from the first pair that closes a loop: while pairs are missing it is
+that of the judgements so far (`assess.kernels.weighting.ahp_partial`:
+Harker's method, the random index of the pairs judged), and once every pair
+is judged the weights are AHP's and it is Saaty's. Either way the most
+inconsistent judgement is marked, with what the other judgements imply for
+it (`assess.kernels.weighting.ahp`: Saaty 2003, Harker 1987).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from textual.widgets import Static
 from assess.core import edit_elicit as E
 from assess.kernels.weighting import WeightingError, ahp_weights
 from assess.kernels.weighting.ahp import InconsistentJudgement
+from assess.kernels.weighting.ahp_partial import partial_consistency
 from assess.tui.present import shorten, shown
 from assess.tui.widgets.elicit_list import ElicitList
 
@@ -113,26 +117,58 @@ class AhpPane(Vertical):
         self, screen: ElicitScreen, given: dict[tuple[str, str], float]
     ) -> InconsistentJudgement | None:
         line = self.query_one("#ahp-consistency", Static)
-        if len(given) < len(self.pairs):
-            line.update(f"CR once every pair is judged ({len(self.pairs) - len(given)} to go).")
-            return None
         data = [{"a": a, "b": b, "ratio": r} for (a, b), r in given.items()]
+        ids = list(screen.state.view.criterion_ids)
+        if len(given) < len(self.pairs):
+            return self._so_far(screen, line, data, ids)
         try:
-            result = ahp_weights(data, list(screen.state.view.criterion_ids))
+            result = ahp_weights(data, ids)
         except WeightingError as err:
             line.update(shown(str(err)))
             return None
-        verdict = "consistent enough" if result.cr <= result.threshold else "inconsistent"
-        text = f"CR = {result.cr:.3f} ({verdict}; Saaty's line {result.threshold:g})"
         worst = result.inconsistent[0] if result.inconsistent else None
+        line.update(shown(self._verdict(screen, "CR", result.cr, result.threshold, worst)))
+        return worst
+
+    def _so_far(
+        self, screen: ElicitScreen, line: Static, data: list[dict[str, object]], ids: list[str]
+    ) -> InconsistentJudgement | None:
+        """The consistency of the pairs judged so far, or what it waits for."""
+        to_go = len(self.pairs) - len(data)
+        try:
+            got = partial_consistency(data, ids)
+        except WeightingError as err:
+            line.update(shown(str(err)))
+            return None
+        if got.apart:
+            names = [screen.state.criterion(c).name for c in got.apart[0]]
+            line.update(
+                shown(
+                    f"CR once the pairs judged link every criterion ({to_go} to go; "
+                    f"none yet links {shorten(', '.join(names), 40)} to the others)."
+                )
+            )
+            return None
+        if not got.defined:
+            line.update(f"CR once a pair closes a loop ({to_go} to go).")
+            return None
+        label = f"CR so far ({got.judged} of {got.pairs} pairs)"
+        line.update(shown(self._verdict(screen, label, got.cr, got.threshold, got.worst)))
+        return got.worst
+
+    @staticmethod
+    def _verdict(
+        screen: ElicitScreen, label: str, cr: float, threshold: float, worst: InconsistentJudgement | None
+    ) -> str:
+        verdict = "consistent enough" if cr <= threshold else "inconsistent"
+        text = f"{label} = {cr:.3f} ({verdict}; Saaty's line {threshold:g})"
         if worst is not None:
             na, nb = screen.state.criterion(worst.a).name, screen.state.criterion(worst.b).name
-            text += (
-                f". Most out of line: {na} : {nb}; the others imply "
-                f"{ratio_text(worst.suggestion)}, you said {ratio_text(worst.given)}"
-            )
-        line.update(shown(text))
-        return worst
+            text += f". Most out of line: {na} : {nb}; "
+            if worst.suggestion == worst.suggestion:  # not nan: the others link a and b
+                text += f"the others imply {ratio_text(worst.suggestion)}, "
+            text += f"you said {ratio_text(worst.given)}"
+        return text
 
     def _pair(self) -> tuple[str, str] | None:
         cursor = self.query_one(AhpList).cursor
