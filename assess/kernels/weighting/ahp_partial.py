@@ -150,8 +150,8 @@ def partial_consistency(
             raise WeightingError(f"AHP: '{j.a}' vs '{j.b}' is judged twice; keep one")
         edges[key] = j
     pairs = n * (n - 1) // 2
-    ordered = [tuple(sorted(k)) for k in edges]
-    groups = _groups(n, ordered)  # type: ignore[arg-type]
+    ordered = [(min(k), max(k)) for k in edges]
+    groups = _groups(n, ordered)
     if len(groups) > 1:
         apart = tuple(tuple(ids[i] for i in g) for g in groups)
         return PartialConsistency(ids, len(edges), pairs, apart, threshold=threshold)
@@ -163,7 +163,7 @@ def partial_consistency(
             ids, len(edges), pairs, lambda_max=lambda_max, weights=weights, threshold=threshold
         )
     ci = max(0.0, (lambda_max - n) / (n - 1))
-    ri = random_index_of(n, frozenset(ordered))  # type: ignore[arg-type]
+    ri = random_index_of(n, frozenset(ordered))
     cr = ci / ri if ri > 0 else 0.0
     worst = None
     if cr > threshold:
