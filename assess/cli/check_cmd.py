@@ -18,9 +18,13 @@ import argparse
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from assess.cli import EXIT_INPUT, EXIT_OK, settle_memory
 from assess.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from assess.files.casefile import LoadedCase
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -52,15 +56,33 @@ def _files(paths: list[str]) -> list[Path]:
 
 def check_file(path: Path) -> list[Problem]:
     """Every problem of a case file or catalogue, errors and warnings (the
-    lints of a file without errors too); the file parsed once."""
-    from assess.files.cache import load_any_cached
-    from assess.files.lints import lint_problems
+    lints of a file without errors too); the file parsed once. A case the
+    cache holds is checked from its entry: its warnings, and its lints as
+    they were found for the same files and code (`Hit.derived`), without
+    making its models."""
+    from assess.files.cache import find_case, load_any_cached, unproblems
 
+    hit = find_case(path, strict_passages=True)
+    if hit is not None:
+        return [*hit.warnings, *unproblems(hit.derived("lints", LINT_CODE, _lints))]
     try:
         loaded = load_any_cached(path, strict_passages=True)
     except InputError as err:
         return err.problems
+    from assess.files.lints import lint_problems
+
     return [*loaded.warnings, *lint_problems(loaded)]
+
+
+LINT_CODE = ("core/lint",)
+"""The lints' code beside the loader's (which the cache's keys cover)."""
+
+
+def _lints(loaded: LoadedCase) -> list[list[Any]]:
+    from assess.files.cache import problems_data
+    from assess.files.lints import lint_problems
+
+    return problems_data(lint_problems(loaded))
 
 
 def _key(p: Problem) -> str:
@@ -68,7 +90,7 @@ def _key(p: Problem) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assess.files.casefile import catalogues_once
+    from assess.files.reading import catalogues_once
 
     files = _files(args.paths)
     if not files:

@@ -28,7 +28,9 @@ bytes kept in the cache folder (`key`, mode 0600, made on first use), so an
 entry this user's assess did not write (corrupt, truncated, copied from
 another machine or account) fails the check and is ignored and rewritten.
 The folder is created private (0700); whoever can write the key can write the
-user's cases and code too. YAML dates and times are stored as ISO text with
+user's cases and code too. Beside an entry, `Hit.derived` keeps the result of
+a pure function of the load (`assess check`'s lints), under the same MAC and
+keyed also by that function's source files. YAML dates and times are stored as ISO text with
 their paths and restored.
 """
 
@@ -41,6 +43,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -178,6 +181,7 @@ class Hit:
     """The key, the files depended on, the case's title and warnings."""
     body: bytes
     """The rest, JSON: parsed by `loaded`."""
+    entry: Path
     path: Path
     root: Path
     strict: bool
@@ -191,7 +195,36 @@ class Hit:
     @property
     def warnings(self) -> tuple[Problem, ...]:
         """The warnings the full load gave, in order."""
-        return _unproblems(self.head["warnings"])
+        return unproblems(self.head["warnings"])
+
+    def derived(self, name: str, code: tuple[str, ...], compute: Callable[[LoadedCase], Any]) -> Any:
+        """`compute(self.loaded())`, a pure function of the load whose result
+        is JSON data, kept beside the entry: `{key}.{name}.json` under the same
+        MAC, keyed by the entry's key and the size and time of the source files
+        `code` (folders or files of the package, besides the loader's), so the
+        next call needs neither the case's models nor `compute`. `assess check`
+        keeps its lints so."""
+        folder = self.entry.parent
+        key = _hash([self.head["key"], name, _code_stamp(code)])
+        path = folder / f"{self.head['key']}.{name}.json"
+        secret = _secret(folder, make=False)
+        try:
+            mac, _, signed = path.read_bytes().partition(b"\n")
+            if secret is not None and hmac.compare_digest(mac, _mac(secret, signed)):
+                line, _, body = signed.partition(b"\n")
+                if json.loads(line) == {"layout": LAYOUT, "key": key}:
+                    return json.loads(body)
+        except (OSError, ValueError):
+            pass
+        result = compute(self.loaded())
+        try:
+            signed = _json({"layout": LAYOUT, "key": key}) + b"\n" + _json(result)
+            secret = _secret(folder, make=True)
+            if secret is not None:
+                write_atomic(path, _mac(secret, signed) + b"\n" + signed, expected=None, force=True)
+        except (OSError, TypeError, ValueError):
+            pass  # not kept: just slower next time
+        return result
 
     def loaded(self) -> LoadedCase:
         """The LoadedCase the entry describes; if it cannot be made (a model
@@ -234,7 +267,7 @@ def _lookup(path: Path, root: Path, strict: bool) -> Hit | _Miss | None:
     found = _from_entry(entry, key)
     if found is None:
         return _Miss(folder, entry, key, raw, time.time_ns())
-    return Hit(*found, path, root, strict, raw)
+    return Hit(*found, entry, path, root, strict, raw)
 
 
 def load_cases_cached(paths: list[str] | list[Path]) -> list[LoadedCase]:
@@ -245,17 +278,21 @@ def load_cases_cached(paths: list[str] | list[Path]) -> list[LoadedCase]:
 
 
 def _key(path: Path, raw: bytes, root: Path, strict: bool) -> str:
-    h = hashlib.sha256()
     where = (str(path), os.getcwd(), str(root), strict, __version__, sys.version, _code_stamp())
-    h.update(json.dumps([LAYOUT, *where]).encode("utf-8"))
+    return _hash([LAYOUT, *where], raw)
+
+
+def _hash(data: Any, raw: bytes = b"") -> str:
+    h = hashlib.sha256(json.dumps(data).encode("utf-8"))
     h.update(raw)
     return h.hexdigest()
 
 
-def _code_stamp() -> list[tuple[str, int, int]]:
-    """(file, size, mtime) of the loader's source files: an edit means new keys."""
+def _code_stamp(parts: tuple[str, ...] = _CODE) -> list[tuple[str, int, int]]:
+    """(file, size, mtime) of source files of the package (by default the
+    loader's): an edit means new keys."""
     out = []
-    for part in _CODE:
+    for part in parts:
         p = _PACKAGE / part
         files = sorted(p.glob("*.py")) if p.is_dir() else [p]
         for f in files:
@@ -389,11 +426,13 @@ def _doc_of(entry: dict[str, Any], name: str) -> YamlDoc:
     return YamlDoc(data, entry["text"], None, marks, keys, filename=name)
 
 
-def _problems(problems: tuple[Problem, ...]) -> list[list[Any]]:
+def problems_data(problems: tuple[Problem, ...] | list[Problem]) -> list[list[Any]]:
+    """Problems as JSON data (`unproblems` reads them back)."""
     return [[p.file, p.line, p.column, p.message, p.path, p.severity] for p in problems]
 
 
-def _unproblems(rows: list[list[Any]]) -> tuple[Problem, ...]:
+def unproblems(rows: list[list[Any]]) -> tuple[Problem, ...]:
+    """The problems `problems_data` wrote."""
     return tuple(Problem(f, int(ln), int(c), m, pt, s) for f, ln, c, m, pt, s in rows)
 
 
@@ -415,7 +454,7 @@ def _store(folder: Path, entry: Path, key: str, loaded: LoadedCase, started: int
             "key": key,
             "deps": [[str(p), _digest(p)] for p in deps],
             "title": loaded.case.title,
-            "warnings": _problems(loaded.warnings),
+            "warnings": problems_data(loaded.warnings),
         }
         data = {
             "case": tree(loaded.case),
@@ -439,10 +478,15 @@ def _json(data: Any) -> bytes:
 
 
 def _prune(folder: Path) -> None:
-    """The oldest entries removed past MAX_ENTRIES (each edit of a case makes a new one)."""
-    found = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
+    """The oldest entries removed past MAX_ENTRIES (each edit of a case makes
+    a new one), with what was derived from them (`Hit.derived`)."""
+    found = sorted(
+        (p for p in folder.glob("*.json") if "." not in p.stem), key=lambda p: p.stat().st_mtime_ns
+    )
     for old in found[: max(0, len(found) - MAX_ENTRIES)]:
         old.unlink(missing_ok=True)
+        for kept in folder.glob(f"{old.stem}.*.json"):
+            kept.unlink(missing_ok=True)
 
 
 def _catalogue_entry(cat: LoadedCatalogue) -> dict[str, Any]:
@@ -454,7 +498,7 @@ def _catalogue_entry(cat: LoadedCatalogue) -> dict[str, Any]:
         "model": tree(cat.catalogue),
         "doc": _doc_entry(cat.doc),
         "documents": {k: str(v) for k, v in cat.documents.items()},
-        "warnings": _problems(cat.warnings),
+        "warnings": problems_data(cat.warnings),
         "not_found": sorted(map(list, cat.passages_not_found)),
     }
 
@@ -493,7 +537,7 @@ def _rebuild(data: dict[str, Any], path: Path, raw: bytes) -> LoadedCase:
             Path(c["path"]),
             _built(c["model"], Catalogue),
             {k: Path(v) for k, v in c["documents"].items()},
-            _unproblems(c["warnings"]),
+            unproblems(c["warnings"]),
             frozenset((d, p) for d, p in c["not_found"]),
             cat_doc,
         )
@@ -504,7 +548,7 @@ def _rebuild(data: dict[str, Any], path: Path, raw: bytes) -> LoadedCase:
         FileStamp.of_bytes(raw),
         catalogue,
         {k: Path(v) for k, v in data["documents"].items()},
-        _unproblems(data["warnings"]),
+        unproblems(data["warnings"]),
         frozenset((d, p) for d, p in data["not_found"]),
     )
 

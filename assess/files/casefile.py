@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -35,6 +33,7 @@ from assess.files.reading import (
     MAX_DOCUMENT_BYTES,
     MAX_DOCUMENTS_TOTAL,
     Refused,
+    catalogue_memo,
     check_file,
     confined,
     read_document,
@@ -212,27 +211,12 @@ def _passage_problems(
 
 
 _ReadCatalogue = tuple[LoadedCatalogue, Salvaged, list[Problem]]
-_ONCE: ContextVar[dict[tuple[str, bytes, bool, str], _ReadCatalogue] | None] = ContextVar(
-    "catalogues_once", default=None
-)
-
-
-@contextmanager
-def catalogues_once() -> Iterator[None]:
-    """Within this block a catalogue is read and checked once however many
-    cases name it (`assess check` on a folder): again only if its bytes, the
-    strictness or the root differ. Its documents are taken as unchanged meanwhile."""
-    token = _ONCE.set({})
-    try:
-        yield
-    finally:
-        _ONCE.reset(token)
 
 
 def _read_catalogue(path: Path, strict: bool, root: Path, doc: YamlDoc | None = None) -> _ReadCatalogue:
     """`_read_catalogue_file`, once per catalogue within `catalogues_once`
     (its messages name the file as this `path` spells it)."""
-    memo = _ONCE.get()
+    memo = catalogue_memo()
     if memo is None:
         return _read_catalogue_file(path, strict, root, doc)
     raw = doc.text.encode("utf-8") if doc is not None else _read(path)

@@ -25,7 +25,7 @@ import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from assess.errors import InputError, Problem, first_control, show_control
 
@@ -211,3 +211,26 @@ def read_document(path: Path, budget: int = MAX_DOCUMENT_BYTES) -> str:
                 f"{MAX_DOCUMENTS_TOTAL:,} bytes ({_human(MAX_DOCUMENTS_TOTAL)}), the limit"
             )
         raise InputError([Problem(str(path), 1, 1, str(why))]) from None
+
+
+_ONCE: contextvars.ContextVar[dict[tuple[str, bytes, bool, str], Any] | None] = contextvars.ContextVar(
+    "catalogues_once", default=None
+)
+
+
+@contextlib.contextmanager
+def catalogues_once() -> Iterator[None]:
+    """Within this block a catalogue is read and checked once however many
+    cases name it (`assess check` on a folder): again only if its bytes, the
+    strictness or the root differ. Its documents are taken as unchanged meanwhile.
+    (Here, not in `casefile`, so `check` sets it up before anything needs the model.)"""
+    token = _ONCE.set({})
+    try:
+        yield
+    finally:
+        _ONCE.reset(token)
+
+
+def catalogue_memo() -> dict[tuple[str, bytes, bool, str], Any] | None:
+    """The catalogues read within `catalogues_once` (None outside it): `casefile`'s to fill."""
+    return _ONCE.get()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,7 +33,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def entries() -> list[Path]:
     folder = Path(os.environ["XDG_CACHE_HOME"]) / "assess"
-    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+    return sorted(p for p in folder.glob("*.json") if "." not in p.stem) if folder.is_dir() else []
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -221,3 +223,27 @@ def test_a_hit_is_checked_without_the_model_and_made_later(project: Path) -> Non
     again = hit.loaded()
     assert again.doc.root is not None  # a full load
     same_load(full, again)
+
+
+def test_check_of_a_case_the_cache_holds_needs_no_model_and_says_the_same(project: Path) -> None:
+    """The second `check` reads the warnings and lints kept beside the entry
+    (`Hit.derived`): the same output, without pydantic, YAML or NumPy."""
+    edit(project / CASE, "reference: no_new_cooperation", "")  # a lint of the case
+    code = (
+        "import sys; from assess.cli import main; sys.argv = ['assess', 'check', sys.argv[1]]\n"
+        "try: code = main()\nexcept SystemExit as e: code = e.code\n"
+        "print([m for m in ('pydantic', 'yaml', 'numpy') if m in sys.modules], code, file=sys.stderr)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code, str(CASE)], capture_output=True, text=True, env=env, timeout=120
+        )
+        for _ in range(3)
+    ]
+    outs = [(r.stdout, r.stderr.rsplit("\n", 2)[0]) for r in runs]
+    assert outs[0] == outs[1] == outs[2]
+    assert "ai_cooperation.yaml:68:3: warning: [no-reference]" in outs[0][1]
+    assert runs[0].stderr.strip().endswith("['pydantic', 'yaml'] 0")  # stored: a full load
+    assert runs[2].stderr.strip().endswith("[] 0")  # found: no model made
+    assert len(list((Path(os.environ["XDG_CACHE_HOME"]) / "assess").glob("*.lints.json"))) == 1
