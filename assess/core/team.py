@@ -130,7 +130,7 @@ class KeptStatements:
     """How many statements the assessors made, duplicates counted."""
 
 
-def _said_key(statement: Statement) -> str:
+def said_key(statement: Statement) -> str:
     """What a statement says, without who said it, why or when."""
     return repr(statement.model_dump(exclude={"by", "rationale", "date"}))
 
@@ -195,7 +195,7 @@ def kept_statements(
     first: dict[str, Statement] = {}
     authors: dict[str, list[str]] = {}
     for k, statement in said:
-        key = _said_key(statement)
+        key = said_key(statement)
         if key not in verdict:
             kernel = kernel_statement(statement, index)
             verdict[key] = kernel is not None and all(view(kernel) for view in views)

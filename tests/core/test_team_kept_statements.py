@@ -18,7 +18,7 @@ from assess.core.team import combine_weights, combined_breaches, kept_statements
 from assess.files.casefile import load_case
 from assess.kernels.preferences import WeightPolytope
 from assess.model import Weights
-from tests.casegen import matrix_case_data
+from tests.casegen import median_team_data
 from tests.conftest import run_cli, small_case_data
 
 IDS = ["gain", "reach", "risk"]
@@ -113,23 +113,7 @@ def test_a_statement_said_with_its_author_keeps_that_name() -> None:
 
 
 def _median_team(tmp_path: Path) -> Path:
-    """Three assessors who each give c0 a quarter of the weight and say it is at
-    most a quarter; the medians of the shares are (1/4, 0, 0, 0): all on c0."""
-    data = matrix_case_data([[1, 2, 3, 4], [4, 3, 2, 1], [2, 2, 2, 2]], {})
-    del data["weights"]
-    at_most = {"interval": {"criterion": "c0", "max": 0.25}, "rationale": "no more than a quarter"}
-    data["team"] = {"weights": "median"}
-    data["assessors"] = {
-        aid: {
-            "name": aid.upper(),
-            "weights": {
-                "method": "direct",
-                "points": {"c0": 25, **{c: (75 if c == big else 0) for c in ("c1", "c2", "c3")}},
-                "statements": [at_most],
-            },
-        }
-        for aid, big in (("ann", "c1"), ("bob", "c2"), ("cy", "c3"))
-    }
+    data = median_team_data()
     path = tmp_path / "median.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False))
     return path
