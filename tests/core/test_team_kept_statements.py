@@ -173,3 +173,21 @@ def test_the_team_view_runs_dominance_under_the_kept_statements(capsys, tmp_path
     assert "Gain >= Reach" in " ".join(out.split()) and "Risk" not in out.split("Gain >= Reach")[0][-40:]
     code, out, _ = run_cli(capsys, "dominance", path, "--assessor", "ann", "--format", "json")
     assert len(json.loads(out)["weights"]["statements"]) == 2
+
+
+def test_assess_team_says_which_statements_the_team_keeps(capsys, tmp_path: Path) -> None:
+    path = _team_case(
+        tmp_path,
+        {
+            "ann": {"method": "statements", "statements": [{"order": ["gain", "reach"]}]},
+            "bob": {"method": "direct", "points": {"gain": 60, "reach": 30, "risk": 10}},
+        },
+    )
+    code, out, err = run_cli(capsys, "team", path, "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["kept_statements"] == {"said": 1, "kept": [{"text": "Gain >= Reach", "by": "ann"}]}
+    code, out, _ = run_cli(capsys, "team", path)
+    assert (
+        "The team's combined weights keep 1 of the assessors' 1 weight statements, those every "
+        "assessor's own weights satisfy: Gain >= Reach (said by ANN)." in " ".join(out.split())
+    )
