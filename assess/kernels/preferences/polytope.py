@@ -20,7 +20,8 @@ the simplex. Everything here is exact up to the LP tolerances (HiGHS, 1e-9):
 * `implies(s)`: every w in P satisfies statement s (P lies inside its
   half-spaces): for each of its rows a . w <= b, max over P of a . w <= b;
   for each equality a . w = f, min and max over P of a . w are f. One LP per
-  row (two per equality), on P's warm-started model.
+  row (two per equality), on P's warm-started model: the LP test of an
+  implied constraint (Telgen 1983, Management Science 29(10):1209-1222).
 * `minimal_conflict()`: for an empty P, the statements that conflict
   (`conflicts.minimal_conflict`).
 * `vertices()`: the extreme points (`vertices.extreme_points`).
