@@ -50,6 +50,11 @@ added; numbers are rounded to 6 decimals, null where undefined
                         exclusions: [{assessor, statement, text,
                         excluded_by}]: a statement that another assessor's
                         statements exclude
+    kept_statements:    {said, kept: [{text, by}]} | null
+                        the statements the team's combined weights keep, those
+                        every assessor's own weights satisfy (said: how many
+                        the assessors made; by: who said it, ids joined by
+                        ", "); null: agreed weights, or no statement made
     rankings:           {team: [{option, name, rank, score, excluded}],
                          assessors: [{assessor, name, tau, first, ranking:
                            [{option, name, rank, score, excluded, team_rank}]}]}

@@ -21,7 +21,8 @@ picks them). Here they become the kernel's index-based statements
 * `statement_findings(...)`: what `check` and loading report, as (YAML path,
   message): an infeasible set names the smallest conflicting subset, each of
   its statements at its own path; point weights beside the statements that
-  break one are reported at that statement, saying by how much.
+  break one are reported at that statement, saying by how much
+  (`broken_statements`).
 * `describe(statement)`: a statement in words ("security >= sanctions").
 
 Shares are of the view's criteria: a criterion's share is its weight over
@@ -263,23 +264,24 @@ def statement_findings(
         return _conflict_findings(vp, conflict.statements, path)
     if shares is None:
         return []
+    return [
+        ((*path, "statements", s), f"the point weights break this statement: {how}")
+        for s, how in broken_statements(vp, shares)
+    ]
+
+
+def broken_statements(vp: ViewPolytope, shares: Mapping[str, float]) -> list[tuple[int, str]]:
+    """The statements (index in `vp.statements`) that point weights `shares`
+    (id -> weight, normalised here over the view's criteria) break, each with
+    how (`breach`); none when the weights are all zero."""
     import numpy as np
 
     w = np.array([max(0.0, float(shares.get(c, 0.0))) for c in vp.criterion_ids])
     if w.sum() <= 0:
         return []
     w = w / w.sum()
-    found: list[Finding] = []
-    for k in vp.polytope.violated_by(w):
-        s = vp.source[k]
-        share = dict(zip(vp.criterion_ids, w, strict=True))
-        found.append(
-            (
-                (*path, "statements", s),
-                f"the point weights break this statement: {breach(vp.statements[s], share)}",
-            )
-        )
-    return found
+    share = dict(zip(vp.criterion_ids, w, strict=True))
+    return [(vp.source[k], breach(vp.statements[vp.source[k]], share)) for k in vp.polytope.violated_by(w)]
 
 
 def _conflict_findings(vp: ViewPolytope, kernel: Sequence[int], path: Path) -> list[Finding]:

@@ -57,7 +57,7 @@ def check_case(case: Case, catalogue: Catalogue | None) -> list[Finding]:
 def case_warnings(case: Case, catalogue: Catalogue | None) -> list[Finding]:
     """Warnings about a case that `check_case` passed (weights it could not
     derive are skipped here: they are errors there)."""
-    from assess.core.team import geometric_fallback, team_weights
+    from assess.core.team import combined_breaches, geometric_fallback, team_weights
 
     found: list[Finding] = []
     blocks: list[tuple[tuple[str | int, ...], Weights | None]] = [(("weights",), case.weights)]
@@ -71,6 +71,8 @@ def case_warnings(case: Case, catalogue: Catalogue | None) -> list[Finding]:
         if not fallback:  # geometric mean of AHP judgements, or mean/median of shares
             combined = team_weights(case, case.criteria.use)
             found += _weight_warnings(combined, ("team", "weights"), "the team's combined judgements: ")
+            if combined is not None:  # the median or the geometric mean can break a kept statement
+                found += [(("team", "weights"), m) for m in combined_breaches(combined, case.criteria.use)]
     return found
 
 

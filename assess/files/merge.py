@@ -215,7 +215,9 @@ def _scenario_weights(
         if all(_same_weights(w, own[0]) for w in own):
             continue
         specs = [_own_weights(c, sid) for c in having]
-        combined[sid] = combine_weights(specs, rule, view_criterion_ids(base, sid))
+        # without statements: the merged file's weights are checked against their
+        # statements, and a median's points can break one the team keeps
+        combined[sid] = combine_weights(specs, rule, view_criterion_ids(base, sid), keep_statements=False)
         said.append(
             f"scenario '{sid}': the files' weights differ; the team case weighs it by "
             f"{_rule_text(rule, len(specs), specs)}; each assessor keeps their own under "

@@ -17,6 +17,11 @@ the simplex. Everything here is exact up to the LP tolerances (HiGHS, 1e-9):
   sum y = t, y_j = 1, y, t >= 0. The maximum is inf when w_j can reach 0
   with w_i > 0; both are NaN when w_j = 0 on all of P.
 * `violated_by(w)`: the statements a point-weight vector breaks.
+* `implies(s)`: every w in P satisfies statement s (P lies inside its
+  half-spaces): for each of its rows a . w <= b, max over P of a . w <= b;
+  for each equality a . w = f, min and max over P of a . w are f. One LP per
+  row (two per equality), on P's warm-started model: the LP test of an
+  implied constraint (Telgen 1983, Management Science 29(10):1209-1222).
 * `minimal_conflict()`: for an empty P, the statements that conflict
   (`conflicts.minimal_conflict`).
 * `vertices()`: the extreme points (`vertices.extreme_points`).
@@ -38,6 +43,9 @@ from assess.kernels.preferences.vertices import MAX_VERTICES, extreme_points
 
 VIOLATION_TOL = 1e-9
 """A point breaks a row when it exceeds it by more than this (normalised weights)."""
+IMPLIED_TOL = 1e-8
+"""P implies a row when its largest excess over P is at most this (LP optima are
+accurate to the solver's 1e-9 feasibility tolerance)."""
 
 
 class InfeasibleStatements(ValueError):
@@ -166,6 +174,18 @@ class WeightPolytope:
         broken = self.rows.source[self.rows.A @ w - self.rows.b > tol]
         off = self.rows.eq_source[np.abs(self.rows.E @ w - self.rows.f) > tol]
         return tuple(int(s) for s in np.union1d(broken, off))
+
+    def implies(self, statement: Statement, tol: float = IMPLIED_TOL) -> bool:
+        """Every weight vector of P satisfies `statement` (see the module docstring).
+
+        Raises `InfeasibleStatements` when P is empty."""
+        rows = statement_rows(self.m, [statement])
+        if any(self.maximize(a)[0] - b > tol for a, b in zip(rows.A, rows.b, strict=True)):
+            return False
+        return all(
+            self.maximize(a)[0] - f <= tol and f - self.minimize(a)[0] <= tol
+            for a, f in zip(rows.E, rows.f, strict=True)
+        )
 
     def minimal_conflict(self, exact_limit: int | None = None) -> Conflict | None:
         """None if P is non-empty, else the conflicting statements (see `conflicts`)."""

@@ -20,10 +20,11 @@ from pathlib import Path
 from assess import __version__
 from assess.core.basis import ORDER, Shown, view_bases
 from assess.core.disagreement import Disagreement, disagreement
+from assess.core.dominance import Dominance
 from assess.core.portfolio.analyses import PortfolioResult
 from assess.core.reference import ReferenceLine, reference_line
 from assess.core.scoring import ScoreResult, score_wsm
-from assess.core.view import View, effective_scores
+from assess.core.view import View, available_criteria, effective_scores
 from assess.files.casefile import LoadedCase
 from assess.model import FAMILIES, Criterion
 from assess.model.families import family_ids
@@ -31,7 +32,7 @@ from assess.render.explain import credit_label, direction_words, veto_sentences
 from assess.render.fmt import span
 from assess.render.report.evidence import Quote, Quoter, SourceDoc
 from assess.render.report.robust import RobustnessSection
-from assess.render.report.weights import WeightInfo, weight_info
+from assess.render.report.weights import AssessorStatements, WeightInfo, team_statements, weight_info
 from assess.render.text.ranking import why_parts
 
 
@@ -188,6 +189,10 @@ class Report:
     """The reference option as the ranking's line to beat (None without one)."""
     basis_counts: tuple[tuple[Shown, int], ...] = ()
     """How many of the view's scores rest on each basis (see `Evidence.basis`)."""
+    dominance: Dominance | None = None
+    """Which options beat which under the view's weight statements (None: it has none)."""
+    team_statements: tuple[AssessorStatements, ...] = ()
+    """A team case's assessors' own weight statements (those who made some)."""
 
 
 def _criterion(c: Criterion, share: float, given: str) -> CriterionInfo:
@@ -343,7 +348,27 @@ def build_report(
         portfolio=report_portfolio(loaded, view),
         reference=reference_line(score_wsm(view)),
         basis_counts=tuple((b, counts[b]) for b in ORDER if counts[b]),
+        dominance=report_dominance(view),
+        team_statements=team_statements(
+            case, {cid: c.name for cid, c in available_criteria(case, loaded.catalogue_model).items()}
+        ),
     )
+
+
+def report_dominance(view: View) -> Dominance | None:
+    """Dominance, possibly and necessarily best options under the view's weight
+    statements (`assess.core.dominance`); None without statements, or when they
+    admit no weights or every option is vetoed (`assess dominance` says why)."""
+    from assess.core.dominance import dominance_analysis
+
+    spec = view.weight_spec
+    if spec is None or not spec.statements:
+        return None
+    try:
+        result = dominance_analysis(view)
+    except ValueError:
+        return None
+    return None if result.simplex else result
 
 
 def report_portfolio(loaded: LoadedCase, view: View) -> PortfolioResult | None:

@@ -2,9 +2,9 @@
 no script, nothing fetched. Every piece of text from the case is escaped.
 
 The answer comes first: summary, ranking, why (each score's parts, in words
-and as a chart), exclusions, robustness and, for a team case, where the
-assessors disagree; then the question, options, criteria and weights, and
-every score with its evidence."""
+and as a chart), exclusions, robustness, the options under the weight
+statements and, for a team case, where the assessors disagree; then the
+question, options, criteria and weights, and every score with its evidence."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ from assess.render.report.html_team import team_section
 from assess.render.report.portfolio import KEY as PORTFOLIO
 from assess.render.report.portfolio import html_section as portfolio_section
 from assess.render.report.portfolio import reference_marks, reference_words
+from assess.render.report.statements import KEY as STATEMENTS
+from assess.render.report.statements import dominance_html, weights_html
 from assess.render.report.style import CSS
 from assess.render.report.summary import WHY_INTRO, family_totals, summary_points
 
@@ -39,9 +41,13 @@ TEAM = ("team", "Where the assessors disagree")
 
 
 def sections(r: Report) -> list[tuple[str, str]]:
-    """The sections of `r`, in order (what the budget buys after robustness, when the
-    view has costs and a budget)."""
-    extra = [x for x, present in ((PORTFOLIO, r.portfolio), (TEAM, r.team)) if present is not None]
+    """The sections of `r`, in order (after robustness: what the budget buys, when the
+    view has costs and a budget; the options under the weight statements, when it has some)."""
+    extra = [
+        x
+        for x, present in ((PORTFOLIO, r.portfolio), (STATEMENTS, r.dominance), (TEAM, r.team))
+        if present is not None
+    ]
     k = [key for key, _ in SECTIONS].index("robustness") + 1
     return [*SECTIONS[:k], *extra, *SECTIONS[k:]]
 
@@ -142,6 +148,7 @@ def _method(r: Report) -> str:
                 + "</ul>"
             )
     out += [f'<p class="reason">{e(x)}</p>' for x in w.warnings]
+    out.append(weights_html(w))
     out.append(f"{NOTE}Weights are shown as shares of the total (normalised to 100%).</p></div>")
     return "".join(out)
 
@@ -286,6 +293,7 @@ def render_html(r: Report) -> str:
             _excluded(r),
             robustness_section(r),
             portfolio_section(r),
+            dominance_html(r),
             team_section(r),
             _question(r),
             _options(r),

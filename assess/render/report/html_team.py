@@ -1,11 +1,13 @@
 """The team section of the HTML report: where the assessors disagree, as
-`assess team` shows it (the same rows and sentences, from `assess.render.text.team`)."""
+`assess team` shows it (the same rows and sentences, from `assess.render.text.team`),
+and each assessor's own weight statements (`assess.render.report.statements`)."""
 
 from __future__ import annotations
 
 from assess.core.disagreement import Disagreement
 from assess.render.report.content import Report
 from assess.render.report.html_base import MUTED, NOTE, e, table
+from assess.render.report.statements import team_html
 from assess.render.text.compare import source_text
 from assess.render.text.team import (
     cell_head,
@@ -56,5 +58,5 @@ def team_section(r: Report) -> str:
         f"{table(header, _cells(rows), tuple(range(3, len(header) - 1)))}"
         f"<h3>Rationales</h3>{_rationales(d)}"
         f"<h3>Rankings</h3>{table(ranks_header, _cells(ranks), tuple(range(1, len(ranks_header))))}"
-        "</section>"
+        f"{team_html(r)}</section>"
     )

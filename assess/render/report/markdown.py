@@ -15,6 +15,7 @@ from assess.render.report.evidence import Quote
 from assess.render.report.portfolio import markdown_lines as portfolio_lines
 from assess.render.report.portfolio import reference_marks, reference_words
 from assess.render.report.robust import RobustnessSection
+from assess.render.report.statements import dominance_markdown, team_markdown, weights_markdown
 from assess.render.report.summary import WHY_INTRO, family_totals, summary_points
 from assess.render.safe import one_line
 from assess.render.tables import markdown_table
@@ -139,6 +140,7 @@ def _criteria(r: Report) -> list[str]:
         ]
         out += [f"- Revisit: {md(j)}" for j in w.ahp.worst]
     out += [f"\n**Warning:** {md(x)}" for x in w.warnings]
+    out += weights_markdown(w)
     out += ["", "Weights are shown as shares of the total (normalised to 100%)."]
     for f in r.families:
         out += _family(f)
@@ -305,12 +307,21 @@ def _team(r: Report) -> list[str]:
     intro = (
         f"{md(f'The assessors of {r.title}, on the baseline ({r.baseline}), as')} `assess team` shows them."
     )
-    return ["", "## Where the assessors disagree", "", intro, "", *team_markdown_sections(r.team)]
+    return [
+        "",
+        "## Where the assessors disagree",
+        "",
+        intro,
+        "",
+        *team_markdown_sections(r.team),
+        *team_markdown(r),
+    ]
 
 
 def render_markdown(r: Report) -> str:
     """The whole report as one Markdown document: the answer first (summary,
-    ranking, why, exclusions, robustness, the team's disagreements), then
+    ranking, why, exclusions, robustness, what the budget buys, the options
+    under the weight statements, the team's disagreements), then
     the question, options, criteria and every score's evidence."""
     robustness = _robustness(r.robustness) if r.robustness else ["", md(r.robustness_note)]
     lines = [
@@ -324,6 +335,7 @@ def render_markdown(r: Report) -> str:
         "## Robustness",
         *robustness,
         *portfolio_lines(r),
+        *dominance_markdown(r),
         *_team(r),
         *_question(r),
         *_criteria(r),

@@ -75,6 +75,14 @@ def _names(ids: tuple[str, ...] | list[str], names: dict[str, str], none: str = 
     return ", ".join(names[o] for o in ids) if ids else none
 
 
+def best_lines(result: Dominance, names: dict[str, str]) -> list[str]:
+    """The possibly and necessarily best options, a sentence each (`names`: id -> name as shown)."""
+    return [
+        f"Possibly best (first for some allowed weighting): {_names(result.possibly_best, names)}",
+        f"Necessarily best (first for every one): {_names(result.necessarily_best, names)}",
+    ]
+
+
 def render_dominance(result: Dominance, view: View, fmt: str, file: str, width: int | None = None) -> str:
     if fmt == "json":
         return to_json(dominance_data(result, view, file))
@@ -91,10 +99,7 @@ def render_dominance(result: Dominance, view: View, fmt: str, file: str, width: 
             f"{crit[c]} {percent_span(lo, hi)}" for c, (lo, hi) in result.weight_bounds.items()
         )
         out += wrap(f"Shares allowed: {bounds}.", w)
-    best = [
-        f"Possibly best (first for some allowed weighting): {_names(result.possibly_best, names)}",
-        f"Necessarily best (first for every one): {_names(result.necessarily_best, names)}",
-    ]
+    best = best_lines(result, names)
     out += ["", *(best if markdown else [x for line in best for x in wrap(line, w, "", "    ")]), ""]
     dominated_by = {b: [a for a in result.options if b in result.dominates[a]] for b in result.options}
     header = ["option", "dominates", "dominated by"]

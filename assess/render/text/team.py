@@ -18,6 +18,7 @@ from collections.abc import Callable
 from assess.core.disagreement import CellDisagreement, Disagreement, Opinion, rank_map
 from assess.core.scoring import ScoreResult
 from assess.core.team_statements import Said
+from assess.model import Weights
 from assess.render.explain import basis_words
 from assess.render.fmt import fixed, scale
 from assess.render.jsonout import to_json
@@ -108,6 +109,7 @@ def team_data(d: Disagreement, file: str, top: int = 10) -> dict[str, object]:
             "spread": [[_finite(float(x)) for x in row] for row in d.spread_matrix],
         },
         "statements": _statements_data(d),
+        "kept_statements": _kept_data(d),
         "rankings": {
             "team": _ranking(d.team),
             "assessors": [
@@ -142,7 +144,52 @@ def _statements_data(d: Disagreement) -> dict[str, object] | None:
 
 
 def statement_lines(d: Disagreement) -> list[str]:
-    """Where the assessors' weight statements conflict, as sentences (none: [])."""
+    """Where the assessors' weight statements conflict, and which of them the
+    team's combined weights keep, as sentences (none: [])."""
+    return [*_conflict_lines(d), *kept_lines(d)]
+
+
+def _kept(d: Disagreement) -> tuple[int, Weights] | None:
+    """How many statements the assessors made and the team's combined weights
+    (None: agreed weights, or no statement made)."""
+    made = sum(len(a.weights.statements) for a in d.case.assessors.values() if a.weights)
+    spec = d.team.view.weight_spec
+    return None if d.case.weights is not None or not made or spec is None else (made, spec)
+
+
+def _kept_data(d: Disagreement) -> dict[str, object] | None:
+    found = _kept(d)
+    if found is None:
+        return None
+    from assess.core.statements import describe
+
+    criteria = {c.id: c.name for c in d.criteria}
+    made, spec = found
+    return {"said": made, "kept": [{"text": describe(s, criteria), "by": s.by} for s in spec.statements]}
+
+
+def kept_lines(d: Disagreement) -> list[str]:
+    """The statements the team's combined weights keep (`assess.core.team.kept_statements`),
+    a sentence; [] when the case has agreed weights or no assessor made statements."""
+    found = _kept(d)
+    if found is None:
+        return []
+    from assess.core.statements import describe
+
+    criteria = {c.id: c.name for c in d.criteria}
+    made, spec = found
+
+    def who(by: str | None) -> str:
+        return f" (said by {', '.join(d.assessors.get(p, p) for p in by.split(', '))})" if by else ""
+
+    kept = "; ".join(describe(s, criteria) + who(s.by) for s in spec.statements)
+    return [
+        f"The team's combined weights keep {len(spec.statements)} of the assessors' {made} weight "
+        "statements, those every assessor's own weights satisfy" + (f": {kept}." if kept else ".")
+    ]
+
+
+def _conflict_lines(d: Disagreement) -> list[str]:
     c = d.statements
     if c is None:
         return []

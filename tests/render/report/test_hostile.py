@@ -84,7 +84,16 @@ def _case(texts: itertools.cycle) -> dict:
             {"id": "b", "name": t(), "description": t()},
             {"id": "c", "name": t()},
         ],
-        "weights": {"method": "direct", "elicitation": t(), "points": {"gain": 50, "reach": 30, "risk": 20}},
+        "weights": {
+            "method": "direct",
+            "elicitation": t(),
+            "points": {"gain": 50, "reach": 30, "risk": 20},
+            "statements": [{"order": ["gain", "reach", "risk"], "by": t(), "rationale": t()}],
+            "record": [
+                {"step": "swing_rating", "criterion": "reach", "rating": 60, "by": t(), "rationale": t()},
+                {"step": "statement", "statement": 0, "rationale": t()},
+            ],
+        },
         "scores": {**scores(3, 4), "c": {"gain": {"value": 5}, "reach": {"value": 9}, "risk": {"value": 5}}},
         "scenarios": {"later": {"name": t(), "description": t(), "scores": {"a": {"gain": {"value": 1}}}}},
         "assessors": {
