@@ -32,6 +32,23 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.pop("ASSESS_NO_CACHE", None)
 
 
+def _strays() -> set[Path]:
+    """Files beside the bundled cases that only a UI stopped on an error writes."""
+    return set((ROOT / "cases").rglob("*.recovered.yaml"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_recovery_file_in_the_checkout() -> object:
+    """A test whose app crashes on a bundled case (loaded read-only) would leave
+    its recovery file in the checkout: that is a failure, never left behind."""
+    before = _strays()
+    yield
+    new = _strays() - before
+    for path in new:
+        path.unlink(missing_ok=True)
+    assert not new, f"a UI stopped on an error and wrote {sorted(map(str, new))}"
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("fuzz", "the fuzz suite (tests/fuzz)")
     group.addoption(
