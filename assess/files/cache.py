@@ -58,7 +58,7 @@ from assess.files.reading import MAX_BYTES, read_limited, root_of
 # where a load is made.
 if TYPE_CHECKING:
     from assess.files.casefile import LoadedCase, LoadedCatalogue
-    from assess.files.yaml.safe import YamlDoc
+    from assess.files.yaml.doc import YamlDoc
 
 LAYOUT = 3
 """The entries' layout; an entry of another is ignored and rewritten."""
@@ -131,13 +131,13 @@ def load_case_cached(
     passages not found, positions for FILE:LINE:COL) and the same InputError
     for a file with errors (those are never stored). The cached `doc` has no
     YAML node tree (`root` is None): saving parses the text again anyway."""
-    from assess.files.casefile import load_case
-
     path = Path(path)
     root = root_of(path) if root is None else root
     found = _lookup(path, root, strict_passages)
     if isinstance(found, Hit):
         return found.loaded()
+    from assess.files.casefile import load_case  # a miss: the loader, with YAML
+
     raw = None if found is None else found.raw
     loaded = load_case(path, root, strict_passages=strict_passages, raw=raw)
     if found is not None:
@@ -160,12 +160,12 @@ def find_case(path: Path | str, *, strict_passages: bool = False) -> Hit | None:
 def load_any_cached(path: Path | str, *, strict_passages: bool = False) -> LoadedCase | LoadedCatalogue:
     """`casefile.load_any` through the cache: a case as `load_case_cached`
     gives it; a catalogue (small, and not what the cache is for) loaded in full."""
-    from assess.files.casefile import LoadedCase, load_any
-
     path = Path(path)
     found = _lookup(path, root_of(path), strict_passages)
     if isinstance(found, Hit):
         return found.loaded()
+    from assess.files.casefile import LoadedCase, load_any
+
     loaded = load_any(path, strict_passages=strict_passages)
     if found is not None and isinstance(loaded, LoadedCase):
         found.store(loaded)
@@ -419,7 +419,7 @@ def _doc_entry(doc: YamlDoc) -> dict[str, Any]:
 
 
 def _doc_of(entry: dict[str, Any], name: str) -> YamlDoc:
-    from assess.files.yaml.safe import YamlDoc
+    from assess.files.yaml.doc import YamlDoc
 
     marks, keys = LazyMarks(entry["marks"]), LazyMarks(entry["keys"])
     data = _dated(entry["data"], entry["dates"])
@@ -526,7 +526,7 @@ def _from_entry(entry: Path, key: str) -> tuple[dict[str, Any], bytes] | None:
 
 def _rebuild(data: dict[str, Any], path: Path, raw: bytes) -> LoadedCase:
     from assess.files.atomic import FileStamp
-    from assess.files.casefile import LoadedCase, LoadedCatalogue
+    from assess.files.loaded import LoadedCase, LoadedCatalogue
     from assess.model import Case, Catalogue
 
     doc = _doc_of(data["doc"], str(path))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -29,6 +29,7 @@ from assess.core.validate import Finding, case_warnings, check_case, check_catal
 from assess.errors import InputError, Problem, Severity, capped
 from assess.files.atomic import FileStamp, write_atomic, write_output
 from assess.files.documents import passage_found
+from assess.files.loaded import Cited, LoadedCase, LoadedCatalogue
 from assess.files.reading import (
     MAX_DOCUMENT_BYTES,
     MAX_DOCUMENTS_TOTAL,
@@ -44,45 +45,6 @@ from assess.files.salvage import CASE_DEFINITIONS, CATALOGUE_DEFINITIONS, Salvag
 from assess.files.yaml.dump import dump_yaml
 from assess.files.yaml.safe import MAX_BYTES, YamlDoc, parse_yaml
 from assess.model import FORMAT_VERSION, Case, Catalogue, Document, Score, SourceRef
-
-Cited = tuple[str, str]
-"""(document, passage) of a citation."""
-
-
-@dataclass(frozen=True)
-class LoadedCatalogue:
-    path: Path
-    catalogue: Catalogue
-    documents: dict[str, Path]
-    warnings: tuple[Problem, ...] = ()
-    passages_not_found: frozenset[Cited] = frozenset()
-    doc: YamlDoc | None = field(default=None, compare=False, repr=False)
-    """The parsed file (data and positions), for lints placed in it; parsed once."""
-
-
-@dataclass(frozen=True)
-class LoadedCase:
-    """A case as read from disk, with what saving and quoting need."""
-
-    path: Path
-    case: Case
-    doc: YamlDoc
-    stamp: FileStamp
-    catalogue: LoadedCatalogue | None = None
-    documents: dict[str, Path] = field(default_factory=dict)
-    """Source documents by file name, resolved to paths that exist."""
-    warnings: tuple[Problem, ...] = ()
-    """What is worth saying but stops nothing, in file order (the catalogue's too)."""
-    passages_not_found: frozenset[Cited] = frozenset()
-    """(document, passage) of every cited passage that is not in its document."""
-
-    @property
-    def catalogue_model(self) -> Catalogue | None:
-        return self.catalogue.catalogue if self.catalogue else None
-
-    def passage_found(self, document: str, passage: str) -> bool:
-        """False for a cited passage the loader did not find in its document."""
-        return (document, passage) not in self.passages_not_found
 
 
 def _read(path: Path) -> bytes:

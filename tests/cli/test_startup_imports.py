@@ -66,3 +66,22 @@ def test_score_by_the_weighted_sum_imports_no_numpy() -> None:
     names, commands = imported(*runs)
     assert names == ["pydantic", "yaml"]
     assert commands == ["assess.cli.score_cmd"]
+
+
+def test_from_the_cache_check_imports_no_library_and_score_no_yaml() -> None:
+    """A case the cache holds: `check` reads its entry (warnings and lints) and
+    makes no model; `score` makes the models without validating (pydantic's
+    classes, no YAML, no loader)."""
+    case = str(DEFAULT_CASE)
+    imported(["check", case], ["score", case])  # stored, if this session has not yet
+    assert imported(["check", case]) == ([], ["assess.cli.check_cmd"])
+    names, _ = imported(["score", case, "-f", "json"])
+    assert names == ["pydantic"]
+    code = (
+        "import sys; from assess.cli import main; main(['score', sys.argv[1]]); "
+        "print(sorted(m for m in ('assess.files.casefile', 'assess.files.yaml.safe') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, case], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert done.stdout.splitlines()[-1] == "[]"
