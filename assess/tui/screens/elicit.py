@@ -181,7 +181,7 @@ class ElicitScreen(Screen[None]):
         if key == self._live_for:
             return
         self._live_for = key
-        self.best = possibly_best_ids(self.state.view, statements, self._ranked())
+        self.best = possibly_best_ids(self.state.view, statements)
         names = {o.id: o.name for o in self.state.view.options}
         n = len(statements)
         under = f"under {n} statement{'s' * (n != 1)}" if n else "with no statements"
@@ -192,11 +192,11 @@ class ElicitScreen(Screen[None]):
             Text("SMAA rank-1 acceptability: sampling…", style="dim")
         )
         # after the paint: a sampling thread started now would hold up the line above
-        self.call_after_refresh(self._smaa, self.state, list(statements), self._ranked())
+        self.call_after_refresh(self._smaa, self.state, list(statements))
 
     @work(thread=True, exclusive=True, group="elicit-smaa")
-    def _smaa(self, state: ViewState, statements: list[object], ranked: list[str]) -> None:
-        first = first_acceptability(state.view, statements, ranked)
+    def _smaa(self, state: ViewState, statements: list[object]) -> None:
+        first = first_acceptability(state.view, statements)
         self.app.call_from_thread(self._show_smaa, state, first)
 
     def _show_smaa(self, state: ViewState, first: dict[str, float]) -> None:
