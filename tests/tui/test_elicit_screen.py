@@ -132,6 +132,7 @@ def test_the_keys_of_the_weights_screen_are_in_help_and_the_palette() -> None:
     titles = {g.title: g for g in key_groups(RecordingApp)}
     ids = {b.id for g in titles.values() for b in g.bindings}
     assert {"elicit", "elicit.add", "elicit.rationale", "elicit.who", "swing.up", "ahp.left"} <= ids
+    assert "statements.withdraw" in ids and titles["Weights: statements"].target == "#statement-list"
     assert {"tradeoff.more", "tradeoff.less", "tradeoff.same", "tradeoff.stop"} <= ids
     assert titles["Weights screen (w)"].target == "ElicitScreen"
 
@@ -180,7 +181,8 @@ async def test_a_swing_rated_above_one_ranked_before_it_is_refused(workspace_cas
         await pilot.pause()
         assert app.case.weights.swing[second] == 50
         await pilot.press("down", "enter")
-        assert "0..50 keeps the ranking" in str(app.screen.query_one(".dialog-title").render())
+        note = str(app.screen.query_one("#note").render())
+        assert f"0..50 keeps the ranking: {app.state.criterion(second).name} (50) ranked above it" in note
         await _fill(pilot, "70")
         await pilot.pause()
         name = app.state.criterion(second).name
@@ -219,3 +221,23 @@ async def test_the_possibly_best_options_are_those_assess_dominance_finds(
         shown_after = list(screen.best)
     assert shown_before == before and shown_after == dominance_best()
     assert shown_after != shown_before  # the statement narrows the set: a real check
+
+
+async def test_statements_that_admit_no_weights_are_named_not_a_crash() -> None:
+    data = small_case_data()
+    data["weights"] = {
+        "method": "direct",
+        "points": {"gain": 1, "reach": 1, "risk": 1},
+        "statements": [{"interval": {"criterion": "gain", "min": 0.6}}, {"order": ["reach", "gain"]}],
+    }
+    app = RecordingApp([in_memory(data)])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w", "enter")
+        await settled(pilot)
+        said = text_in(app, app.screen.query_one("#elicit-best"))
+        assert (
+            said == "Possibly best: none; these statements cannot all hold: (1) gain >= 60%; (2) reach > gain"
+        )
+        await pilot.press("down", "delete")  # withdrawing one lets the others hold
+        await pilot.pause()
+        assert "Possibly best under 1 statement" in text_in(app, app.screen.query_one("#elicit-best"))

@@ -130,3 +130,12 @@ def test_tradeoff_120x40(snap_compare, default_loaded: LoadedCase) -> None:  # n
     than 1 x …"; the possibly-best line "under 2 statements"."""
     app = RecordingApp([default_loaded])
     assert snap_compare(app, terminal_size=LARGE, run_before=_session("4", "m", "l"))
+
+
+def test_swing_rating_prompt_80x24(snap_compare, default_loaded: LoadedCase) -> None:  # noqa: ANN001
+    """The rating prompt of the third swing after the ranking is recorded. Must show the title
+    "Rate the swing of Sanctions (practical exposure)", under it (wrapped) "Against the first
+    (100); 0..90 keeps the ranking: Competence building (90) ranked above it.", then "Now 80;
+    type a value on 0..100", the input with 80, Set and Cancel."""
+    app = RecordingApp([default_loaded])
+    assert snap_compare(app, terminal_size=SMALL, run_before=_session("2", "enter", "down", "down", "enter"))

@@ -156,13 +156,20 @@ class SwingPane(Vertical):
             self.app.notify("The most valued swing is 100: rate the others against it.")
             return
         limits = E.swing_limits(screen.case, screen.scenario, criterion, catalogue=screen.catalogue)
-        keeps = ""
-        if limits.low_by or limits.high_by:
-            keeps = f"; {fmt.scale(limits.low)}..{fmt.scale(limits.high)} keeps the ranking"
+        bounds = [
+            f"{screen.state.criterion(c).name} ({fmt.scale(x)}) ranked {where} it"
+            for c, x, where in ((limits.high_by, limits.high, "above"), (limits.low_by, limits.low, "below"))
+            if c is not None
+        ]
+        note = ""
+        if bounds:
+            span = f"{fmt.scale(limits.low)}..{fmt.scale(limits.high)}"
+            note = f"Against the first (100); {span} keeps the ranking: {', '.join(bounds)}."
         screen.ask_number(
-            f"Rate the swing of {screen.state.criterion(criterion).name} against the first (100){keeps}",
+            f"Rate the swing of {screen.state.criterion(criterion).name}",
             E.current_swing(screen.case, screen.scenario, screen.catalogue).get(criterion, 0.0),
             lambda x: screen.answer(
                 lambda c, s, said, cat: E.swing_rating(c, s, criterion, x, said, catalogue=cat)
             ),
+            note,
         )
