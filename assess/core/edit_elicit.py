@@ -15,7 +15,13 @@ the derived inputs at the same time:
 - `pairwise`: the judgement replaces any earlier one on the same pair under
   `pairwise` once every pair of the view has one (AHP needs them all); until
   then the judgements live in the record (`judgements` reads them back);
-- `tradeoff`: the question and its answer, and the ratio statement it makes.
+- `tradeoff`: the question and its answer, and the ratio statement it makes;
+- `remove_statement`: the statement leaves `statements` and a `withdrawal`
+  step keeps it whole (who gave it, when, why) with who withdrew it; the
+  step that gave it goes with it and later statement steps are renumbered.
+
+A swing rating is held to the latest ranking of the swings (`swing_limits`):
+a swing ranked below another is rated no higher, the first at 100.
 
 `set_last_rationale` gives the last step (or the statement it names) a
 rationale. Like the edits of `assess.core.edit`, these rebuild only the path
@@ -33,10 +39,17 @@ from pydantic import TypeAdapter, ValidationError
 
 from assess.core.edit import EditError, _default_points, _put_weights, _rebuilt, weights_owner
 from assess.core.elicit_live import conflict_message, statement_ids
-from assess.core.view import effective_weights, view_criterion_ids
+from assess.core.view import available_criteria, effective_weights, view_criterion_ids
 from assess.model import Case, Catalogue, Weights
-from assess.model.record import PairwiseStep, StatementStep, Step
-from assess.model.statements import Statement
+from assess.model.record import (
+    PairwiseStep,
+    StatementStep,
+    Step,
+    SwingOrderStep,
+    SwingRatingStep,
+    WithdrawalStep,
+)
+from assess.model.statements import Statement, order_groups
 from assess.model.weights import Judgement
 
 _STEP: TypeAdapter[Any] = TypeAdapter(Step)
@@ -116,10 +129,15 @@ def add_statement(
 
 
 def swing_order(
-    case: Case, scenario: str | None, order: Sequence[str], said: Said, *, catalogue: Catalogue | None
+    case: Case,
+    scenario: str | None,
+    order: Sequence[str | list[str]],
+    said: Said,
+    *,
+    catalogue: Catalogue | None,
 ) -> Case:
-    """Record the swings ranked from the most valued down."""
-    _known(case, scenario, order)
+    """Record the swings ranked from the most valued down (a nested list is a tie)."""
+    _known(case, scenario, [c for group in order_groups(list(order)) for c in group])
     return _with(case, scenario, catalogue, {"step": "swing_order", "order": list(order), **said.fields()})
 
 
@@ -136,6 +154,83 @@ def current_swing(case: Case, scenario: str | None, catalogue: Catalogue | None)
     return {c: round(100 * float(s) / top, 1) for c, s in zip(view.criterion_ids, view.shares, strict=True)}
 
 
+@dataclass(frozen=True)
+class SwingLimits:
+    """The ratings of a swing that keep to the ranking: `low`..`high`, set by
+    the swings `low_by` (ranked below it) and `high_by` (ranked above it);
+    None: the end of the scale. `first`: it is ranked first (alone or tied),
+    so it is 100."""
+
+    low: float = 0.0
+    high: float = 100.0
+    low_by: str | None = None
+    high_by: str | None = None
+    first: bool = False
+
+
+def swing_limits(
+    case: Case, scenario: str | None, criterion: str, *, catalogue: Catalogue | None
+) -> SwingLimits:
+    """What the latest ranking of the swings (`swing_order` step) allows for
+    `criterion`'s swing (von Winterfeldt & Edwards 1986, ch. 8: each swing is
+    rated against the first, so the ratings keep the ranking; equal ratings
+    are ties, and swings tied in the ranking bind nothing between them):
+
+    * at most the lowest rating of a swing ranked above it, as it stands now
+      (`current_swing`): a swing never passes one ranked before it;
+    * at least the highest rating given since the ranking to a swing ranked
+      below it (ratings from before the ranking do not bind, so the swings
+      can be rated from the top down after a re-ranking).
+
+    No ranking recorded, or `criterion` not in it: the whole 0..100."""
+    spec = active_weights(case, scenario, catalogue)
+    at = max((k for k, s in enumerate(spec.record) if isinstance(s, SwingOrderStep)), default=None)
+    if at is None:
+        return SwingLimits()
+    order = spec.record[at]
+    assert isinstance(order, SwingOrderStep)
+    rank = {c: g for g, group in enumerate(order_groups(order.order)) for c in group}
+    if criterion not in rank:
+        return SwingLimits()
+    mine = rank[criterion]
+    now = current_swing(case, scenario, catalogue)
+    since = {s.criterion: s.rating for s in spec.record[at + 1 :] if isinstance(s, SwingRatingStep)}
+    above = [(now[c], c) for c in rank if rank[c] < mine and c in now]
+    below = [(r, c) for c, r in since.items() if c in rank and rank[c] > mine]
+    high, high_by = min(above, default=(100.0, None))
+    low, low_by = max(below, default=(0.0, None))
+    return SwingLimits(low, high, low_by, high_by, first=mine == 0)
+
+
+def swing_rating_problem(
+    case: Case, scenario: str | None, criterion: str, rating: float, *, catalogue: Catalogue | None
+) -> str | None:
+    """None if rating `criterion`'s swing `rating` keeps to the ranking
+    (`swing_limits`), else why not, naming the swing it would pass."""
+    if not 0 <= rating <= 100:
+        return f"a swing is rated 0..100 against the most valued one, not {rating:g}"
+    limits = swing_limits(case, scenario, criterion, catalogue=catalogue)
+    names = {c: k.name for c, k in available_criteria(case, catalogue).items()}
+    name = names.get
+    me = name(criterion, criterion)
+    if limits.first and rating != 100:
+        return f"the swing of {me} is ranked first: it is 100, the others are rated against it"
+    again = "or rank the swings again"
+    if limits.high_by is not None and rating > limits.high:
+        other = name(limits.high_by, limits.high_by)
+        return (
+            f"{rating:g} would put the swing of {me} above that of {other} ({limits.high:g}), "
+            f"ranked above it: rate it {limits.high:g} or less, {again}"
+        )
+    if limits.low_by is not None and rating < limits.low:
+        other = name(limits.low_by, limits.low_by)
+        return (
+            f"{rating:g} would put the swing of {me} below that of {other} ({limits.low:g}), "
+            f"ranked below it: rate it {limits.low:g} or more, {again}"
+        )
+    return None
+
+
 def swing_rating(
     case: Case,
     scenario: str | None,
@@ -145,10 +240,12 @@ def swing_rating(
     *,
     catalogue: Catalogue | None,
 ) -> Case:
-    """Rate one swing against the most valued (100); the weights become swing points."""
+    """Rate one swing against the most valued (100), held to the ranking
+    (`swing_rating_problem`); the weights become swing points."""
     _known(case, scenario, [criterion])
-    if not 0 <= rating <= 100:
-        raise EditError(f"a swing is rated 0..100 against the most valued one, not {rating:g}")
+    problem = swing_rating_problem(case, scenario, criterion, rating, catalogue=catalogue)
+    if problem:
+        raise EditError(problem)
     swing = {**current_swing(case, scenario, catalogue), criterion: float(rating)}
     step = {"step": "swing_rating", "criterion": criterion, "rating": float(rating), **said.fields()}
     others = ("points", "ranking", "pairwise")
@@ -224,6 +321,41 @@ def tradeoff(
         **({"max": high} if high else {}),
     }
     return add_statement(case, scenario, {"ratio": body}, Said(said.by, None, said.date), catalogue=catalogue)
+
+
+def remove_statement(
+    case: Case, scenario: str | None, index: int, said: Said, *, catalogue: Catalogue | None
+) -> Case:
+    """Withdraw statement `index` (0 is the first) of the active weights: it
+    leaves `statements`, the step that gave it leaves the record, later
+    statement steps are renumbered, and a `withdrawal` step appended keeps it
+    whole with who withdrew it, when and why (`said`), so a reviewer replaying
+    the record sees it given (its own by and date) and withdrawn."""
+    spec = active_weights(case, scenario, catalogue)
+    if not 0 <= index < len(spec.statements):
+        raise EditError(f"there is no statement {index + 1} to withdraw")
+    if spec.method == "statements" and len(spec.statements) == 1:
+        raise EditError(
+            "the weights are this statement's (method statements): give them another way "
+            "before withdrawing the last statement"
+        )
+    withdrawn = spec.statements[index]
+    record: list[Any] = []
+    for step in spec.record:
+        if not isinstance(step, StatementStep):
+            record.append(step)
+        elif step.statement > index:
+            record.append(_rebuilt(step, {"statement": step.statement - 1}))
+        elif step.statement < index:
+            record.append(step)
+    data = {"step": "withdrawal", "withdrawn": withdrawn, **said.fields()}
+    record.append(WithdrawalStep.model_validate(data))
+    statements = [s for k, s in enumerate(spec.statements) if k != index]
+    try:
+        weights = _rebuilt(spec, {"statements": statements, "record": record})
+    except ValidationError as err:
+        raise EditError(err.errors()[0]["msg"]) from None
+    return _put_weights(case, weights_owner(case, scenario), weights)
 
 
 def last_step(case: Case, scenario: str | None, catalogue: Catalogue | None) -> Any:

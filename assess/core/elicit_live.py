@@ -6,25 +6,27 @@ criteria by `assess.core.statements.view_polytope` (the one mapping), then
 
 * `conflict_message`: None, or the smallest set of statements that cannot
   hold together, each as the planner wrote it;
-* `possibly_best_ids`: the options first for some allowed weight vector (one
-  LP per option not already first at a known point; `dominance.possibly_best`);
+* `possibly_best_ids`: the options first for some allowed weight vector:
+  `assess.core.dominance.dominance_analysis`, the question `assess dominance`
+  asks, with its defaults (scores at their values; `--ranges` is the CLI's
+  option, `ranges=True` here), so the screen and the command agree;
 * `first_acceptability`: SMAA-2 rank-1 acceptability (Lahdelma & Salminen
-  2001, Operations Research 49(3):444-454): the share of weight vectors,
-  drawn uniformly from the polytope (`sampling.weight_sampler`), under which
-  an option is first. A small sample for the live view: with k draws the
-  standard error of a share p is sqrt(p (1 - p) / k), under 0.016 at k = 1000
-  (more with hit-and-run, whose draws are correlated).
+  2001, Operations Research 49(3):444-454) from the SMAA kernel
+  (`assess.kernels.robustness.smaa.smaa`) with weights drawn uniformly from
+  the polytope (`sampling.weight_sampler`): the share of weight vectors under
+  which an option is first (ties shared at random). A small sample for the
+  live view, with a fixed seed so the screen is the same each time: with k
+  draws the standard error of a share p is sqrt(p (1 - p) / k), under 0.016
+  at k = 1000 (more with hit-and-run, whose draws are correlated).
 
-Values are the options' values at their scores (not their ranges); options
-excluded by a veto take no part.
+Both take the options no veto excludes (`assess.core.scoring.kept_mask`),
+at their values (not their ranges).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
-
-import numpy as np
 
 from assess.core.statements import view_polytope
 from assess.core.view import View
@@ -69,38 +71,32 @@ def conflict_message(criteria: Sequence[str], statements: Sequence[Any]) -> str 
     return f"these statements cannot all hold: {said}"
 
 
-def _ranked(view: View, ranked: Sequence[str] | None) -> list[int]:
-    if ranked is None:
-        return list(range(len(view.options)))
-    keep = set(ranked)
-    return [i for i, o in enumerate(view.option_ids) if o in keep]
+def possibly_best_ids(view: View, statements: Sequence[Any], *, ranges: bool = False) -> list[str]:
+    """The options (no veto excludes) first for some weights the statements allow,
+    as `assess dominance` finds them (`dominance_analysis`, same defaults);
+    none when every option is vetoed."""
+    from assess.core.dominance import dominance_analysis
+    from assess.core.scoring import kept_mask
 
-
-def possibly_best_ids(
-    view: View, statements: Sequence[Any], ranked: Sequence[str] | None = None
-) -> list[str]:
-    """The options (among `ranked`, by default all) first for some allowed weights."""
-    from assess.kernels.preferences import possibly_best
-
-    rows = _ranked(view, ranked)
-    p = polytope(view.criterion_ids, statements)
-    best = possibly_best(view.values[rows], None, p)
-    return [view.option_ids[rows[k]] for k in np.flatnonzero(best)]
+    if not kept_mask(view).any():
+        return []
+    vp = view_polytope(view.criterion_ids, statements)
+    return list(dominance_analysis(view, ranges=ranges, polytope=vp).possibly_best)
 
 
 def first_acceptability(
-    view: View,
-    statements: Sequence[Any],
-    ranked: Sequence[str] | None = None,
-    samples: int = LIVE_SAMPLES,
-    seed: int = 0,
+    view: View, statements: Sequence[Any], samples: int = LIVE_SAMPLES, seed: int = 0
 ) -> dict[str, float]:
-    """Option id -> its SMAA rank-1 acceptability under the statements."""
+    """Option id (no veto excludes it) -> its SMAA rank-1 acceptability under
+    the statements (`smaa`, seeded: the same shares each time)."""
+    from assess.core.scoring import kept_mask
     from assess.kernels.preferences import weight_sampler
+    from assess.kernels.robustness.smaa import smaa
 
-    rows = _ranked(view, ranked)
-    p = polytope(view.criterion_ids, statements)
-    w = weight_sampler(p)(np.random.default_rng(seed), samples)
-    first = np.argmax(view.values[rows] @ w.T, axis=0)
-    counts = np.bincount(first, minlength=len(rows)) / samples
-    return {view.option_ids[r]: float(counts[k]) for k, r in enumerate(rows)}
+    kept = kept_mask(view)
+    if not kept.any():
+        return {}
+    sampler = weight_sampler(polytope(view.criterion_ids, statements))
+    result = smaa(view.values[kept], samples=samples, seed=seed, weight_sampler=sampler)
+    ids = [o for o, k in zip(view.option_ids, kept, strict=True) if k]
+    return {o: float(b) for o, b in zip(ids, result.acceptability[:, 0], strict=True)}

@@ -30,6 +30,7 @@ from assess.model.record import (
     SwingOrderStep,
     SwingRatingStep,
     TradeoffStep,
+    WithdrawalStep,
 )
 from assess.model.sources import Document, SourceRef
 from assess.model.statements import (
@@ -86,6 +87,7 @@ __all__ = [
     "SwingOrderStep",
     "SwingRatingStep",
     "TradeoffStep",
+    "WithdrawalStep",
     "ValueFunction",
     "Veto",
     "Weights",

@@ -8,6 +8,11 @@ can replay them. Each step is a mapping whose `step` names its kind:
     - {step: pairwise, a: security, b: competence, ratio: 3, by: boris}
     - {step: tradeoff, criterion: security, to: competence, ratio: 2, answer: more}
     - {step: statement, statement: 2, by: chen}
+    - {step: withdrawal, withdrawn: {order: [security, sanctions], by: chen}, by: anna}
+
+A statement withdrawn leaves `statements`; its `withdrawal` step keeps it
+whole, with who gave it and when, and says who withdrew it, when and why
+(`assess.core.edit_elicit.remove_statement`).
 
 Swing weighting after von Winterfeldt & Edwards (1986), Decision Analysis and
 Behavioral Research, ch. 8; pairwise judgements on Saaty's 1..9 scale;
@@ -23,7 +28,7 @@ from pydantic import Field, Tag, model_validator
 
 from assess.errors import did_you_mean
 from assess.model.base import Id, tag, tagged
-from assess.model.statements import Attributed, OrderEntry, RatioBound, check_order
+from assess.model.statements import Attributed, OrderEntry, RatioBound, Statement, check_order
 
 
 class SwingOrderStep(Attributed):
@@ -97,12 +102,22 @@ class StatementStep(Attributed):
     """Its index in `statements` (0 is the first)."""
 
 
+class WithdrawalStep(Attributed):
+    """A statement withdrawn at this point: it left `statements` (the step that
+    gave it with it); `by`, `date` and `rationale` are the withdrawal's."""
+
+    step: Literal["withdrawal"]
+    withdrawn: Statement
+    """The statement as it was, with who gave it, when and why."""
+
+
 STEP_KINDS: dict[str, type[Attributed]] = {
     "swing_order": SwingOrderStep,
     "swing_rating": SwingRatingStep,
     "pairwise": PairwiseStep,
     "tradeoff": TradeoffStep,
     "statement": StatementStep,
+    "withdrawal": WithdrawalStep,
 }
 
 
@@ -125,7 +140,8 @@ Step = Annotated[
     | Annotated[SwingRatingStep, Tag(tag("swing_rating"))]
     | Annotated[PairwiseStep, Tag(tag("pairwise"))]
     | Annotated[TradeoffStep, Tag(tag("tradeoff"))]
-    | Annotated[StatementStep, Tag(tag("statement"))],
+    | Annotated[StatementStep, Tag(tag("statement"))]
+    | Annotated[WithdrawalStep, Tag(tag("withdrawal"))],
     *tagged(_step_kind, STEP_KINDS),
 ]
 """One step of the elicitation record (see the module docstring)."""

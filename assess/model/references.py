@@ -25,7 +25,14 @@ from collections.abc import Collection, Iterator
 from assess.errors import did_you_mean
 from assess.model.case import Case, ScoreTable
 from assess.model.portfolio import Budget, CostTable, Rules
-from assess.model.record import PairwiseStep, Step, SwingOrderStep, SwingRatingStep, TradeoffStep
+from assess.model.record import (
+    PairwiseStep,
+    Step,
+    SwingOrderStep,
+    SwingRatingStep,
+    TradeoffStep,
+    WithdrawalStep,
+)
 from assess.model.statements import (
     ExactStatement,
     IntervalStatement,
@@ -188,3 +195,5 @@ def _stepped(step: Step) -> Iterator[tuple[Path, str]]:
         yield from ((("a",), step.a), (("b",), step.b))
     elif isinstance(step, TradeoffStep):
         yield from ((("criterion",), step.criterion), (("to",), step.to))
+    elif isinstance(step, WithdrawalStep):
+        yield from ((("withdrawn", *p), c) for p, c in _said(step.withdrawn))

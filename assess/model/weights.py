@@ -90,7 +90,8 @@ class Weights(Strict):
     `statements`; beside any other method, its point weights must satisfy them."""
     record: list[Step] = Field(default_factory=list)
     """The elicitation step by step, in the order taken: swing_order,
-    swing_rating, pairwise, tradeoff, statement (an index into `statements`)."""
+    swing_rating, pairwise, tradeoff, statement (an index into `statements`),
+    withdrawal (a statement taken back, kept whole in the step)."""
 
     @model_validator(mode="after")
     def _record_names_statements(self) -> Weights:

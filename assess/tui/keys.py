@@ -40,6 +40,7 @@ def key_groups(app_class: type[App]) -> list[KeyGroup]:
     from assess.tui.widgets.compare_matrix import CompareMatrix
     from assess.tui.widgets.compare_ranks import CompareRanks
     from assess.tui.widgets.elicit_ahp import AhpList
+    from assess.tui.widgets.elicit_statements import StatementList
     from assess.tui.widgets.elicit_swing import SwingList
     from assess.tui.widgets.elicit_tradeoff import TradeoffPane
     from assess.tui.widgets.score_matrix import ScoreMatrix
@@ -59,6 +60,7 @@ def key_groups(app_class: type[App]) -> list[KeyGroup]:
         KeyGroup("Team screen (t)", "TeamScreen", _bindings(TeamScreen)),
         KeyGroup("Portfolio screen (p)", "PortfolioScreen", _bindings(PortfolioScreen)),
         KeyGroup("Weights screen (w)", "ElicitScreen", _bindings(ElicitScreen)),
+        KeyGroup("Weights: statements", "#statement-list", _bindings(StatementList)),
         KeyGroup("Weights: swings", "#swing-list", _bindings(SwingList)),
         KeyGroup("Weights: AHP pairs", "#ahp-list", _bindings(AhpList)),
         KeyGroup("Weights: trade-off questions", "#tradeoff", _bindings(TradeoffPane)),

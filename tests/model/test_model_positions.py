@@ -50,7 +50,7 @@ EXPECTED = [
     " (did you mean 'exact'?) (at weights.statements.2)",
     "18:47: a ratio bound is above 0, not 0 (at weights.statements.3.ratio.min)",
     "20:7: unknown step 'swing_ratin' (did you mean 'swing_rating'?); one of swing_order,"
-    " swing_rating, pairwise, tradeoff, statement (at weights.record.0)",
+    " swing_rating, pairwise, tradeoff, statement, withdrawal (at weights.record.0)",
     "26:17: a budget is never negative, not -1 (at budget.money)",
     "29:28: low 4 is above the value 3 (at costs.a.money.low)",
     "31:14: 'a' cannot require itself (at rules.requires.0)",

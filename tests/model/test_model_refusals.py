@@ -193,13 +193,14 @@ CASES: list[tuple[Path, Any, Path, str]] = [
         "swing_ratin",
         ("weights", "record", 1),
         "unknown step 'swing_ratin' (did you mean 'swing_rating'?); "
-        "one of swing_order, swing_rating, pairwise, tradeoff, statement",
+        "one of swing_order, swing_rating, pairwise, tradeoff, statement, withdrawal",
     ),
     (
         ("weights", "record", 1),
         {"criterion": "reach", "rating": 60},
         ("weights", "record", 1),
-        "a step of the record needs 'step:', one of swing_order, swing_rating, pairwise, tradeoff, statement",
+        "a step of the record needs 'step:', "
+        "one of swing_order, swing_rating, pairwise, tradeoff, statement, withdrawal",
     ),
     (
         ("weights", "record", 1, "rating"),

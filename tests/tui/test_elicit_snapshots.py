@@ -42,7 +42,7 @@ def test_statements_80x24(snap_compare, default_loaded: LoadedCase) -> None:  # 
     "1. security > sanctions > competence anna" under the cursor; the input (empty,
     its placeholder an example); the hint with an example and the criteria ids; "The swing weights break
     statement 1"; below, "Possibly best under 1 statement (n of 9): AI for megascience,
-    …" and the SMAA rank-1 line from 1000 samples; the compact footer."""
+    …" and the SMAA rank-1 line from 1000 samples; the compact footer, "del Withdraw" first."""
     app = RecordingApp([default_loaded])
     assert snap_compare(app, terminal_size=SMALL, run_before=_session(*STATEMENTS))
 
@@ -51,9 +51,28 @@ def test_statements_120x40(snap_compare, default_loaded: LoadedCase) -> None:  #
     """Statements mode after an order and a ratio bound, the list focused (enter added the
     statement and left the input). Must show: "Statements (2)", "2. sanctions 1.5..3 x competence anna"
     under the cursor; the possibly-best line "under 2 statements" and the SMAA line;
-    the full footer with a Add, r Why, b Who."""
+    the full footer with del Withdraw, a Add, r Why, b Who."""
     app = RecordingApp([default_loaded])
     assert snap_compare(app, terminal_size=LARGE, run_before=_session(*STATEMENTS, *MORE))
+
+
+def test_statement_withdrawn_80x24(snap_compare, default_loaded: LoadedCase) -> None:  # noqa: ANN001
+    """Two statements, then delete on the first: "Statements (1)", "1. sanctions 1.5..3 x
+    competence anna" under the cursor; the toast "Statement 1 withdrawn: r says why, ctrl+z
+    undoes."; "Possibly best under 1 statement" and the SMAA line follow."""
+    app = RecordingApp([default_loaded])
+    assert snap_compare(app, terminal_size=SMALL, run_before=_session(*STATEMENTS, *MORE, "up", "delete"))
+
+
+def test_swing_rating_refused_120x40(snap_compare, default_loaded: LoadedCase) -> None:  # noqa: ANN001
+    """Swing mode, the ranking recorded, the third swing (Sanctions (practical exposure), 80)
+    rated 95: above the second (Competence building, 90), so refused. Must show the red
+    "Refused" toast "95 would put the swing of Sanctions (practical exposure) above that of
+    Competence building (90), ranked above it: rate it 90 or less, or rank the swings again";
+    the ratings unchanged (100, 90, 80, …)."""
+    app = RecordingApp([default_loaded])
+    steps = ("2", "enter", "down", "down", "enter", ("#value", "95"))
+    assert snap_compare(app, terminal_size=LARGE, run_before=_session(*steps))
 
 
 def test_swing_ranking_80x24(snap_compare, default_loaded: LoadedCase) -> None:  # noqa: ANN001
@@ -111,3 +130,12 @@ def test_tradeoff_120x40(snap_compare, default_loaded: LoadedCase) -> None:  # n
     than 1 x …"; the possibly-best line "under 2 statements"."""
     app = RecordingApp([default_loaded])
     assert snap_compare(app, terminal_size=LARGE, run_before=_session("4", "m", "l"))
+
+
+def test_swing_rating_prompt_80x24(snap_compare, default_loaded: LoadedCase) -> None:  # noqa: ANN001
+    """The rating prompt of the third swing after the ranking is recorded. Must show the title
+    "Rate the swing of Sanctions (practical exposure)", under it (wrapped) "Against the first
+    (100); 0..90 keeps the ranking: Competence building (90) ranked above it.", then "Now 80;
+    type a value on 0..100", the input with 80, Set and Cancel."""
+    app = RecordingApp([default_loaded])
+    assert snap_compare(app, terminal_size=SMALL, run_before=_session("2", "enter", "down", "down", "enter"))

@@ -14,7 +14,14 @@ from assess.core.statements import broken_statements, describe, spec_polytope
 from assess.core.view import View
 from assess.kernels.weighting import AhpResult
 from assess.model import Case, Weights
-from assess.model.record import PairwiseStep, StatementStep, Step, SwingOrderStep, SwingRatingStep
+from assess.model.record import (
+    PairwiseStep,
+    StatementStep,
+    Step,
+    SwingOrderStep,
+    SwingRatingStep,
+    WithdrawalStep,
+)
 from assess.model.statements import Attributed, order_groups
 from assess.render.fmt import scale
 from assess.render.labels import method_label
@@ -161,6 +168,12 @@ def step_text(step: Step, names: Mapping[str, str], statements: Sequence[str]) -
         return f"Judged: {_judged(step.a, step.b, step.ratio, names)}"
     if isinstance(step, StatementStep):
         return f"Statement {step.statement + 1} added: {statements[step.statement]}"
+    if isinstance(step, WithdrawalStep):
+        gone = step.withdrawn
+        given = (
+            f" (given by {gone.by}{f' on {gone.date.isoformat()}' if gone.date else ''})" if gone.by else ""
+        )
+        return f"Statement withdrawn: {describe(gone, names)}{given}"
     answer = _ANSWERS[step.answer]
     return (
         f"Asked: {tradeoff_question(n(step.criterion), n(step.to), step.ratio)} Answer: {step.answer}, "

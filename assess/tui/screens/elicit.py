@@ -7,8 +7,9 @@ applied by the App, so it is undone, redone and saved like any edit, and is
 written to `weights.record` with who gave it (asked once per session: `b`
 changes it), the date, and a rationale (`r` opens the editor for the last
 step). Below the modes, live: the options possibly best under the view's
-statements (computed at once), and the SMAA rank-1
-acceptabilities from a small sample (in a worker, so typing never waits).
+statements (computed at once, as `assess dominance` finds them), and the SMAA
+rank-1 acceptabilities from a small seeded sample (in a worker, so typing never
+waits); statements in the file that admit no weights are named instead.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 
 from assess.core import edit_elicit as E
-from assess.core.elicit_live import LIVE_SAMPLES, first_acceptability, possibly_best_ids
+from assess.core.elicit_live import LIVE_SAMPLES, conflict_message, first_acceptability, possibly_best_ids
 from assess.model import Case, Catalogue, Weights
 from assess.render import fmt
 from assess.tui.present import shorten, shown
@@ -181,7 +182,16 @@ class ElicitScreen(Screen[None]):
         if key == self._live_for:
             return
         self._live_for = key
-        self.best = possibly_best_ids(self.state.view, statements, self._ranked())
+        try:
+            self.best = possibly_best_ids(self.state.view, statements)
+        except ValueError:  # statements from the file that admit no weights
+            self.best, self.first = [], {}
+            said = conflict_message(self.state.view.criterion_ids, statements) or "no weights allowed"
+            self.query_one("#elicit-best", Static).update(shown(f"Possibly best: none; {said}"))
+            self.query_one("#elicit-smaa", Static).update(
+                Text("SMAA rank-1 acceptability: no weights to draw")
+            )
+            return
         names = {o.id: o.name for o in self.state.view.options}
         n = len(statements)
         under = f"under {n} statement{'s' * (n != 1)}" if n else "with no statements"
@@ -192,11 +202,11 @@ class ElicitScreen(Screen[None]):
             Text("SMAA rank-1 acceptability: sampling…", style="dim")
         )
         # after the paint: a sampling thread started now would hold up the line above
-        self.call_after_refresh(self._smaa, self.state, list(statements), self._ranked())
+        self.call_after_refresh(self._smaa, self.state, list(statements))
 
     @work(thread=True, exclusive=True, group="elicit-smaa")
-    def _smaa(self, state: ViewState, statements: list[object], ranked: list[str]) -> None:
-        first = first_acceptability(state.view, statements, ranked)
+    def _smaa(self, state: ViewState, statements: list[object]) -> None:
+        first = first_acceptability(state.view, statements)
         self.app.call_from_thread(self._show_smaa, state, first)
 
     def _show_smaa(self, state: ViewState, first: dict[str, float]) -> None:
@@ -245,14 +255,14 @@ class ElicitScreen(Screen[None]):
         self.action_mode("statements")
         self.query_one("#statement-input", Input).focus()
 
-    def ask_number(self, title: str, now: float, then: Callable[[float], object]) -> None:
+    def ask_number(self, title: str, now: float, then: Callable[[float], object], note: str = "") -> None:
         from assess.tui.screens.value_prompt import ValuePrompt
 
         def answered(x: float | None) -> None:
             if x is not None:
                 then(x)
 
-        self.app.push_screen(ValuePrompt(title, now, 0.0, 100.0), answered)
+        self.app.push_screen(ValuePrompt(title, now, 0.0, 100.0, note), answered)
 
     def action_close(self) -> None:
         """Escape leaves the statement being typed first, then the screen."""

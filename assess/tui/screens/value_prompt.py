@@ -36,9 +36,11 @@ class ValuePrompt(ModalScreen[float | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel", tooltip="Cancel")]
 
-    def __init__(self, title: str, value: float, low: float, high: float | None) -> None:
+    def __init__(self, title: str, value: float, low: float, high: float | None, note: str = "") -> None:
         super().__init__()
         self.title_text, self.value, self.low, self.high = title, value, low, high
+        self.note = note
+        """A line under the title (wrapped): what else bounds the value."""
 
     def compose(self) -> ComposeResult:
         scale = (
@@ -48,6 +50,8 @@ class ValuePrompt(ModalScreen[float | None]):
         )
         with Vertical(classes="dialog"):
             yield Label(Text(safe(self.title_text)), classes="dialog-title")
+            if self.note:
+                yield Static(Text(safe(self.note)), id="note")
             yield Static(
                 f"Now {fmt.scale(self.value)}; type a value on {scale}, Enter to set, Esc to cancel."
             )

@@ -1,5 +1,7 @@
 """The statements mode of the weights screen: the view's statements, a line to
-type a new one (`assess.core.elicit_text` reads it), and who said each."""
+type a new one (`assess.core.elicit_text` reads it), and who said each.
+Delete (or backspace) withdraws the statement under the cursor: one edit,
+undone like any (`assess.core.edit_elicit.remove_statement` records it)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
@@ -21,6 +24,25 @@ if TYPE_CHECKING:
     from assess.tui.screens.elicit import ElicitScreen
 
 
+class StatementList(ElicitList):
+    """The statements, newest last; delete withdraws the one under the cursor."""
+
+    BINDINGS = [
+        Binding(
+            "delete,backspace",
+            "withdraw",
+            "Withdraw",
+            id="statements.withdraw",
+            tooltip="Withdraw the statement under the cursor (recorded; ctrl+z undoes)",
+        ),
+    ]
+
+    def action_withdraw(self) -> None:
+        pane = self.parent
+        assert isinstance(pane, StatementsPane)
+        pane.withdraw(self.cursor)
+
+
 class StatementsPane(Vertical):
     """Statements in file order, newest last; `a` (the screen's) types a new one."""
 
@@ -30,7 +52,7 @@ class StatementsPane(Vertical):
     """
 
     def compose(self) -> ComposeResult:
-        yield ElicitList(id="statement-list")
+        yield StatementList(id="statement-list")
         yield Input(placeholder=f"a statement, e.g. {EXAMPLES[0]}", id="statement-input")
         yield Static(id="statement-hint")
 
@@ -62,6 +84,14 @@ class StatementsPane(Vertical):
             lst = self.query_one(ElicitList)
             lst.cursor = len(lst.rows) - 1
             lst.focus()
+
+    def withdraw(self, row: int) -> None:
+        screen: ElicitScreen = self.screen  # type: ignore[assignment]
+        if not screen.weights.statements:
+            self.app.notify("No statement to withdraw.")
+            return
+        if screen.answer(lambda c, s, said, cat: E.remove_statement(c, s, row, said, catalogue=cat)):
+            self.app.notify(f"Statement {row + 1} withdrawn: r says why, ctrl+z undoes.")
 
 
 def _row(k: int, statement: Any) -> Text:

@@ -3,7 +3,9 @@
 First the swings, each criterion's move from its worst to its best level, are
 ranked most valued first (shift+up / shift+down move the one under the
 cursor; enter records the order); then each is rated against the first (100):
-enter types a rating. The shares the ratings give show beside them at once.
+enter types a rating, held to the ranking (`edit_elicit.swing_limits`: a
+swing rated above one ranked before it is refused, naming it; `o` re-ranks).
+The shares the ratings give show beside them at once.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -122,6 +125,11 @@ class SwingPane(Vertical):
             shown(f"{criterion.name}: from {worst} to {best}", multiline=True)
         )
 
+    @on(ElicitList.Moved)
+    def _moved(self) -> None:
+        """The levels below the list follow the cursor."""
+        self.detail(self.screen)  # type: ignore[arg-type]
+
     def shift(self, row: int, by: int) -> None:
         to = row + by
         if self.rating or not 0 <= to < len(self.order):
@@ -147,10 +155,21 @@ class SwingPane(Vertical):
         if row == 0:
             self.app.notify("The most valued swing is 100: rate the others against it.")
             return
+        limits = E.swing_limits(screen.case, screen.scenario, criterion, catalogue=screen.catalogue)
+        bounds = [
+            f"{screen.state.criterion(c).name} ({fmt.scale(x)}) ranked {where} it"
+            for c, x, where in ((limits.high_by, limits.high, "above"), (limits.low_by, limits.low, "below"))
+            if c is not None
+        ]
+        note = ""
+        if bounds:
+            span = f"{fmt.scale(limits.low)}..{fmt.scale(limits.high)}"
+            note = f"Against the first (100); {span} keeps the ranking: {', '.join(bounds)}."
         screen.ask_number(
-            f"Rate the swing of {screen.state.criterion(criterion).name} against the first (100)",
+            f"Rate the swing of {screen.state.criterion(criterion).name}",
             E.current_swing(screen.case, screen.scenario, screen.catalogue).get(criterion, 0.0),
             lambda x: screen.answer(
                 lambda c, s, said, cat: E.swing_rating(c, s, criterion, x, said, catalogue=cat)
             ),
+            note,
         )

@@ -166,3 +166,15 @@ def test_combined_weights_that_break_a_kept_statement_say_so(tmp_path: Path) -> 
         "C0 at most 25 % of the weight (the weights used break it: c0's share is 100 %, above the max 25 % "
         "by 75 %) — by ANN, BOB, CY" in shown
     )
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_a_withdrawn_statement_shows_in_the_record(tmp_path: Path, fmt: str) -> None:
+    data = yaml.safe_load(_said_case(tmp_path).read_text(encoding="utf-8"))
+    gone = {"ratio": {"criterion": "gain", "to": "risk", "min": 2}, "by": "bob", "date": dt.date(2025, 1, 2)}
+    data["weights"]["record"].append(
+        {"step": "withdrawal", "withdrawn": gone, "by": "ann", "rationale": "we no longer agree"}
+    )
+    text = _text(_write(tmp_path, data, "withdrawn.yaml"), fmt)
+    assert "Statement withdrawn: " in text and "(given by bob on 2025-01-02)" in text
+    assert "we no longer agree" in text
