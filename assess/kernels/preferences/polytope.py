@@ -45,7 +45,7 @@ class InfeasibleStatements(ValueError):
 
     def __init__(self, conflict: Conflict) -> None:
         self.conflict = conflict
-        kind = "smallest" if conflict.smallest else "an irreducible"
+        kind = "smallest" if conflict.smallest else "an irreducible (not proven smallest)"
         super().__init__(
             f"the weight statements admit no weights; {kind} conflicting set: statements "
             + ", ".join(str(s) for s in conflict.statements)
@@ -167,11 +167,11 @@ class WeightPolytope:
         off = self.rows.eq_source[np.abs(self.rows.E @ w - self.rows.f) > tol]
         return tuple(int(s) for s in np.union1d(broken, off))
 
-    def minimal_conflict(self, exact_limit: int | None = None) -> Conflict | None:
+    def minimal_conflict(self, budget: int | None = None) -> Conflict | None:
         """None if P is non-empty, else the conflicting statements (see `conflicts`)."""
         if self.is_feasible:
             return None
-        return minimal_conflict(self.m, self.statements, exact_limit)
+        return minimal_conflict(self.m, self.statements, budget)
 
     def vertices(self, max_vertices: int = MAX_VERTICES) -> NDArray[np.float64]:
         """(K, m): the extreme points of P, rows in lexicographic order (`vertices`).
