@@ -13,7 +13,7 @@ every proper subset does. Two searches:
   & Trotter 2003) by hitting-set duality: every infeasible subset meets every
   correction set (the complement of a maximal feasible subset), and a
   smallest set that meets all of them is a smallest IIS (Chinneck 2008,
-  "Feasibility and Infeasibility in Optimization", Springer, ch. 4 and 7 on
+  "Feasibility and Infeasibility in Optimization", Springer, ch. 4, on
   the IIS / maximum-feasible-subset duality; the implicit hitting-set loop of
   Ignatiev, Previti, Liffiton & Marques-Silva 2015, "Smallest MUS extraction
   with minimal hitting set dualization", CP 2015, LNCS 9255:173-182). The
