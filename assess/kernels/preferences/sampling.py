@@ -25,10 +25,14 @@ picks the method:
   direction u uniform on the unit sphere, the chord {x + t u} inside P (from
   the slacks of the rows), and the next point uniform on the chord
   (`walk.Chains`). `chains` chains run side by side in NumPy, all starting at
-  the Chebyshev centre. The one deviation from plain hit-and-run: directions
-  are uniform in the rounded coordinates, not in the weights' own; without
+  the Chebyshev centre. Two deviations from plain hit-and-run: directions
+  are in the rounded coordinates, not in the weights' own (without
   rounding, a sliver such as 2.8 <= w_1 / w_2 <= 3 had not mixed after 100
-  steps (45-55 standard errors off in means), with it, after 10.
+  steps, 45-55 standard errors off in means; with it, after 10), and they
+  are the rounded coordinate axes, drawn uniformly, rather than uniform on
+  the sphere: coordinate hit-and-run with rounding (CHRR, Haraldsdottir et
+  al. 2017, Bioinformatics 33(11):1741-1743), 1.6-1.8 times the effective
+  samples per CPU second here (`walk` gives the figures).
 
 Burn-in and thinning of hit-and-run:
 * burn-in: each chain takes ceil(ln(d + 1) / 4 * d^3) steps (at least
@@ -54,8 +58,8 @@ Burn-in and thinning of hit-and-run:
   ESS predicts. Set `thin` when each sample costs
   much more than a step.
 
-Randomness, for a fixed Generator: the burn-in, then per step C x d normals
-(directions) and C uniforms (points on the chords); round r gives one sample
+Randomness, for a fixed Generator: the burn-in, then per step C integers
+(the axes) and C uniforms (points on the chords); round r gives one sample
 per chain, chain order. A sampler keeps its chains between calls (a buffer
 keeps a round's surplus), and restarts them when it is called with another
 Generator, so one sampler object gives the same results for the same seed.
@@ -192,7 +196,7 @@ class HitAndRun:
     def _start(self, rng: Generator) -> None:
         self._rng = rng
         self._buffer = np.zeros((0, self.m))
-        self._walk = Chains(self._G, self._h, self._start_y, self.chains)
+        self._walk = Chains(self._G, self._h, self._start_y, self.chains, axes=True)
         self._walk.step(rng, self.burn_in)
 
     def _weights(self, y: NDArray[np.float64]) -> NDArray[np.float64]:
