@@ -121,11 +121,23 @@ class BatchMeans:
         if take <= 0:
             return
         rounds = v[: take * self.chains].reshape(take, self.chains, self.q)
-        batch = np.arange(self.rounds, self.rounds + take) // self.size
-        starts = np.flatnonzero(np.diff(batch, prepend=-1))
-        self.sums[batch[starts]] += np.add.reduceat(rounds, starts, axis=0)
-        self.squares[batch[starts]] += np.add.reduceat(rounds * rounds, starts, axis=0)
+        self._accumulate(self.sums, rounds)
+        self._accumulate(self.squares, rounds * rounds)
         self.rounds += take
+
+    def _accumulate(self, target: NDArray[np.float64], rounds: NDArray[np.float64]) -> None:
+        """Add rounds (k, M, q), the next after `self.rounds`, to their batches in target:
+        the rest of the current batch, then whole batches at once, then the start of one."""
+        b, at = self.size, self.rounds
+        head = min(len(rounds), -at % b)
+        if head:
+            target[at // b] += rounds[:head].sum(axis=0)
+        rest, first = rounds[head:], (at + head) // b
+        whole = len(rest) // b
+        if whole:
+            target[first : first + whole] += rest[: whole * b].reshape(whole, b, *rest.shape[1:]).sum(axis=1)
+        if len(rest) > whole * b:
+            target[first + whole] += rest[whole * b :].sum(axis=0)
 
     def effective(self) -> NDArray[np.float64]:
         """ESS per quantity over the whole batches fed so far (module docstring)."""
