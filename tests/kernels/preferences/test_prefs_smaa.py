@@ -161,3 +161,23 @@ def test_independent_and_exact_draws_are_worth_their_number():
     assert 100 < r.effective_samples < 20_000
     with pytest.raises(ValueError, match="chains needs a weight_sampler"):
         smaa(LOW, HIGH, samples=100, chains=4)
+
+
+def test_a_stopped_run_measures_the_samples_it_drew():
+    """Stopped after two chunks: the ESS is of the samples drawn (batches sized for the
+    40,000 asked), at most their number, near the AR(1) answer for 10,000."""
+    values = np.array([[1.0, 0.0], [0.0, 1.0]])
+    calls = iter(range(100))
+    r = smaa(
+        values,
+        samples=40_000,
+        chunk_size=5_000,
+        seed=4,
+        weight_sampler=_ar1_sampler(10, 0.9),
+        chains=10,
+        should_stop=lambda: next(calls) >= 2,
+    )
+    assert r.stopped and r.samples == 10_000
+    assert 0 < r.effective_samples <= 10_000
+    want = 10_000 * 0.1 / 1.9
+    assert r.effective_samples == pytest.approx(want, rel=0.3)
