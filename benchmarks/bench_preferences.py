@@ -56,6 +56,7 @@ from assess.kernels.preferences import (  # noqa: E402
 )
 from assess.kernels.preferences.dominance import dominance  # noqa: E402
 from assess.kernels.robustness import smaa  # noqa: E402
+from assess.kernels.robustness.ess import effective_sample_size  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -118,15 +119,11 @@ def bench_dominance() -> None:
     print(f"  {int(d.sum())} dominance pairs, {int(pb.sum())} options possibly best")
 
 
-def effective_samples(w: np.ndarray, chains: int, per_chain_batches: int = 10) -> float:
-    """Lowest over the criteria of var(w_j) / (variance of the mean of w_j), the latter by
-    batch means: each chain's run (samples come round by round, one per chain) cut
-    into `per_chain_batches` consecutive batches; chains are independent."""
+def effective_samples(w: np.ndarray, chains: int) -> float:
+    """Lowest over the criteria of the weights' effective sample size, as `smaa` measures
+    it (`assess.kernels.robustness.ess`): samples come round by round, one per chain."""
     series = w.reshape(-1, chains, w.shape[1]).transpose(1, 0, 2)  # chain, step, criterion
-    steps = series.shape[1] // per_chain_batches * per_chain_batches
-    batches = series[:, :steps].reshape(chains * per_chain_batches, -1, w.shape[1]).mean(axis=1)
-    var_mean = batches.var(axis=0, ddof=1) / batches.shape[0]
-    return float(np.min(w.var(axis=0) / var_mean))
+    return float(np.nanmin(effective_sample_size(series)))
 
 
 def bench_smaa() -> None:
@@ -168,7 +165,7 @@ def bench_smaa() -> None:
     )
     w = sampler(np.random.default_rng(SEED), SAMPLES)
     print(
-        f"  effective samples of {SAMPLES:,} weights (batch means): "
+        f"  effective samples of {SAMPLES:,} weights (least over the criteria): "
         f"{effective_samples(w, sampler.chains):,.0f}"
     )
 

@@ -53,8 +53,13 @@ LOADS_CASES = {
 """The commands that read case files, and so take `--root DIR`."""
 
 
-NEEDS_BLAS = {"sensitivity", "portfolio"}
-"""Commands whose matrix products are large enough for BLAS threads to pay."""
+NEEDS_BLAS = {"portfolio"}
+"""Commands whose matrix products are large enough for BLAS threads to pay.
+Not `sensitivity`: its hit-and-run walk makes many small products, and with
+OpenBLAS's two threads `assess sensitivity` at 1e6 samples, 10 options x 20
+criteria under 10 statements took 3.8-4.8 s wall and 2.4-2.8 s CPU against
+2.2-2.9 s and 1.4-1.6 s with one (3.7-5.9 s and 3.2-3.4 s CPU against
+7.5-10.6 s and 5.4-6.1 s with score ranges: 2 shared cores, 3 runs each)."""
 
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS")
 

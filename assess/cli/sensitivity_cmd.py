@@ -9,7 +9,9 @@ tornadoes of the top options and the weighting's diagnostics (see
 `assess.core.robustness.analysis` for the methods). Weights are drawn from
 every weighting the view's weight statements allow (with none: every
 weighting), the headline says which and how (exactly, or by hit-and-run with
-about how many independent samples that is worth). Defaults: 10,000 samples, seed 1, so
+about how many independent samples that is worth: the effective sample size
+measured from the chains, the least over each option's rank-1 share and each
+weight). Defaults: 10,000 samples, seed 1, so
 the output is reproducible; `--spread X` (0..1) samples each weight within
 w (1 +- X) instead of over every weighting, and sets the tornado's weight
 ranges to the same +-X. A progress bar goes to stderr when it is a terminal.
@@ -44,7 +46,11 @@ ever added:
                     confidence: {option: p | null}, holistic: {option: a},
                     sampling: {kind ("simplex"/"exact"/"hit-and-run"/"spread"),
                                statements: [text], dimension | null,
-                               effective_samples | null}}   # hit-and-run: about samples / d^2
+                               effective_samples | null}}
+                    # effective_samples: what the samples are worth in independent ones;
+                    # hit-and-run: measured from the chains (the least effective sample
+                    # size over each option's rank-1 share and each weight, Geyer 1992,
+                    # Vehtari et al. 2021); otherwise the samples (independent draws)
     weighting: {method, elicitation, consistency_ratio, cr_threshold, warnings: [...]}
 """
 

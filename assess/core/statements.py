@@ -19,8 +19,10 @@ picks them). Here they become the kernel's index-based statements
 * `spec_weights(spec, criterion_ids)`: the point weights of any weights
   block, with `statements` among the methods (`WeightResult`).
 * `statement_findings(...)`: what `check` and loading report, as (YAML path,
-  message): an infeasible set names the smallest conflicting subset, each of
-  its statements at its own path; point weights beside the statements that
+  message): an infeasible set names the smallest conflicting subset (or an
+  irreducible one, saying it is not proven smallest, when the search's budget
+  runs out: `assess.kernels.preferences.conflicts`), each of its statements at
+  its own path; point weights beside the statements that
   break one are reported at that statement, saying by how much
   (`broken_statements`).
 * `describe(statement)`: a statement in words ("security >= sanctions").
@@ -261,7 +263,7 @@ def statement_findings(
     vp = spec_polytope(spec, criterion_ids)
     conflict = vp.polytope.minimal_conflict()
     if conflict is not None:
-        return _conflict_findings(vp, conflict.statements, path)
+        return _conflict_findings(vp, conflict.statements, conflict.smallest, path)
     if shares is None:
         return []
     return [
@@ -284,7 +286,7 @@ def broken_statements(vp: ViewPolytope, shares: Mapping[str, float]) -> list[tup
     return [(vp.source[k], breach(vp.statements[vp.source[k]], share)) for k in vp.polytope.violated_by(w)]
 
 
-def _conflict_findings(vp: ViewPolytope, kernel: Sequence[int], path: Path) -> list[Finding]:
+def _conflict_findings(vp: ViewPolytope, kernel: Sequence[int], smallest: bool, path: Path) -> list[Finding]:
     ids = vp.file_indices(kernel)
     if len(ids) == 1:
         s = ids[0]
@@ -295,11 +297,12 @@ def _conflict_findings(vp: ViewPolytope, kernel: Sequence[int], path: Path) -> l
             )
         ]
     listed = "; ".join(f"{s}: {describe(vp.statements[s])}" for s in ids)
+    kind = "the smallest" if smallest else "an irreducible (not proven smallest)"
     return [
         (
             (*path, "statements", s),
             f"statements {', '.join(map(str, ids))} admit no weights together "
-            f"(the smallest conflicting set: {listed})",
+            f"({kind} conflicting set: {listed})",
         )
         for s in ids
     ]

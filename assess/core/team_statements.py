@@ -8,7 +8,8 @@ Each assessor's statements are checked on their own when the case loads
   (one LP per statement and other assessor);
 * the union: when all the assessors' statements together admit no weights,
   the smallest conflicting subset across assessors (`WeightPolytope.
-  minimal_conflict`: exact up to 15 statements, else an irreducible one),
+  minimal_conflict`: proven smallest within its LP budget, else an
+  irreducible one, and said to be which),
   each statement named by its assessor.
 
 Two assessors can each have a consistent view and still exclude each other;

@@ -65,7 +65,12 @@ def test_under_statements_it_samples_only_the_weights_they_allow(capsys, tmp_pat
     code, text, _ = _run(capsys, tmp_path, _case(statements))
     flat = " ".join(text.split())
     assert "weights drawn uniformly by hit-and-run from the weightings the 2 weight statements allow" in flat
+    worth = f"worth about {acc['sampling']['effective_samples']:,} independent samples (the effective sample"
+    assert worth in flat
     assert "the statements allow" in text and "Weight statements: C0 >= C1;" in flat
+    code, out, _ = _run(capsys, tmp_path, _case([{"order": ["c0", "c1", "c2", "c3"]}]), "--format", "json")
+    exact = json.loads(out)["acceptability"]
+    assert exact["sampling"]["kind"] == "exact" and exact["sampling"]["effective_samples"] == exact["samples"]
     code, text, _ = _run(capsys, tmp_path, _case([{"order": ["c0", "c1", "c2", "c3"]}]))
     assert (
         "weights drawn uniformly, and exactly, from the weightings its weight statement allows"

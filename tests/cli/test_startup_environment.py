@@ -35,8 +35,14 @@ def test_the_users_settings_win(clean: pytest.MonkeyPatch) -> None:
 
 
 def test_commands_with_large_products_keep_their_threads(clean: pytest.MonkeyPatch) -> None:
-    startup_environment("sensitivity")
+    startup_environment("portfolio")
     assert not any(name in os.environ for name in BLAS_THREADS)
+
+
+def test_sensitivity_walks_on_one_blas_thread(clean: pytest.MonkeyPatch) -> None:
+    """Two threads spun on the walk's small products for more wall time (cli.NEEDS_BLAS)."""
+    startup_environment("sensitivity")
+    assert all(os.environ[name] == "1" for name in BLAS_THREADS)
 
 
 def test_the_collector_runs_again_after_a_command(capsys: pytest.CaptureFixture[str]) -> None:

@@ -36,9 +36,11 @@ as before statements existed; when the statements' polytope is a simplex (a
 rank order, with ties or not), exactly, as Dirichlet(1) weights of its
 vertices; otherwise by hit-and-run
 (`assess.kernels.preferences.sampling`, with its burn-in). Hit-and-run
-samples are correlated: their effective number is about samples / d^2 for a
-polytope of dimension d (the autocorrelation time the kernel documents),
-reported as `WeightSampling.effective_samples`. `spread=s` ignores the
+samples are correlated: what they are worth in independent ones is measured
+from the chains, the least effective sample size over each option's rank-1
+share and each weight (`assess.kernels.robustness.smaa`, `.ess`), reported
+as `WeightSampling.effective_samples` (the samples themselves for
+independent draws: the simplex, exact sampling, spread). `spread=s` ignores the
 statements and draws each weight uniformly in w_j (1 - s) .. w_j (1 + s),
 then rescales.
 Scores are drawn uniformly within each cell's low..high range. The Monte
@@ -51,7 +53,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
@@ -68,7 +70,10 @@ from assess.core.robustness.tornado import (
 from assess.core.scoring import kept_mask
 from assess.core.view import View
 from assess.kernels.robustness import smaa
-from assess.kernels.robustness.smaa import DEFAULT_SAMPLES, WeightSampler
+from assess.kernels.robustness.smaa import DEFAULT_SAMPLES
+
+if TYPE_CHECKING:
+    from assess.kernels.preferences.sampling import WeightSampler as PolytopeSampler
 
 __all__ = [
     "DEFAULT_SAMPLES",
@@ -108,7 +113,8 @@ class WeightSampling:
     dimension: int | None = None
     """The dimension of the polytope sampled (None: the simplex or spread)."""
     effective_samples: int | None = None
-    """Hit-and-run: about how many independent samples the correlated ones are worth."""
+    """How many independent samples the ones drawn are worth: measured for
+    hit-and-run, the samples for independent draws (None: no Monte Carlo)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -203,12 +209,14 @@ def acceptability(
     ids = [o.id for o, k in zip(view.options, kept, strict=True) if k]
     low, high = value_ends(view, kept)
     sampler, sampling = _sampler(view, spread)
+    chains = None if sampler is None else sampler.chains
     r = smaa(
         low,
         high,
         weights=None if sampler is not None else view.weights,
         spread=spread,
         weight_sampler=sampler,
+        chains=chains,
         samples=samples,
         seed=seed,
         chunk_size=chunk_size(samples),
@@ -232,11 +240,11 @@ def acceptability(
         samples=r.samples,
         confidence_samples=r.confidence_samples,
         stopped=r.stopped,
-        sampling=_effective(sampling, r.samples),
+        sampling=replace(sampling, effective_samples=r.effective_samples),
     )
 
 
-def _sampler(view: View, spread: float | None) -> tuple[WeightSampler | None, WeightSampling]:
+def _sampler(view: View, spread: float | None) -> tuple[PolytopeSampler | None, WeightSampling]:
     """The statements' sampler (None: the kernel's own draws) and how it samples."""
     from assess.core.statements import spec_polytope
 
@@ -250,14 +258,6 @@ def _sampler(view: View, spread: float | None) -> tuple[WeightSampler | None, We
     sampler = weight_sampler(vp.polytope)
     kind: Literal["exact", "hit-and-run"] = "exact" if sampler.method == "exact" else "hit-and-run"
     return sampler, WeightSampling(kind, _said(view), vp.polytope.dimension)
-
-
-def _effective(sampling: WeightSampling, samples: int) -> WeightSampling:
-    """With hit-and-run, the effective sample size: samples / d^2 (module docstring)."""
-    if sampling.kind != "hit-and-run" or sampling.dimension is None:
-        return sampling
-    tau = max(1, sampling.dimension**2)
-    return replace(sampling, effective_samples=max(1, min(samples, samples // tau)))
 
 
 def _said(view: View) -> tuple[str, ...]:

@@ -53,7 +53,7 @@ class InfeasibleStatements(ValueError):
 
     def __init__(self, conflict: Conflict) -> None:
         self.conflict = conflict
-        kind = "smallest" if conflict.smallest else "an irreducible"
+        kind = "smallest" if conflict.smallest else "an irreducible (not proven smallest)"
         super().__init__(
             f"the weight statements admit no weights; {kind} conflicting set: statements "
             + ", ".join(str(s) for s in conflict.statements)
@@ -187,11 +187,11 @@ class WeightPolytope:
             for a, f in zip(rows.E, rows.f, strict=True)
         )
 
-    def minimal_conflict(self, exact_limit: int | None = None) -> Conflict | None:
+    def minimal_conflict(self, budget: int | None = None) -> Conflict | None:
         """None if P is non-empty, else the conflicting statements (see `conflicts`)."""
         if self.is_feasible:
             return None
-        return minimal_conflict(self.m, self.statements, exact_limit)
+        return minimal_conflict(self.m, self.statements, budget)
 
     def vertices(self, max_vertices: int = MAX_VERTICES) -> NDArray[np.float64]:
         """(K, m): the extreme points of P, rows in lexicographic order (`vertices`).

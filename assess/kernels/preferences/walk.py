@@ -1,9 +1,21 @@
 """Hit-and-run steps for many chains at once, and the rounding that makes them mix.
 
 `Chains` moves C chains in {y : G y <= h} (rows of unit norm): per step a
-direction u uniform on the unit sphere (normalised Gaussian), the chord
-through the point along u from the slacks s = h - G y, and a point uniform on
-the chord (Smith 1984, Operations Research 32(6):1296-1308).
+direction u, the chord through the point along u from the slacks
+s = h - G y, and a point uniform on the chord (Smith 1984, Operations
+Research 32(6):1296-1308). The direction is uniform on the unit sphere
+(normalised Gaussian), or with `axes=True` a coordinate axis drawn uniformly
+(coordinate hit-and-run): in rounded coordinates that is CHRR (Haraldsdottir,
+Cousins, Thiele, Fleming & Vempala 2017, "CHRR: coordinate hit-and-run with
+rounding for uniform sampling of constraint-based models", Bioinformatics
+33(11):1741-1743). Both leave the uniform distribution invariant. A
+coordinate step needs one column of G, not a product with G: measured on
+the 20-criterion polytope of benchmarks/bench_preferences.py (d = 19, 100
+chains, 1e6 samples, 3 seeds), CPU 0.51-0.83 s against 0.80-1.06 s, and the
+least effective sample size of the weights 1,425-1,509 against 1,085-1,323,
+so 1.6-1.8 times the effective samples per CPU second; burn-in from the
+centre took as many steps with either (the first samples of 4,000 chains
+within 3-4 standard errors of the stationary means after 1,000 steps).
 
 Rounding. Hit-and-run mixes in O*(d^2 R^2 / r^2) steps for a body between
 balls of radii r and R (Lovasz 1999, Mathematical Programming 86:443-461;
@@ -50,9 +62,15 @@ class Chains:
     """
 
     def __init__(
-        self, G: NDArray[np.float64], h: NDArray[np.float64], start: NDArray[np.float64], chains: int
+        self,
+        G: NDArray[np.float64],
+        h: NDArray[np.float64],
+        start: NDArray[np.float64],
+        chains: int,
+        axes: bool = False,
     ) -> None:
         self.G, self.h, self._Gt = G, h, np.ascontiguousarray(G.T)
+        self.axes = axes
         self.positions = np.broadcast_to(start, (chains, G.shape[1])).copy()
         self.slack = self._fresh_slack()
         self.count = 0
@@ -61,18 +79,27 @@ class Chains:
         return np.maximum(self.h - self.positions @ self._Gt, TINY)
 
     def step(self, rng: Generator, steps: int) -> None:
-        """`steps` steps of every chain: C x d normals, then C uniforms, per step."""
+        """`steps` steps of every chain: per step C x d normals (`axes`: C integers, the
+        axes), then C uniforms."""
         y, s = self.positions, self.slack
         c, d = y.shape
         q = np.empty_like(s)
+        every = np.arange(c)
         for _ in range(steps):
-            u = rng.standard_normal((c, d))
-            gu = u @ self._Gt
+            if self.axes:
+                axis = rng.integers(d, size=c)
+                gu = self._Gt[axis]
+            else:
+                u = rng.standard_normal((c, d))
+                gu = u @ self._Gt
             np.divide(gu, s, out=q)
             t_hi = 1.0 / q.max(axis=1)
             t_lo = 1.0 / q.min(axis=1)
             t = t_lo + (t_hi - t_lo) * rng.random(c)
-            y += t[:, None] * u
+            if self.axes:
+                y[every, axis] += t
+            else:
+                y += t[:, None] * u
             gu *= t[:, None]
             s -= gu
             self.count += 1

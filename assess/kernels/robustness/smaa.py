@@ -28,6 +28,19 @@ mass 1 - sum(fixed)):
 Score sampling: each cell uniform in [min(low, high), max(low, high)],
 independently; if any cell has a range all n x m cells are drawn.
 
+Effective sample size: `effective_samples` is `samples` when the weights
+are independent draws (the rules below, or an exact sampler). When they
+come from Markov chains (`chains=C`: draw i from chain i % C, as
+`assess.kernels.preferences.sampling.HitAndRun` gives them), it is measured:
+the least, over the rank-1 indicator of each option (whose means are the
+first column of b) and each weight (whose means give the central weights),
+of the multi-chain effective sample size (`assess.kernels.robustness.ess`:
+Vehtari et al. 2021 with Geyer's initial monotone sequence, on batch means),
+capped at `samples`; quantities that never vary are left out (all of them:
+`samples`). Cost at 1e6 samples, 10 options x 20 criteria: 0.03 s CPU to
+feed the batches and 0.03 s for the estimate, against 0.75-1.0 s for SMAA
+with hit-and-run weights and no score ranges.
+
 Ties (totals within `assess.kernels.ranks.TIE_RTOL`) are broken uniformly at random,
 so every row of b sums to one; in the confidence pass a tie for first counts as
 1 / (number tied). Randomness: the main pass uses
@@ -47,6 +60,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from assess.kernels.methods.wsm import normalise_weights
 from assess.kernels.ranks import TIE_RTOL
+from assess.kernels.robustness.ess import BatchMeans
 
 Progress = Callable[[int, int], None]
 ShouldStop = Callable[[], bool]
@@ -65,6 +79,8 @@ class SmaaResult:
     """Samples used (fewer than asked if stopped)."""
     confidence_samples: int
     stopped: bool
+    effective_samples: int
+    """What the samples are worth in independent ones (module docstring)."""
 
 
 class _Weights:
@@ -182,6 +198,7 @@ def smaa(
     progress: Progress | None = None,
     should_stop: ShouldStop | None = None,
     weight_sampler: WeightSampler | None = None,
+    chains: int | None = None,
 ) -> SmaaResult:
     """SMAA-2 on n x m value matrices (1 = best); see the module docstring.
 
@@ -193,6 +210,8 @@ def smaa(
     without score ranges confidence factors are exact and need no samples.
     `progress(done, total)` runs after each chunk, total counting both passes;
     `should_stop()` is checked before each chunk.
+    `chains`: `weight_sampler`'s draws come from that many interleaved Markov
+    chains; `effective_samples` is then measured (module docstring).
     """
     if samples < 1 or chunk_size < 1 or (confidence_samples or 0) < 0:
         raise ValueError("samples and chunk_size must be positive")
@@ -205,6 +224,9 @@ def smaa(
         raise ValueError("weight_sampler replaces weights, spread and fixed: give one or the other")
     else:
         draw = _checked(weight_sampler, m)
+    if chains is not None and (weight_sampler is None or chains < 1):
+        raise ValueError("chains needs a weight_sampler and must be >= 1")
+    tracked = None if chains is None else BatchMeans(chains, samples // chains, n + m)
     n_conf = samples if confidence_samples is None else confidence_samples
     n_conf = n_conf if scores.uncertain else 0
     total = samples + n_conf
@@ -221,6 +243,12 @@ def smaa(
         counts += np.bincount((order * n + np.arange(n)).ravel(), minlength=n * n)
         firsts = (order[:, :1] * m + np.arange(m)).ravel()
         w_sum += np.bincount(firsts, weights=w.ravel(), minlength=n * m).reshape(n, m)
+        if tracked is not None:
+            values = np.empty((k, n + m))
+            values[:, :n] = 0.0
+            values[np.arange(k), order[:, 0]] = 1.0
+            values[:, n:] = w
+            tracked.add(values)
         done += k
         if progress is not None:
             progress(done, total)
@@ -233,7 +261,16 @@ def smaa(
         conf, used, stopped = _confidence(
             scores, central, n_conf, seed, chunk_size, done, total, progress, should_stop
         )
-    return SmaaResult(accept, central, conf, done, used, stopped)
+    return SmaaResult(accept, central, conf, done, used, stopped, _worth(tracked, done))
+
+
+def _worth(tracked: BatchMeans | None, done: int) -> int:
+    """`done`, or the least measured ESS capped at `done` (module docstring)."""
+    if tracked is None:
+        return done
+    ess = tracked.effective()
+    ess = ess[~np.isnan(ess)]
+    return done if ess.size == 0 else max(1, min(done, int(ess.min())))
 
 
 def _checked(sampler: WeightSampler, m: int) -> WeightSampler:

@@ -76,7 +76,8 @@ def _sampling(r: Robustness) -> str:
             worth = f"{sampling.effective_samples or 0:,}"
             weights = (
                 f"weights drawn uniformly by hit-and-run from the weightings {said}, "
-                f"worth about {worth} independent samples"
+                f"worth about {worth} independent samples (the effective sample size, "
+                "measured from the chains)"
             )
     return f"{weights}, scores anywhere in their low–high ranges"
 

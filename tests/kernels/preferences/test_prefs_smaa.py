@@ -116,3 +116,68 @@ def test_rank_order_smaa_uses_exact_sampling_and_respects_the_order():
     r = smaa(values, samples=4000, seed=1, weight_sampler=weight_sampler(p))
     assert r.acceptability[2, 0] == 1.0  # w2 >= w1 >= w0: option 2 is always first
     assert np.all(r.central_weights[2, 2] >= r.central_weights[2, 1] >= r.central_weights[2, 0])
+
+
+def _ar1_sampler(chains: int, rho: float):
+    """Weights (0.5 + 0.05 z, 0.5 - 0.05 z), z an AR(1) per chain with coefficient rho and a
+    stationary start, drawn round by round as `HitAndRun` gives them (draw i from chain
+    i % chains); the weight's ESS is samples (1 - rho) / (1 + rho)."""
+    state: dict = {}
+
+    def draw(rng: np.random.Generator, k: int) -> np.ndarray:
+        if state.get("rng") is not rng:
+            state.update(rng=rng, z=rng.standard_normal(chains), buffer=np.zeros(0))
+        out = [state["buffer"]]
+        while sum(len(x) for x in out) < k:
+            state["z"] = rho * state["z"] + np.sqrt(1 - rho**2) * rng.standard_normal(chains)
+            out.append(state["z"].copy())
+        z = np.concatenate(out)
+        state["buffer"] = z[k:]
+        w0 = np.clip(0.5 + 0.05 * z[:k], 0.0, 1.0)
+        return np.stack([w0, 1.0 - w0], axis=1)
+
+    return draw
+
+
+@pytest.mark.parametrize(("rho", "chains"), [(0.0, 10), (0.9, 10), (0.98, 50)])
+def test_effective_samples_of_chains_with_a_known_answer(rho, chains):
+    """Option 0 is first when w0 > 0.5: its rank-1 indicator is the sign of z, less
+    correlated than z itself (arcsine law), so the least ESS is the weight's."""
+    values = np.array([[1.0, 0.0], [0.0, 1.0]])
+    samples = 200_000
+    r = smaa(values, samples=samples, seed=3, weight_sampler=_ar1_sampler(chains, rho), chains=chains)
+    assert r.effective_samples == pytest.approx(samples * (1 - rho) / (1 + rho), rel=0.15)
+
+
+def test_independent_and_exact_draws_are_worth_their_number():
+    p = WeightPolytope(3, [Order([[0], [1], [2]])])
+    exact = weight_sampler(p)
+    assert exact.method == "exact" and exact.chains is None
+    assert smaa(LOW, HIGH, samples=3000, weight_sampler=exact).effective_samples == 3000
+    assert smaa(LOW, HIGH, samples=3000).effective_samples == 3000
+    har = weight_sampler(p, method="hit-and-run")
+    assert har.chains is not None
+    r = smaa(LOW, HIGH, samples=20_000, weight_sampler=har, chains=har.chains)
+    assert 100 < r.effective_samples < 20_000
+    with pytest.raises(ValueError, match="chains needs a weight_sampler"):
+        smaa(LOW, HIGH, samples=100, chains=4)
+
+
+def test_a_stopped_run_measures_the_samples_it_drew():
+    """Stopped after two chunks: the ESS is of the samples drawn (batches sized for the
+    40,000 asked), at most their number, near the AR(1) answer for 10,000."""
+    values = np.array([[1.0, 0.0], [0.0, 1.0]])
+    calls = iter(range(100))
+    r = smaa(
+        values,
+        samples=40_000,
+        chunk_size=5_000,
+        seed=4,
+        weight_sampler=_ar1_sampler(10, 0.9),
+        chains=10,
+        should_stop=lambda: next(calls) >= 2,
+    )
+    assert r.stopped and r.samples == 10_000
+    assert 0 < r.effective_samples <= 10_000
+    want = 10_000 * 0.1 / 1.9
+    assert r.effective_samples == pytest.approx(want, rel=0.3)
