@@ -1,3 +1,3 @@
-from assess.cli import main
+from assess.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -7,8 +7,11 @@ cache folder every run, so the entry is also written) and warm; then `score`
 at 200 options x 40 criteria and at 50 x 40 x 10 assessors, generated into a
 temporary folder (`tests/tui/bigcase.py`, the cases `bench_tui.py` opens),
 cold and warm (start-up must not grow with the case).
-The reference is `python -c "import pydantic, yaml, numpy"`. Medians of
-REPEATS runs, after one run of each to compile bytecode (said in the output).
+The reference is `python -c "import pydantic, yaml, numpy"`. Each command
+runs REPEATS times in turn with the reference (reference, command, reference,
+command, ...), after one run of each to compile bytecode (said in the
+output); the ratio is the median of the pairs' ratios, so a machine whose
+speed drifts during the run (a shared 2-core one does) moves both alike.
 
 Run: python benchmarks/bench_cli_startup.py [REPEATS]
 """
@@ -42,16 +45,23 @@ def write_case(folder: Path, name: str, data: dict) -> Path:
     return path
 
 
-def timed(cmd: list[str], repeats: int, env: dict[str, str], fresh_cache: bool = False) -> float:
-    times = []
-    for _ in range(repeats):
-        run_env = dict(env)
-        if fresh_cache:
-            run_env["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="cold-", dir=env["BENCH_TMP"])
-        start = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, cwd=ROOT, env=run_env, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def once(cmd: list[str], env: dict[str, str], fresh_cache: bool = False) -> float:
+    run_env = dict(env)
+    if fresh_cache:
+        run_env["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="cold-", dir=env["BENCH_TMP"])
+    start = time.perf_counter()
+    subprocess.run(cmd, capture_output=True, cwd=ROOT, env=run_env, check=False)
+    return time.perf_counter() - start
+
+
+def paired(cmd: list[str], repeats: int, env: dict[str, str], cold: bool) -> tuple[float, float, float]:
+    """(median seconds of `cmd`, of the reference beside it, median ratio of the pairs)."""
+    pairs = [(once(BARE, env), once(cmd, env, cold)) for _ in range(repeats)]
+    return (
+        statistics.median(c for _, c in pairs),
+        statistics.median(b for b, _ in pairs),
+        statistics.median(c / b for b, c in pairs),
+    )
 
 
 def bytecode_state(env: dict[str, str]) -> str:
@@ -104,16 +114,16 @@ def run(repeats: int, tmp: Path) -> None:
         done = subprocess.run(cmd, capture_output=True, cwd=ROOT, env=env, check=False)
         if done.returncode not in (0, 2) or b"internal error" in done.stderr:
             raise SystemExit(f"{' '.join(cmd)} failed: {done.stderr.decode()[-500:]}")
-    timed(BARE, 2, env)
-    base = timed(BARE, repeats, env)
+    once(BARE, env)
     print(bytecode)
-    print(f"reference: python -c 'import pydantic, yaml, numpy' {base * 1000:7.0f} ms (median of {repeats})")
-    print(f"{'command':44} {'median ms':>9} {'ratio':>6} {'target':>7}")
+    print(f"reference: python -c 'import pydantic, yaml, numpy', in turn with each command ({repeats} pairs)")
+    print(f"{'command':44} {'median ms':>9} {'ref ms':>6} {'ratio':>6} {'target':>7}")
     for label, cmd, cold, target in rows:
-        t = timed(cmd, repeats, env, fresh_cache=cold)
+        t, base, ratio = paired(cmd, repeats, env, cold)
         goal = f"<={target:.1f}x" if target else ""
-        print(f"{label:44} {t * 1000:9.0f} {t / base:6.2f} {goal:>7}")
-    print("(the 200 x 40 and team rows have no target of their own: they should stay near the default's)")
+        print(f"{label:44} {t * 1000:9.0f} {base * 1000:6.0f} {ratio:6.2f} {goal:>7}")
+    print("(ratio: the median of command / reference over the pairs; the 200 x 40 and team rows")
+    print(" have no target of their own: they should stay near the default's)")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
+from typing import NoReturn
 
 from assess import __version__
 
@@ -170,6 +171,22 @@ def _run_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
+
+
+def entry() -> NoReturn:
+    """The `assess` command (and `python -m assess`): `main`, then the process
+    ends without the interpreter's teardown, which frees every module and
+    object one by one: about 25 ms of a 200 ms `score` (issue 11). Output is
+    flushed first; nothing of assess runs at exit (no `atexit` handler; files
+    are written atomically and closed, locks go with the process). `main`
+    itself returns, for the tests and for callers in Python."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`assess score | head -1`): nothing more to say
+            pass
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
