@@ -52,15 +52,15 @@ from assess import __version__
 from assess.errors import Problem
 from assess.files.atomic import write_atomic
 from assess.files.reading import MAX_BYTES, read_limited, root_of
+from assess.files.yaml.doc import YamlDoc  # a dataclass: no YAML
 
 # Finding and checking an entry needs neither the model nor YAML (the UI's
 # first frame waits for a hit's check, not for its models): they are imported
 # where a load is made.
 if TYPE_CHECKING:
-    from assess.files.casefile import LoadedCase, LoadedCatalogue
-    from assess.files.yaml.doc import YamlDoc
+    from assess.files.loaded import LoadedCase, LoadedCatalogue
 
-LAYOUT = 3
+LAYOUT = 4
 """The entries' layout; an entry of another is ignored and rewritten."""
 
 SETTLE_NS = 2_000_000_000
@@ -230,7 +230,8 @@ class Hit:
         """The LoadedCase the entry describes; if it cannot be made (a model
         changed since, say), the full load of the same bytes."""
         try:
-            return _rebuild({**self.head, **json.loads(self.body)}, self.path, self.raw)
+            models, doc, cat_doc = self.body.split(b"\n")
+            return _rebuild({**self.head, **json.loads(models)}, self.path, self.raw, doc, cat_doc)
         except Exception:  # noqa: BLE001 - any flaw of an entry means a full load, never a failure
             from assess.files.casefile import load_case
 
@@ -418,12 +419,35 @@ def _doc_entry(doc: YamlDoc) -> dict[str, Any]:
     return {"data": data, "dates": dates, "text": doc.text, "marks": marks, "keys": keys}
 
 
-def _doc_of(entry: dict[str, Any], name: str) -> YamlDoc:
-    from assess.files.yaml.doc import YamlDoc
-
+def _doc_fields(entry: dict[str, Any]) -> dict[str, Any]:
     marks, keys = LazyMarks(entry["marks"]), LazyMarks(entry["keys"])
-    data = _dated(entry["data"], entry["dates"])
-    return YamlDoc(data, entry["text"], None, marks, keys, filename=name)
+    return {
+        "data": _dated(entry["data"], entry["dates"]),
+        "text": entry["text"],
+        "marks": marks,
+        "key_marks": keys,
+    }
+
+
+class _LazyDoc(YamlDoc):
+    """A YamlDoc whose data, text and positions are parsed from the entry's
+    line on first use: most commands never look at them (saving and placing a
+    message do), and on a large case they are most of the entry (17 of 18 MB
+    at 50 options x 40 criteria x 10 assessors)."""
+
+    def __init__(self, raw: bytes, filename: str) -> None:  # not the dataclass's: nothing parsed yet
+        object.__setattr__(self, "_raw", raw)
+        object.__setattr__(self, "root", None)
+        object.__setattr__(self, "filename", filename)
+
+    def __getattr__(self, name: str) -> Any:  # only for what is not set yet
+        raw = self.__dict__.get("_raw")
+        if raw is None or name not in ("data", "text", "marks", "key_marks"):
+            raise AttributeError(name)
+        for field, value in _doc_fields(json.loads(raw)).items():
+            object.__setattr__(self, field, value)
+        del self.__dict__["_raw"]
+        return getattr(self, name)
 
 
 def problems_data(problems: tuple[Problem, ...] | list[Problem]) -> list[list[Any]]:
@@ -458,12 +482,14 @@ def _store(folder: Path, entry: Path, key: str, loaded: LoadedCase, started: int
         }
         data = {
             "case": tree(loaded.case),
-            "doc": _doc_entry(loaded.doc),
             "documents": {k: str(v) for k, v in loaded.documents.items()},
             "not_found": sorted(map(list, loaded.passages_not_found)),
             "catalogue": None if cat is None else _catalogue_entry(cat),
         }
-        signed = _json(head) + b"\n" + _json(data)  # JSON text holds no raw line break
+        docs = [_doc_entry(loaded.doc), None if cat is None or cat.doc is None else _doc_entry(cat.doc)]
+        # One JSON text a line (JSON holds no raw line break): the head, the models, then
+        # the two YAML documents, parsed only when asked for (`_LazyDoc`).
+        signed = b"\n".join([_json(head), _json(data), *map(_json, docs)])
         secret = _secret(folder, make=True)
         if secret is None:
             return
@@ -496,7 +522,6 @@ def _catalogue_entry(cat: LoadedCatalogue) -> dict[str, Any]:
     return {
         "path": str(cat.path),
         "model": tree(cat.catalogue),
-        "doc": _doc_entry(cat.doc),
         "documents": {k: str(v) for k, v in cat.documents.items()},
         "warnings": problems_data(cat.warnings),
         "not_found": sorted(map(list, cat.passages_not_found)),
@@ -524,15 +549,15 @@ def _from_entry(entry: Path, key: str) -> tuple[dict[str, Any], bytes] | None:
         return None
 
 
-def _rebuild(data: dict[str, Any], path: Path, raw: bytes) -> LoadedCase:
+def _rebuild(data: dict[str, Any], path: Path, raw: bytes, doc_raw: bytes, cat_raw: bytes) -> LoadedCase:
     from assess.files.atomic import FileStamp
     from assess.files.loaded import LoadedCase, LoadedCatalogue
     from assess.model import Case, Catalogue
 
-    doc = _doc_of(data["doc"], str(path))
+    doc = _LazyDoc(doc_raw, str(path))
     catalogue = None
     if (c := data["catalogue"]) is not None:
-        cat_doc = _doc_of(c["doc"], c["path"])
+        cat_doc = _LazyDoc(cat_raw, c["path"])
         catalogue = LoadedCatalogue(
             Path(c["path"]),
             _built(c["model"], Catalogue),
