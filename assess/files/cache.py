@@ -60,7 +60,7 @@ from assess.files.yaml.doc import YamlDoc  # a dataclass: no YAML
 if TYPE_CHECKING:
     from assess.files.loaded import LoadedCase, LoadedCatalogue
 
-LAYOUT = 4
+LAYOUT = 5
 """The entries' layout; an entry of another is ignored and rewritten."""
 
 SETTLE_NS = 2_000_000_000
@@ -179,8 +179,9 @@ class Hit:
 
     head: dict[str, Any]
     """The key, the files depended on, the case's title and warnings."""
-    body: bytes
-    """The rest, JSON: parsed by `loaded`."""
+    body: tuple[bytes, int]
+    """The models' line (JSON, parsed by `loaded`), and where the documents'
+    lines start in the entry (read when a document is first used)."""
     entry: Path
     path: Path
     root: Path
@@ -230,8 +231,9 @@ class Hit:
         """The LoadedCase the entry describes; if it cannot be made (a model
         changed since, say), the full load of the same bytes."""
         try:
-            models, doc, cat_doc = self.body.split(b"\n")
-            return _rebuild({**self.head, **json.loads(models)}, self.path, self.raw, doc, cat_doc)
+            models, docs = self.body
+            lines = _DocLines(self.entry, docs)
+            return _rebuild({**self.head, **json.loads(models)}, self.path, self.raw, lines)
         except Exception:  # noqa: BLE001 - any flaw of an entry means a full load, never a failure
             from assess.files.casefile import load_case
 
@@ -433,21 +435,63 @@ class _LazyDoc(YamlDoc):
     """A YamlDoc whose data, text and positions are parsed from the entry's
     line on first use: most commands never look at them (saving and placing a
     message do), and on a large case they are most of the entry (17 of 18 MB
-    at 50 options x 40 criteria x 10 assessors)."""
+    at 50 options x 40 criteria x 10 assessors). A line that is not what was
+    written (its SHA-256 differs from the head's) is not used: the document is
+    then parsed from its YAML file, as a full load would."""
 
-    def __init__(self, raw: bytes, filename: str) -> None:  # not the dataclass's: nothing parsed yet
-        object.__setattr__(self, "_raw", raw)
+    def __init__(
+        self, raw: Callable[[], bytes], filename: str, digest: str, fallback: Callable[[], YamlDoc]
+    ) -> None:
+        object.__setattr__(self, "_pending", (raw, digest, fallback))  # not the dataclass's init
         object.__setattr__(self, "root", None)
         object.__setattr__(self, "filename", filename)
 
     def __getattr__(self, name: str) -> Any:  # only for what is not set yet
-        raw = self.__dict__.get("_raw")
-        if raw is None or name not in ("data", "text", "marks", "key_marks"):
+        pending = self.__dict__.get("_pending")
+        if pending is None or name not in ("data", "text", "marks", "key_marks"):
             raise AttributeError(name)
-        for field, value in _doc_fields(json.loads(raw)).items():
+        read, digest, fallback = pending
+        raw = read()
+        if hashlib.sha256(raw).hexdigest() == digest:
+            fields = _doc_fields(json.loads(raw))
+        else:
+            doc = fallback()
+            fields = {"data": doc.data, "text": doc.text, "marks": doc.marks, "key_marks": doc.key_marks}
+        for field, value in fields.items():
             object.__setattr__(self, field, value)
-        del self.__dict__["_raw"]
+        del self.__dict__["_pending"]
         return getattr(self, name)
+
+
+class _DocLines:
+    """The documents' lines of an entry, read once, when the first is wanted;
+    b"" if the entry cannot be read (the digest then sends a document to its YAML)."""
+
+    def __init__(self, entry: Path, offset: int) -> None:
+        self.entry, self.offset = entry, offset
+        self.lines: list[bytes] | None = None
+
+    def get(self, k: int) -> bytes:
+        if self.lines is None:
+            try:
+                with self.entry.open("rb") as f:
+                    f.seek(self.offset)
+                    self.lines = f.read().split(b"\n")
+            except OSError:
+                self.lines = []
+        return self.lines[k] if k < len(self.lines) else b""
+
+
+def _parsed(raw: bytes, name: str, *, catalogue: bool) -> YamlDoc:
+    """The YAML document parsed from its file's bytes, as the full load parses it."""
+    from assess.files.casefile import catalogue_shape
+    from assess.files.yaml.safe import parse_yaml
+
+    return parse_yaml(raw, name, check_root=catalogue_shape) if catalogue else parse_yaml(raw, name)
+
+
+def _read(path: Path) -> bytes:
+    return read_limited(path, MAX_BYTES)
 
 
 def problems_data(problems: tuple[Problem, ...] | list[Problem]) -> list[list[Any]]:
@@ -487,13 +531,18 @@ def _store(folder: Path, entry: Path, key: str, loaded: LoadedCase, started: int
             "catalogue": None if cat is None else _catalogue_entry(cat),
         }
         docs = [_doc_entry(loaded.doc), None if cat is None or cat.doc is None else _doc_entry(cat.doc)]
-        # One JSON text a line (JSON holds no raw line break): the head, the models, then
-        # the two YAML documents, parsed only when asked for (`_LazyDoc`).
-        signed = b"\n".join([_json(head), _json(data), *map(_json, docs)])
+        # One JSON text a line (JSON holds no raw line break): the MAC, the head, the models,
+        # then the two YAML documents, parsed only when asked for (`_LazyDoc`). The MAC
+        # covers the head and the models; the documents, most of a large entry, are
+        # checked against their SHA-256 in the head when parsed.
+        lines = [_json(d) for d in docs]
+        head["docs"] = [hashlib.sha256(line).hexdigest() for line in lines]
+        signed = _json(head) + b"\n" + _json(data)
         secret = _secret(folder, make=True)
         if secret is None:
             return
-        write_atomic(entry, _mac(secret, signed) + b"\n" + signed, expected=None, force=True)
+        text = b"\n".join([_mac(secret, signed), signed, *lines])
+        write_atomic(entry, text, expected=None, force=True)
         _prune(folder)
     except (OSError, TypeError, ValueError):
         return  # a read-only home, a full disk: just slower next time
@@ -528,18 +577,20 @@ def _catalogue_entry(cat: LoadedCatalogue) -> dict[str, Any]:
     }
 
 
-def _from_entry(entry: Path, key: str) -> tuple[dict[str, Any], bytes] | None:
+def _from_entry(entry: Path, key: str) -> tuple[dict[str, Any], tuple[bytes, int]] | None:
     """The entry's head (parsed) and body (not yet), or None if it is missing,
     corrupt, foreign (another key, no MAC of ours), of another layout, or any
     file it depends on changed. The body, the case itself, is parsed only when
     the case is made: checking an entry costs the same for any size of case."""
     try:
-        mac, _, signed = entry.read_bytes().partition(b"\n")
-        secret = _secret(entry.parent, make=False)
-        if secret is None or not hmac.compare_digest(mac, _mac(secret, signed)):
-            return None
-        line, _, body = signed.partition(b"\n")
+        with entry.open("rb") as f:  # line by line: the documents are not copied about
+            mac, line, models = f.readline()[:-1], f.readline(), f.readline()
+            secret = _secret(entry.parent, make=False)
+            if secret is None or not hmac.compare_digest(mac, _mac(secret, line + models[:-1])):
+                return None
+            docs = f.tell()
         head = json.loads(line)
+        body = (models[:-1], docs)
         if head.get("layout") != LAYOUT or head.get("key") != key:
             return None
         if any(_digest(Path(p)) != digest for p, digest in head["deps"]):
@@ -549,15 +600,19 @@ def _from_entry(entry: Path, key: str) -> tuple[dict[str, Any], bytes] | None:
         return None
 
 
-def _rebuild(data: dict[str, Any], path: Path, raw: bytes, doc_raw: bytes, cat_raw: bytes) -> LoadedCase:
+def _rebuild(data: dict[str, Any], path: Path, raw: bytes, lines: _DocLines) -> LoadedCase:
     from assess.files.atomic import FileStamp
     from assess.files.loaded import LoadedCase, LoadedCatalogue
     from assess.model import Case, Catalogue
 
-    doc = _LazyDoc(doc_raw, str(path))
+    case_sum, cat_sum = data["docs"]
+    name = str(path)
+    doc = _LazyDoc(lambda: lines.get(0), name, case_sum, lambda: _parsed(raw, name, catalogue=False))
     catalogue = None
     if (c := data["catalogue"]) is not None:
-        cat_doc = _LazyDoc(cat_raw, c["path"])
+        cat_path, cat_name = Path(c["path"]), c["path"]
+        from_yaml = lambda: _parsed(_read(cat_path), cat_name, catalogue=True)  # noqa: E731
+        cat_doc = _LazyDoc(lambda: lines.get(1), cat_name, cat_sum, from_yaml)
         catalogue = LoadedCatalogue(
             Path(c["path"]),
             _built(c["model"], Catalogue),

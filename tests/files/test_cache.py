@@ -215,9 +215,11 @@ def test_a_hit_is_checked_without_the_model_and_made_later(project: Path) -> Non
     assert hit is not None and hit.title == full.case.title and hit.warnings == full.warnings
     same_load(full, hit.loaded())
     [entry] = entries()
-    body = entry.read_bytes().partition(b"\n")[2].replace(b'["m","Case",', b'["m","NoSuchCase",', 1)
+    _, head, models, docs = entry.read_bytes().split(b"\n", 3)
+    models = models.replace(b'["m","Case",', b'["m","NoSuchCase",', 1)
     key = (Path(os.environ["XDG_CACHE_HOME"]) / "assess" / "key").read_bytes()
-    entry.write_bytes(cache._mac(key, body) + b"\n" + body)  # as if this program wrote it
+    mac = cache._mac(key, head + b"\n" + models)  # as if this program wrote it
+    entry.write_bytes(b"\n".join([mac, head, models, docs]))
     hit = cache.find_case(CASE)
     assert hit is not None
     again = hit.loaded()
@@ -247,3 +249,20 @@ def test_check_of_a_case_the_cache_holds_needs_no_model_and_says_the_same(projec
     assert runs[0].stderr.strip().endswith("['pydantic', 'yaml'] 0")  # stored: a full load
     assert runs[2].stderr.strip().endswith("[] 0")  # found: no model made
     assert len(list((Path(os.environ["XDG_CACHE_HOME"]) / "assess").glob("*.lints.json"))) == 1
+
+
+def test_a_document_line_not_as_written_is_parsed_from_its_yaml(project: Path) -> None:
+    """The MAC covers an entry's head and models; its YAML documents (most of a
+    large entry) are checked against their SHA-256 when first used, and a line
+    that differs is not used: the document comes from its YAML file."""
+    full = load_case_cached(CASE)
+    [entry] = entries()
+    mac, head, models, doc, cat = entry.read_bytes().split(b"\n")
+    assert doc.startswith(b'{"data":') and b'"text":' in doc
+    spoilt = doc.replace(b'"text":"', b'"text":"spoilt ', 1)
+    entry.write_bytes(b"\n".join([mac, head, models, spoilt, cat]))
+    hit = cache.find_case(CASE)
+    assert hit is not None  # the head and models are as written
+    again = hit.loaded()
+    assert again.doc.text == full.doc.text and not again.doc.text.startswith("spoilt")
+    same_load(full, again)
