@@ -17,21 +17,30 @@ folder. Off with `ASSESS_NO_CACHE=1` (the CLI's `--no-cache` sets it).
 Why loading an entry is safe: it is JSON, never pickle, so reading it runs no
 code. It holds the validated case and catalogue as `assess.model.trusted`
 trees (every model with its class and the fields the file set), made again
-with `model_construct`, without running or even building pydantic's
-validators (that is most of the time a hit saves: ~100 ms of the CLI's start);
-beside them the YAML's plain data (what `parse_yaml` returned), the text, the
-value positions, and the warnings and passages not found that the full load
-produced, replayed as they were. Only files that loaded without errors are
-stored. Because the models are not validated again, an entry is used only
-under its MAC: HMAC-SHA256 of the entry's bytes with a secret of 32 random
-bytes kept in the cache folder (`key`, mode 0600, made on first use), so an
-entry this user's assess did not write (corrupt, truncated, copied from
-another machine or account) fails the check and is ignored and rewritten.
-The folder is created private (0700); whoever can write the key can write the
-user's cases and code too. Beside an entry, `Hit.derived` keeps the result of
-a pure function of the load (`assess check`'s lints), under the same MAC and
-keyed also by that function's source files. YAML dates and times are stored as ISO text with
-their paths and restored.
+without running or even building pydantic's validators (that is most of what
+a hit saves: ~100 ms of the CLI's start); beside them the YAML's plain data
+(what `parse_yaml` returned), the text, the value positions, and the warnings
+and passages not found that the full load produced, replayed as they were.
+Only files that loaded without errors are stored. Because the models are not
+validated again, an entry is used only under its MAC: HMAC-SHA256 with a
+secret of 32 random bytes kept in the cache folder (`key`, mode 0600, made on
+first use), so an entry this user's assess did not write (corrupt, truncated,
+copied from another machine or account) fails the check and is ignored and
+rewritten. The folder is created private (0700); whoever can write the key
+can write the user's cases and code too.
+
+An entry is lines of JSON: the MAC; the head (layout, key, the files depended
+on, the case's title and warnings, the SHA-256 of each document line); the
+models; the case's YAML document and the catalogue's. The MAC covers the head
+and the models. The documents, most of a large entry and needed only to save
+or to place a message, are read and parsed on first use (`_LazyDoc`) and
+checked against their SHA-256 then; one that differs is parsed from its YAML
+file instead. `find_case` checks an entry by its head alone, so the UI's first
+frame waits for neither the models nor the case's size. Beside an entry,
+`Hit.derived` keeps the result of a pure function of the load (`assess
+check`'s lints), under the same MAC and keyed also by that function's source
+files. YAML dates and times are stored as ISO text with their paths and
+restored.
 """
 
 from __future__ import annotations
