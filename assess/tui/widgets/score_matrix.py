@@ -107,7 +107,7 @@ class ScoreMatrix(Grid):
         value = float(state.view.values[i, j])
         low, high = score.range  # a veto may apply to the unfavourable end of the range
         vetoed = criterion.vetoes(criterion.veto_point(low, score.value, high))
-        basis = state.bases.get((option.id, criterion.id))
+        basis = state.basis(option.id, criterion.id)
         return score_cell(score, value, vetoed, overlay, basis), score, overlay
 
     def _rebuild(self, state: ViewState) -> None:
