@@ -33,7 +33,7 @@ An entry is lines of JSON: the MAC; the head (layout, key, the files depended
 on, the case's title and warnings, the SHA-256 of each document line); the
 models; the case's YAML document and the catalogue's. The MAC covers the head
 and the models. The documents, most of a large entry and needed only to save
-or to place a message, are read and parsed on first use (`_LazyDoc`) and
+or to place a message, are read and parsed on first use (`LazyDoc`) and
 checked against their SHA-256 then; one that differs is parsed from its YAML
 file instead. `find_case` checks an entry by its head alone, so the UI's first
 frame waits for neither the models nor the case's size. Beside an entry,
@@ -45,7 +45,6 @@ restored.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import hmac
 import json
@@ -60,8 +59,16 @@ from typing import TYPE_CHECKING, Any
 from assess import __version__
 from assess.errors import Problem
 from assess.files.atomic import write_atomic
+from assess.files.cache_docs import (
+    DocLines,
+    LazyDoc,
+    doc_entry,
+    parsed,
+    problems_data,
+    read_file,
+    unproblems,
+)
 from assess.files.reading import MAX_BYTES, read_limited, root_of
-from assess.files.yaml.doc import YamlDoc  # a dataclass: no YAML
 
 # Finding and checking an entry needs neither the model nor YAML (the UI's
 # first frame waits for a hit's check, not for its models): they are imported
@@ -241,7 +248,7 @@ class Hit:
         changed since, say), the full load of the same bytes."""
         try:
             models, docs = self.body
-            lines = _DocLines(self.entry, docs)
+            lines = DocLines(self.entry, docs)
             return _rebuild({**self.head, **json.loads(models)}, self.path, self.raw, lines)
         except Exception:  # noqa: BLE001 - any flaw of an entry means a full load, never a failure
             from assess.files.casefile import load_case
@@ -332,187 +339,6 @@ def _deps(loaded: LoadedCase) -> list[Path]:
     return out
 
 
-def _marks(marks: dict[tuple[Any, ...], tuple[int, int]]) -> str:
-    """The positions as JSON text inside the entry: read only when asked for."""
-    return json.dumps([[list(p), line, col] for p, (line, col) in marks.items()], separators=(",", ":"))
-
-
-class LazyMarks(dict[tuple[Any, ...], tuple[int, int]]):
-    """A YamlDoc's positions, decoded from the entry on first use: most
-    commands place no message, and the positions are most of an entry."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self._text: str | None = text
-
-    def _fill(self) -> None:
-        if self._text is not None:
-            rows, self._text = json.loads(self._text), None
-            super().update({tuple(p): (int(line), int(col)) for p, line, col in rows})
-
-    def __contains__(self, key: object) -> bool:
-        self._fill()
-        return super().__contains__(key)
-
-    def __getitem__(self, key: tuple[Any, ...]) -> tuple[int, int]:
-        self._fill()
-        return super().__getitem__(key)
-
-    def get(self, key: tuple[Any, ...], default: Any = None) -> Any:
-        self._fill()
-        return super().get(key, default)
-
-    def __iter__(self) -> Any:
-        self._fill()
-        return super().__iter__()
-
-    def __len__(self) -> int:
-        self._fill()
-        return super().__len__()
-
-    def items(self) -> Any:
-        self._fill()
-        return super().items()
-
-    def keys(self) -> Any:
-        self._fill()
-        return super().keys()
-
-    def values(self) -> Any:
-        self._fill()
-        return super().values()
-
-    def __eq__(self, other: object) -> bool:
-        self._fill()
-        if isinstance(other, LazyMarks):
-            other._fill()
-        return super().__eq__(other)
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __repr__(self) -> str:
-        self._fill()
-        return super().__repr__()
-
-    def copy(self) -> dict[tuple[Any, ...], tuple[int, int]]:
-        self._fill()
-        return dict(super().items())
-
-
-def _plain(data: Any, path: list[Any], dates: list[list[Any]]) -> Any:
-    """`data` with each YAML date or time as ISO text, its path listed in `dates`."""
-    if isinstance(data, dict):
-        return {k: _plain(v, [*path, k], dates) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_plain(v, [*path, i], dates) for i, v in enumerate(data)]
-    if isinstance(data, dt.date):  # a datetime is a date too
-        dates.append([path, type(data) is dt.datetime])
-        return data.isoformat()
-    return data
-
-
-def _dated(data: Any, dates: list[list[Any]]) -> Any:
-    for path, is_datetime in dates:
-        *up, last = path
-        parent = data
-        for part in up:
-            parent = parent[part]
-        kind = dt.datetime if is_datetime else dt.date
-        parent[last] = kind.fromisoformat(parent[last])
-    return data
-
-
-def _doc_entry(doc: YamlDoc) -> dict[str, Any]:
-    dates: list[list[Any]] = []
-    data = _plain(doc.data, [], dates)
-    marks, keys = _marks(doc.marks), _marks(doc.key_marks)
-    return {"data": data, "dates": dates, "text": doc.text, "marks": marks, "keys": keys}
-
-
-def _doc_fields(entry: dict[str, Any]) -> dict[str, Any]:
-    marks, keys = LazyMarks(entry["marks"]), LazyMarks(entry["keys"])
-    return {
-        "data": _dated(entry["data"], entry["dates"]),
-        "text": entry["text"],
-        "marks": marks,
-        "key_marks": keys,
-    }
-
-
-class _LazyDoc(YamlDoc):
-    """A YamlDoc whose data, text and positions are parsed from the entry's
-    line on first use: most commands never look at them (saving and placing a
-    message do), and on a large case they are most of the entry (17 of 18 MB
-    at 50 options x 40 criteria x 10 assessors). A line that is not what was
-    written (its SHA-256 differs from the head's) is not used: the document is
-    then parsed from its YAML file, as a full load would."""
-
-    def __init__(
-        self, raw: Callable[[], bytes], filename: str, digest: str, fallback: Callable[[], YamlDoc]
-    ) -> None:
-        object.__setattr__(self, "_pending", (raw, digest, fallback))  # not the dataclass's init
-        object.__setattr__(self, "root", None)
-        object.__setattr__(self, "filename", filename)
-
-    def __getattr__(self, name: str) -> Any:  # only for what is not set yet
-        pending = self.__dict__.get("_pending")
-        if pending is None or name not in ("data", "text", "marks", "key_marks"):
-            raise AttributeError(name)
-        read, digest, fallback = pending
-        raw = read()
-        if hashlib.sha256(raw).hexdigest() == digest:
-            fields = _doc_fields(json.loads(raw))
-        else:
-            doc = fallback()
-            fields = {"data": doc.data, "text": doc.text, "marks": doc.marks, "key_marks": doc.key_marks}
-        for field, value in fields.items():
-            object.__setattr__(self, field, value)
-        del self.__dict__["_pending"]
-        return getattr(self, name)
-
-
-class _DocLines:
-    """The documents' lines of an entry, read once, when the first is wanted;
-    b"" if the entry cannot be read (the digest then sends a document to its YAML)."""
-
-    def __init__(self, entry: Path, offset: int) -> None:
-        self.entry, self.offset = entry, offset
-        self.lines: list[bytes] | None = None
-
-    def get(self, k: int) -> bytes:
-        if self.lines is None:
-            try:
-                with self.entry.open("rb") as f:
-                    f.seek(self.offset)
-                    self.lines = f.read().split(b"\n")
-            except OSError:
-                self.lines = []
-        return self.lines[k] if k < len(self.lines) else b""
-
-
-def _parsed(raw: bytes, name: str, *, catalogue: bool) -> YamlDoc:
-    """The YAML document parsed from its file's bytes, as the full load parses it."""
-    from assess.files.casefile import catalogue_shape
-    from assess.files.yaml.safe import parse_yaml
-
-    return parse_yaml(raw, name, check_root=catalogue_shape) if catalogue else parse_yaml(raw, name)
-
-
-def _read(path: Path) -> bytes:
-    return read_limited(path, MAX_BYTES)
-
-
-def problems_data(problems: tuple[Problem, ...] | list[Problem]) -> list[list[Any]]:
-    """Problems as JSON data (`unproblems` reads them back)."""
-    return [[p.file, p.line, p.column, p.message, p.path, p.severity] for p in problems]
-
-
-def unproblems(rows: list[list[Any]]) -> tuple[Problem, ...]:
-    """The problems `problems_data` wrote."""
-    return tuple(Problem(f, int(ln), int(c), m, pt, s) for f, ln, c, m, pt, s in rows)
-
-
 def _store(folder: Path, entry: Path, key: str, loaded: LoadedCase, started: int) -> None:
     """Write the entry, unless a file changed too recently to trust its bytes,
     or the data is not JSON; a cache that cannot be written is no error."""
@@ -539,9 +365,9 @@ def _store(folder: Path, entry: Path, key: str, loaded: LoadedCase, started: int
             "not_found": sorted(map(list, loaded.passages_not_found)),
             "catalogue": None if cat is None else _catalogue_entry(cat),
         }
-        docs = [_doc_entry(loaded.doc), None if cat is None or cat.doc is None else _doc_entry(cat.doc)]
+        docs = [doc_entry(loaded.doc), None if cat is None or cat.doc is None else doc_entry(cat.doc)]
         # One JSON text a line (JSON holds no raw line break): the MAC, the head, the models,
-        # then the two YAML documents, parsed only when asked for (`_LazyDoc`). The MAC
+        # then the two YAML documents, parsed only when asked for (`LazyDoc`). The MAC
         # covers the head and the models; the documents, most of a large entry, are
         # checked against their SHA-256 in the head when parsed.
         lines = [_json(d) for d in docs]
@@ -609,19 +435,19 @@ def _from_entry(entry: Path, key: str) -> tuple[dict[str, Any], tuple[bytes, int
         return None
 
 
-def _rebuild(data: dict[str, Any], path: Path, raw: bytes, lines: _DocLines) -> LoadedCase:
+def _rebuild(data: dict[str, Any], path: Path, raw: bytes, lines: DocLines) -> LoadedCase:
     from assess.files.atomic import FileStamp
     from assess.files.loaded import LoadedCase, LoadedCatalogue
     from assess.model import Case, Catalogue
 
     case_sum, cat_sum = data["docs"]
     name = str(path)
-    doc = _LazyDoc(lambda: lines.get(0), name, case_sum, lambda: _parsed(raw, name, catalogue=False))
+    doc = LazyDoc(lambda: lines.get(0), name, case_sum, lambda: parsed(raw, name, catalogue=False))
     catalogue = None
     if (c := data["catalogue"]) is not None:
         cat_path, cat_name = Path(c["path"]), c["path"]
-        from_yaml = lambda: _parsed(_read(cat_path), cat_name, catalogue=True)  # noqa: E731
-        cat_doc = _LazyDoc(lambda: lines.get(1), cat_name, cat_sum, from_yaml)
+        from_yaml = lambda: parsed(read_file(cat_path), cat_name, catalogue=True)  # noqa: E731
+        cat_doc = LazyDoc(lambda: lines.get(1), cat_name, cat_sum, from_yaml)
         catalogue = LoadedCatalogue(
             Path(c["path"]),
             _built(c["model"], Catalogue),
