@@ -60,15 +60,15 @@ def check_file(path: Path) -> list[Problem]:
     cache holds is checked from its entry: its warnings, and its lints as
     they were found for the same files and code (`Hit.derived`), without
     making its models."""
-    from assess.files.cache import find_case, load_any_cached, unproblems
+    from assess.files.cache import Hit, find_any
+    from assess.files.cache_docs import unproblems
 
-    hit = find_case(path, strict_passages=True)
-    if hit is not None:
-        return [*hit.warnings, *unproblems(hit.derived("lints", LINT_CODE, _lints))]
     try:
-        loaded = load_any_cached(path, strict_passages=True)
+        loaded = find_any(path, strict_passages=True)
     except InputError as err:
         return err.problems
+    if isinstance(loaded, Hit):
+        return [*loaded.warnings, *unproblems(loaded.derived("lints", LINT_CODE, _lints))]
     from assess.files.lints import lint_problems
 
     return [*loaded.warnings, *lint_problems(loaded)]
@@ -79,7 +79,7 @@ LINT_CODE = ("core/lint",)
 
 
 def _lints(loaded: LoadedCase) -> list[list[Any]]:
-    from assess.files.cache import problems_data
+    from assess.files.cache_docs import problems_data
     from assess.files.lints import lint_problems
 
     return problems_data(lint_problems(loaded))

@@ -51,7 +51,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -176,10 +176,18 @@ def find_case(path: Path | str, *, strict_passages: bool = False) -> Hit | None:
 def load_any_cached(path: Path | str, *, strict_passages: bool = False) -> LoadedCase | LoadedCatalogue:
     """`casefile.load_any` through the cache: a case as `load_case_cached`
     gives it; a catalogue (small, and not what the cache is for) loaded in full."""
+    found = find_any(path, strict_passages=strict_passages)
+    return found.loaded() if isinstance(found, Hit) else found
+
+
+def find_any(path: Path | str, *, strict_passages: bool = False) -> Hit | LoadedCase | LoadedCatalogue:
+    """The cache's checked entry for the file at `path` (as `find_case`), or
+    else the file loaded in full (`casefile.load_any`; a case is then stored):
+    one lookup either way. Raises `InputError` for a file with errors."""
     path = Path(path)
     found = _lookup(path, root_of(path), strict_passages)
     if isinstance(found, Hit):
-        return found.loaded()
+        return found
     from assess.files.casefile import LoadedCase, load_any
 
     loaded = load_any(path, strict_passages=strict_passages)
@@ -224,21 +232,16 @@ class Hit:
         folder = self.entry.parent
         key = _hash([self.head["key"], name, _code_stamp(code)])
         path = folder / f"{self.head['key']}.{name}.json"
-        secret = _secret(folder, make=False)
+        head = {"layout": LAYOUT, "key": key}
         try:
-            mac, _, signed = path.read_bytes().partition(b"\n")
-            if secret is not None and hmac.compare_digest(mac, _mac(secret, signed)):
-                line, _, body = signed.partition(b"\n")
-                if json.loads(line) == {"layout": LAYOUT, "key": key}:
-                    return json.loads(body)
+            found = _read_signed(path)
+            if found is not None and found[0] == head:
+                return json.loads(found[1])
         except (OSError, ValueError):
             pass
         result = compute(self.loaded())
         try:
-            signed = _json({"layout": LAYOUT, "key": key}) + b"\n" + _json(result)
-            secret = _secret(folder, make=True)
-            if secret is not None:
-                write_atomic(path, _mac(secret, signed) + b"\n" + signed, expected=None, force=True)
+            _write_signed(folder, path, head, result)
         except (OSError, TypeError, ValueError):
             pass  # not kept: just slower next time
         return result
@@ -372,12 +375,7 @@ def _store(folder: Path, entry: Path, key: str, loaded: LoadedCase, started: int
         # checked against their SHA-256 in the head when parsed.
         lines = [_json(d) for d in docs]
         head["docs"] = [hashlib.sha256(line).hexdigest() for line in lines]
-        signed = _json(head) + b"\n" + _json(data)
-        secret = _secret(folder, make=True)
-        if secret is None:
-            return
-        text = b"\n".join([_mac(secret, signed), signed, *lines])
-        write_atomic(entry, text, expected=None, force=True)
+        _write_signed(folder, entry, head, data, lines)
         _prune(folder)
     except (OSError, TypeError, ValueError):
         return  # a read-only home, a full disk: just slower next time
@@ -385,6 +383,27 @@ def _store(folder: Path, entry: Path, key: str, loaded: LoadedCase, started: int
 
 def _json(data: Any) -> bytes:
     return json.dumps(data, allow_nan=False, separators=(",", ":")).encode("utf-8")
+
+
+def _write_signed(folder: Path, path: Path, head: Any, body: Any, tail: Sequence[bytes] = ()) -> None:
+    """Write `path` as lines: the MAC of the next two, `head` and `body` as
+    JSON (which holds no raw line break), then `tail` (not under the MAC)."""
+    signed = _json(head) + b"\n" + _json(body)
+    secret = _secret(folder, make=True)
+    if secret is not None:
+        write_atomic(path, b"\n".join([_mac(secret, signed), signed, *tail]), expected=None, force=True)
+
+
+def _read_signed(path: Path) -> tuple[Any, bytes, int] | None:
+    """The head (parsed), the body (not yet) and where the tail starts, of a
+    file `_write_signed` wrote under this folder's key; None for any other.
+    Read line by line: a long tail is neither read nor copied here."""
+    with path.open("rb") as f:
+        mac, line, body = f.readline()[:-1], f.readline(), f.readline().removesuffix(b"\n")
+        secret = _secret(path.parent, make=False)
+        if secret is None or not hmac.compare_digest(mac, _mac(secret, line + body)):
+            return None
+        return json.loads(line), body, f.tell()
 
 
 def _prune(folder: Path) -> None:
@@ -418,19 +437,15 @@ def _from_entry(entry: Path, key: str) -> tuple[dict[str, Any], tuple[bytes, int
     file it depends on changed. The body, the case itself, is parsed only when
     the case is made: checking an entry costs the same for any size of case."""
     try:
-        with entry.open("rb") as f:  # line by line: the documents are not copied about
-            mac, line, models = f.readline()[:-1], f.readline(), f.readline()
-            secret = _secret(entry.parent, make=False)
-            if secret is None or not hmac.compare_digest(mac, _mac(secret, line + models[:-1])):
-                return None
-            docs = f.tell()
-        head = json.loads(line)
-        body = (models[:-1], docs)
+        found = _read_signed(entry)
+        if found is None:
+            return None
+        head, models, docs = found
         if head.get("layout") != LAYOUT or head.get("key") != key:
             return None
         if any(_digest(Path(p)) != digest for p, digest in head["deps"]):
             return None
-        return (head, body) if isinstance(head.get("title"), str) else None
+        return (head, (models, docs)) if isinstance(head.get("title"), str) else None
     except Exception:  # noqa: BLE001 - any flaw of an entry means a full load, never a failure
         return None
 
@@ -449,7 +464,7 @@ def _rebuild(data: dict[str, Any], path: Path, raw: bytes, lines: DocLines) -> L
         from_yaml = lambda: parsed(read_file(cat_path), cat_name, catalogue=True)  # noqa: E731
         cat_doc = LazyDoc(lambda: lines.get(1), cat_name, cat_sum, from_yaml)
         catalogue = LoadedCatalogue(
-            Path(c["path"]),
+            cat_path,
             _built(c["model"], Catalogue),
             {k: Path(v) for k, v in c["documents"].items()},
             unproblems(c["warnings"]),

@@ -105,8 +105,8 @@ class Strict(BaseModel):
         use_attribute_docstrings=SCHEMA_DOCS,
         validate_default=False,
         # Validators are built on a model's first validation, not when its class
-        # is made: a cache hit (`model_construct`, `assess.model.trusted`) needs
-        # none, and a full load builds the case's once instead of each class's.
+        # is made: a cache hit (made without validation, `assess.model.trusted`)
+        # needs none, and a full load builds the case's once instead of each class's.
         defer_build=True,
     )
 
